@@ -1,0 +1,40 @@
+// Bundles the four programs of the extension: the client (VS Code extension host), the language
+// server, the command-line checker and the timeline webview (a browser page).
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const node = { ...common, platform: 'node', target: 'node18', format: 'cjs' };
+
+const builds = [
+  { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: ['webview/src/main.ts'],
+    outfile: 'dist/webview/timeline.js',
+  },
+];
+
+mkdirSync('dist/webview', { recursive: true });
+cpSync('webview/media', 'dist/webview', { recursive: true });
+
+if (watch) {
+  for (const options of builds) (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

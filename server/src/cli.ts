@@ -1,0 +1,157 @@
+// The command-line checker: the same workspace model and checks as the language server, for CI
+// of a plan's repository. `milestones check [paths…]` prints each problem with its file and line.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileUri, findPlanFiles, loadGlossaries, uriPath } from './files';
+import { isDate } from './service/dates';
+import { isRuleCode, ruleSettings, type RuleSetting } from './service/rules';
+import { Workspace } from './service/workspace';
+
+const usage = `Usage: milestones check [options] [paths…]
+
+Checks milestone plans (*.milestones.yaml, *.milestones.yml) in the given files and
+folders (default: the current folder) and prints each problem as
+  file:line:column severity rule-code message
+Exit status: 1 when an error is reported, 0 otherwise, 2 on bad usage.
+
+Options:
+  --format text|json        output format (default: text); json prints an array of
+                            {file, line, column, endLine, endColumn, severity, code, message}
+  --as-of YYYY-MM-DD        judge "overdue" and "in the future" against this date
+  --rule CODE=SEVERITY      set a rule's severity: off, hint, information, warning, error
+                            (repeatable)
+  --glossary FILE           a glossary file: YAML map, TERM:definition text, or the
+                            glossary CSV (repeatable)
+  --glossary-tags TAGS      comma-separated subsystem tags that choose among meanings
+  --skip-acronyms FILE      a file of words never reported as unknown acronyms
+  --max-file-size BYTES     files larger than this are not checked (default: 5242880)
+  -h, --help                show this help
+`;
+
+class UsageError extends Error {}
+
+export interface CliResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(argv: string[], cwd = process.cwd()): Promise<CliResult> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      return { exitCode: command === undefined ? 2 : 0, stdout: command === undefined ? '' : usage, stderr: command === undefined ? usage : '' };
+    }
+    if (command === 'check') return await check(rest, cwd);
+    throw new UsageError(`Unknown command "${command}".`);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      return { exitCode: 2, stdout: '', stderr: `milestones: ${(error as Error).message}\n\n${usage}` };
+    }
+    throw error;
+  }
+}
+
+async function check(args: string[], cwd: string): Promise<CliResult> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      'as-of': { type: 'string' },
+      rule: { type: 'string', multiple: true, default: [] },
+      glossary: { type: 'string', multiple: true, default: [] },
+      'glossary-tags': { type: 'string', default: '' },
+      'skip-acronyms': { type: 'string' },
+      'max-file-size': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return { exitCode: 0, stdout: usage, stderr: '' };
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}".`);
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !isDate(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not "${asOf}".`);
+  const rules: Record<string, RuleSetting> = {};
+  for (const rule of values.rule) {
+    const [code, severity] = rule.split('=');
+    if (!code || !isRuleCode(code)) throw new UsageError(`Unknown rule "${code}" in --rule ${rule}.`);
+    if (!ruleSettings.includes(severity as RuleSetting)) throw new UsageError(`--rule ${rule}: the severity must be one of ${ruleSettings.join(', ')}.`);
+    rules[code] = severity as RuleSetting;
+  }
+  let maxFileSize: number | undefined;
+  if (values['max-file-size'] !== undefined) {
+    maxFileSize = Number(values['max-file-size']);
+    if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes.`);
+  }
+
+  const roots = positionals.length > 0 ? positionals : ['.'];
+  const files: string[] = [];
+  for (const root of roots) {
+    const full = path.resolve(cwd, root);
+    try {
+      files.push(...(await findPlanFiles(full)));
+    } catch {
+      throw new UsageError(`No such file or folder: ${root}`);
+    }
+  }
+
+  const workspace = new Workspace();
+  workspace.setSettings({
+    rules,
+    asOf,
+    glossaryTags: values['glossary-tags'].split(',').map((tag) => tag.trim()).filter(Boolean),
+    ...(maxFileSize ? { maxFileSize } : {}),
+  });
+  const glossaries = await loadGlossaries(values.glossary, values['skip-acronyms'], cwd);
+  workspace.setGlossaryFiles(glossaries.entries, glossaries.skip);
+  let stderr = glossaries.problems.map((problem) => `${path.relative(cwd, problem.file)}:${problem.line + 1}: ${problem.message}\n`).join('');
+  for (const file of [...new Set(files)]) {
+    const bytes = await fs.readFile(file);
+    workspace.setFile(fileUri(file), bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  }
+
+  const rows: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[] = [];
+  for (const plan of workspace.allFiles()) {
+    const relative = path.relative(cwd, uriPath(plan.uri)) || path.basename(uriPath(plan.uri));
+    for (const problem of workspace.problems(plan.uri)) {
+      const start = plan.lineIndex.positionAt(problem.start);
+      const end = plan.lineIndex.positionAt(problem.end);
+      rows.push({
+        file: relative,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        severity: problem.severity,
+        code: problem.code,
+        message: problem.message,
+      });
+    }
+  }
+  rows.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  const hasErrors = rows.some((row) => row.severity === 'error');
+  let stdout: string;
+  if (values.format === 'json') {
+    stdout = `${JSON.stringify(rows, null, 2)}\n`;
+  } else {
+    stdout = rows.map((row) => `${row.file}:${row.line}:${row.column} ${row.severity} ${row.code} ${row.message}\n`).join('');
+    const counts = ['error', 'warning', 'information', 'hint'].map((severity) => [severity, rows.filter((row) => row.severity === severity).length] as const);
+    stderr += `${files.length} plan file${files.length === 1 ? '' : 's'} checked: ${counts.map(([severity, count]) => `${count} ${severity}${count === 1 || severity === 'information' ? '' : 's'}`).join(', ')}.\n`;
+  }
+  return { exitCode: hasErrors ? 1 : 0, stdout, stderr };
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (result) => {
+      process.stdout.write(result.stdout);
+      process.stderr.write(result.stderr);
+      process.exitCode = result.exitCode;
+    },
+    (error: unknown) => {
+      process.stderr.write(`milestones: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

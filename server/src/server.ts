@@ -1,0 +1,254 @@
+// The language server: wires LSP requests and notifications to the pure service in ./service.
+// Run as `node dist/server.js --stdio`.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import {
+  createConnection,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { planChangedNotification, planSnapshotRequest, type PlanSnapshot } from '../../common/protocol';
+import { fileUri, findPlanFiles, isPlanFile, loadGlossaries, uriPath } from './files';
+import type { ReportedProblem } from './service/problems';
+import { ruleSettings, type RuleSetting } from './service/rules';
+import { planSnapshot } from './service/snapshot';
+import { defaultSettings, Workspace, type Settings } from './service/workspace';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const workspace = new Workspace();
+
+let workspaceFolders: string[] = [];
+let canPullConfiguration = false;
+let canWatchFiles = false;
+let glossaryFiles: string[] = [];
+let skipAcronymsFile = '';
+
+/** The severities a file's diagnostics were last published with, to publish again only on change. */
+const published = new Map<string, string>();
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  workspaceFolders = (params.workspaceFolders ?? []).map((folder) => uriPath(folder.uri));
+  if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriPath(params.rootUri)];
+  canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'Milestone YAML language server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'milestones' });
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.milestones.{yaml,yml}' }, { globPattern: '**/*.{csv,txt,yaml,yml}' }],
+    });
+  }
+  await loadSettings();
+  await indexWorkspace();
+  validate();
+});
+
+connection.onDidChangeConfiguration(async () => {
+  await loadSettings();
+  validate();
+});
+
+connection.workspace.onDidChangeWorkspaceFolders?.(async (event) => {
+  for (const removed of event.removed) {
+    const folder = uriPath(removed.uri);
+    workspaceFolders = workspaceFolders.filter((existing) => existing !== folder);
+    for (const file of workspace.allFiles()) {
+      if (uriPath(file.uri).startsWith(folder + path.sep) && !documents.get(file.uri)) forget(file.uri);
+    }
+  }
+  for (const added of event.added) workspaceFolders.push(uriPath(added.uri));
+  await indexWorkspace();
+  validate();
+});
+
+async function loadSettings(): Promise<void> {
+  let raw: Record<string, unknown> = {};
+  if (canPullConfiguration) {
+    try {
+      raw = ((await connection.workspace.getConfiguration({ section: 'milestones' })) ?? {}) as Record<string, unknown>;
+    } catch {
+      raw = {};
+    }
+  }
+  const settings = toSettings(raw);
+  glossaryFiles = Array.isArray(raw.glossaryFiles) ? raw.glossaryFiles.filter((file): file is string => typeof file === 'string') : [];
+  skipAcronymsFile = typeof raw.skipAcronymsFile === 'string' ? raw.skipAcronymsFile : '';
+  workspace.setSettings(settings);
+  await reloadGlossaries();
+}
+
+export function toSettings(raw: Record<string, unknown>): Settings {
+  const rules: Record<string, RuleSetting> = {};
+  if (raw.rules && typeof raw.rules === 'object') {
+    for (const [code, value] of Object.entries(raw.rules as Record<string, unknown>)) {
+      if (ruleSettings.includes(value as RuleSetting)) rules[code] = value as RuleSetting;
+    }
+  }
+  const strings = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+  return {
+    rules,
+    asOf: typeof raw.asOf === 'string' && raw.asOf !== '' ? raw.asOf : undefined,
+    glossaryTags: strings(raw.glossaryTags),
+    skipAcronyms: strings(raw.skipAcronyms),
+    maxFileSize: typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0 ? raw.maxFileSize : defaultSettings.maxFileSize,
+  };
+}
+
+async function reloadGlossaries(): Promise<void> {
+  const base = workspaceFolders[0] ?? process.cwd();
+  const loaded = await loadGlossaries(glossaryFiles, skipAcronymsFile || undefined, base);
+  workspace.setGlossaryFiles(loaded.entries, loaded.skip);
+  for (const problem of loaded.problems) {
+    connection.console.warn(`${problem.file}:${problem.line + 1}: ${problem.message}`);
+  }
+  if (loaded.problems.length > 0) {
+    const first = loaded.problems[0]!;
+    void connection.window.showWarningMessage(
+      `Milestone YAML: ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} reading glossary files; the first: ${path.basename(first.file)}:${first.line + 1}: ${first.message}`,
+    );
+  }
+}
+
+/** Reads every plan file under the workspace folders that is not open in the editor. */
+async function indexWorkspace(): Promise<void> {
+  for (const folder of workspaceFolders) {
+    let files: string[];
+    try {
+      files = await findPlanFiles(folder);
+    } catch {
+      continue;
+    }
+    for (const file of files) {
+      const uri = fileUri(file);
+      if (documents.get(uri)) continue;
+      await readFromDisk(uri);
+    }
+  }
+}
+
+async function readFromDisk(uri: string): Promise<void> {
+  try {
+    const text = await fs.readFile(uriPath(uri), 'utf8');
+    workspace.setFile(uri, text.replace(/^\uFEFF/, ''));
+  } catch {
+    forget(uri);
+  }
+}
+
+function forget(uri: string): void {
+  workspace.removeFile(uri);
+  if (published.has(uri)) {
+    published.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}
+
+function normalize(uri: string): string {
+  return URI.parse(uri).toString();
+}
+
+documents.onDidOpen((event) => {
+  workspace.setFile(normalize(event.document.uri), event.document.getText());
+  scheduleValidation();
+});
+documents.onDidChangeContent((event) => {
+  workspace.setFile(normalize(event.document.uri), event.document.getText());
+  scheduleValidation();
+});
+documents.onDidClose(async (event) => {
+  const uri = normalize(event.document.uri);
+  // A closed file stays in the model as it is on disk, or leaves it when it is gone or outside the workspace.
+  if (isPlanFile(uriPath(uri)) && workspaceFolders.some((folder) => uriPath(uri).startsWith(folder + path.sep))) await readFromDisk(uri);
+  else forget(uri);
+  scheduleValidation();
+});
+
+connection.onDidChangeWatchedFiles(async (params) => {
+  let glossaryChanged = false;
+  for (const change of params.changes) {
+    const uri = normalize(change.uri);
+    const file = uriPath(uri);
+    if (isPlanFile(file)) {
+      if (documents.get(uri)) continue; // the editor's text wins over the disk's
+      if (change.type === FileChangeType.Deleted) forget(uri);
+      else await readFromDisk(uri);
+    } else if (isConfiguredGlossary(file)) {
+      glossaryChanged = true;
+    }
+  }
+  if (glossaryChanged) await reloadGlossaries();
+  scheduleValidation();
+});
+
+function isConfiguredGlossary(file: string): boolean {
+  const base = workspaceFolders[0] ?? process.cwd();
+  return [...glossaryFiles, skipAcronymsFile].some((configured) => configured !== '' && path.resolve(base, configured) === file);
+}
+
+let validationScheduled = false;
+function scheduleValidation(): void {
+  if (validationScheduled) return;
+  validationScheduled = true;
+  setImmediate(() => {
+    validationScheduled = false;
+    validate();
+  });
+}
+
+const severities = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+} as const;
+
+function validate(): void {
+  const analysis = workspace.analyze();
+  for (const file of workspace.allFiles()) {
+    const problems = analysis.problems.get(file.uri) ?? [];
+    const document = documents.get(file.uri);
+    const positionAt = document && document.getText() === file.text ? (offset: number) => document.positionAt(offset) : (offset: number) => file.lineIndex.positionAt(offset);
+    const diagnostics = problems.map((problem) => toDiagnostic(problem, positionAt));
+    const signature = `${document?.version ?? 'disk'}:${JSON.stringify(diagnostics)}`;
+    if (published.get(file.uri) === signature) continue;
+    published.set(file.uri, signature);
+    void connection.sendDiagnostics({ uri: file.uri, version: document?.version, diagnostics });
+  }
+  void connection.sendNotification(planChangedNotification);
+}
+
+function toDiagnostic(problem: ReportedProblem, positionAt: (offset: number) => { line: number; character: number }): Diagnostic {
+  return {
+    range: { start: positionAt(problem.start), end: positionAt(problem.end) },
+    severity: severities[problem.severity],
+    code: problem.code,
+    source: 'milestones',
+    message: problem.message,
+    data: problem.data,
+  };
+}
+
+connection.onRequest(planSnapshotRequest, (): PlanSnapshot => planSnapshot(workspace));
+
+documents.listen(connection);
+connection.listen();

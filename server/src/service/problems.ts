@@ -1,0 +1,26 @@
+// A problem found in a plan: a rule code, a message for the user and the exact span it is about.
+import type { RuleCode, Severity } from './rules';
+import type { Span } from './yamlTree';
+
+export interface Problem extends Span {
+  code: RuleCode;
+  message: string;
+  /** What a quick fix needs to know, e.g. the IDs and dates of a pair check. */
+  data?: ProblemData;
+}
+
+export interface ReportedProblem extends Problem {
+  severity: Severity;
+}
+
+export type ProblemData =
+  | { kind: 'pair'; milestone: string; feature: string }
+  | { kind: 'unknown-feature'; milestone: string; feature: string; suggestion?: string }
+  | { kind: 'unknown-key'; key: string; suggestion?: string }
+  | { kind: 'acronym'; term: string; suggestion?: string }
+  | { kind: 'date'; normalized?: string }
+  | { kind: 'item'; id: string };
+
+export function shifted<T extends Span>(value: T, base: number): T {
+  return base === 0 ? value : { ...value, start: value.start + base, end: value.end + base };
+}

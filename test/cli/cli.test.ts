@@ -1,0 +1,86 @@
+// The command-line checker as CI of a plan's repository runs it: `node dist/cli.js check …`.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, test } from 'node:test';
+
+const cli = resolve(__dirname, '../../dist/cli.js');
+const root = resolve(__dirname, '../..');
+
+function run(args: string[], cwd = root) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function planFolder(files: Record<string, string>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'milestones-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(folder, name, '..'), { recursive: true });
+    writeFileSync(join(folder, name), text);
+  }
+  return folder;
+}
+
+describe('milestones check', () => {
+  test('on the example plan: the twenty pair hits, no errors, exit 0', () => {
+    const result = run(['check', 'examples']);
+    assert.equal(result.status, 0, result.stderr);
+    const lines = result.stdout.trim().split('\n');
+    const pairLines = lines.filter((line) => / (feature-due-after-milestone|feature-open-in-completed-milestone|feature-completed-after-milestone) /.test(line));
+    assert.equal(pairLines.length, 20);
+    const ncsa8 = pairLines.find((line) => line.includes('DM-NCSA-8 is due 2021-07-01, after LDM-503-05 (due 2018-07-17).'))!;
+    assert.match(ncsa8, /^examples\/ldm-564\.milestones\.yaml:\d+:9 warning feature-due-after-milestone DM-NCSA-8 is due/);
+    assert.match(result.stderr, /1 plan file checked: 0 errors, 20 warnings/);
+  });
+
+  test('--format json gives 1-based positions and every field', () => {
+    const result = run(['check', '--format', 'json', 'examples/ldm-564.milestones.yaml']);
+    assert.equal(result.status, 0);
+    const rows = JSON.parse(result.stdout) as Record<string, unknown>[];
+    assert.ok(rows.length >= 20);
+    for (const row of rows) assert.deepEqual(Object.keys(row), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+    const row = rows.find((candidate) => String(candidate.message).startsWith('DM-NCSA-8 is due'))!;
+    assert.equal(row.column, 9);
+    assert.equal(row.endColumn, 9 + 'DM-NCSA-8'.length);
+  });
+
+  test('exit 1 on errors, with file:line:col of each', () => {
+    const folder = planFolder({ 'sub/a.milestones.yaml': 'milestones:\n  M-1:\n    name: x\n    due: 2021-02-30\n', 'ignored.yaml': 'not: [a plan' });
+    const result = run(['check'], folder);
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, 'sub/a.milestones.yaml:4:10 error invalid-date "2021-02-30" is not a real day: February 2021 has 28 days.\n');
+  });
+
+  test('--as-of and --rule change what is reported', () => {
+    const folder = planFolder({ 'a.milestones.yml': 'milestones:\n  M-1:\n    name: x\n    due: 2021-01-01\n' });
+    assert.match(run(['check', '--as-of', '2022-01-01', '.'], folder).stdout, /information overdue Milestone M-1 was due 2021-01-01/);
+    assert.equal(run(['check', '--as-of', '2020-01-01', '.'], folder).stdout, '');
+    const asError = run(['check', '--as-of', '2022-01-01', '--rule', 'overdue=error', '.'], folder);
+    assert.equal(asError.status, 1);
+    assert.match(asError.stdout, / error overdue /);
+    assert.equal(run(['check', '--as-of', '2022-01-01', '--rule', 'overdue=off', '.'], folder).stdout, '');
+  });
+
+  test('glossary files and tags', () => {
+    const folder = planFolder({
+      'a.milestones.yaml': 'milestones:\n  M-1:\n    name: Ship the QQX to the ZZQ\n    due: 2030-01-01\n',
+      'glossary.csv': '\uFEFFTerm,Description,Subsystem Tags,Documentation Tags,Associated Acronyms and Alternative Terms,Type\nQQX,A made-up thing,DM,,,Acronym\n',
+      'skip.txt': '# words\nZZQ\n',
+    });
+    const without = run(['check', '--as-of', '2021-01-01', '.'], folder);
+    assert.match(without.stdout, /unknown-acronym Unknown acronym QQX/);
+    const withGlossary = run(['check', '--as-of', '2021-01-01', '--glossary', 'glossary.csv', '--skip-acronyms', 'skip.txt', '.'], folder);
+    assert.equal(withGlossary.stdout, '');
+  });
+
+  test('bad usage exits 2 with a message', () => {
+    for (const args of [['check', '--as-of', '2021-02-30'], ['check', '--rule', 'nope=error'], ['check', '--rule', 'overdue=loud'], ['check', '--format', 'xml'], ['check', '--bogus'], ['frobnicate'], [], ['check', 'no/such/folder']]) {
+      const result = run(args);
+      assert.equal(result.status, 2, `${args.join(' ')}: ${result.stdout}${result.stderr}`);
+      assert.match(result.stderr, /milestones: |Usage:/);
+    }
+    assert.equal(run(['--help']).status, 0);
+  });
+});

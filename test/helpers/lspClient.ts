@@ -1,0 +1,146 @@
+// A language client for tests and the benchmark: starts `dist/server.js --stdio`, speaks LSP to
+// it as VS Code does, answers its configuration requests and collects published diagnostics.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+/** A diagnostic's message as text (LSP 3.18 also allows markup, which this server never sends). */
+export function messageOf(diagnostic: Diagnostic): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
+
+export const serverPath = resolve(__dirname, '../../dist/server.js');
+
+export interface ClientOptions {
+  /** Workspace folder paths. */
+  folders?: string[];
+  /** The `milestones` settings the client answers with. */
+  settings?: Record<string, unknown>;
+}
+
+interface DiagnosticsWaiter {
+  uri: string;
+  predicate: (diagnostics: Diagnostic[], version: number | undefined) => boolean;
+  resolve: (diagnostics: Diagnostic[]) => void;
+}
+
+export class TestClient {
+  readonly connection: MessageConnection;
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  readonly versions = new Map<string, number | undefined>();
+  readonly notifications: { method: string; params: unknown }[] = [];
+  private readonly waiters: DiagnosticsWaiter[] = [];
+  private readonly versionOf = new Map<string, number>();
+  settings: Record<string, unknown>;
+  stderr = '';
+
+  private constructor(
+    readonly process: ChildProcess,
+    options: ClientOptions,
+  ) {
+    this.settings = options.settings ?? {};
+    this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+    process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(params.uri, params.diagnostics);
+      this.versions.set(params.uri, params.version);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.uri === params.uri && waiter.predicate(params.diagnostics, params.version)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params.diagnostics);
+        }
+      }
+    });
+    this.connection.onNotification((method: string, params: unknown) => {
+      this.notifications.push({ method, params });
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'milestones' ? this.settings : null)),
+    );
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/showMessageRequest', () => null);
+    this.connection.onRequest('workspace/workDoneProgress/create', () => null);
+    this.connection.listen();
+  }
+
+  static async start(options: ClientOptions = {}): Promise<TestClient> {
+    const child = spawn(process.execPath, [...(process.env.SERVER_NODE_OPTIONS ? process.env.SERVER_NODE_OPTIONS.split(' ') : []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new TestClient(child, options);
+    const folders = (options.folders ?? []).map((folder) => ({ uri: pathToFileURL(folder).href, name: folder }));
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: folders[0]?.uri ?? null,
+      workspaceFolders: folders,
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          synchronization: { dynamicRegistration: false, didSave: true },
+        },
+      },
+    });
+    client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  /** Resolves with the next diagnostics published for `uri` that satisfy `predicate`. */
+  waitForDiagnostics(uri: string, predicate: (diagnostics: Diagnostic[], version: number | undefined) => boolean = () => true, timeout = 10_000): Promise<Diagnostic[]> {
+    return new Promise((resolvePromise, reject) => {
+      const timer = setTimeout(() => reject(new Error(`No matching diagnostics for ${uri} within ${timeout} ms; last: ${JSON.stringify(this.diagnostics.get(uri))}\n${this.stderr}`)), timeout);
+      this.waiters.push({
+        uri,
+        predicate,
+        resolve: (diagnostics) => {
+          clearTimeout(timer);
+          resolvePromise(diagnostics);
+        },
+      });
+    });
+  }
+
+  open(uri: string, text: string): Promise<Diagnostic[]> {
+    this.versionOf.set(uri, 1);
+    const waiting = this.waitForDiagnostics(uri, (_, version) => version === 1);
+    this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'milestone-yaml', version: 1, text } });
+    return waiting;
+  }
+
+  /** Sends one change (a range replaced by text) and resolves with the diagnostics of the new version. */
+  change(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<Diagnostic[]> {
+    const version = (this.versionOf.get(uri) ?? 1) + 1;
+    this.versionOf.set(uri, version);
+    const waiting = this.waitForDiagnostics(uri, (_, published) => published === version);
+    this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    return waiting;
+  }
+
+  /** Replaces the whole text. */
+  replaceAll(uri: string, text: string): Promise<Diagnostic[]> {
+    const version = (this.versionOf.get(uri) ?? 1) + 1;
+    this.versionOf.set(uri, version);
+    const waiting = this.waitForDiagnostics(uri, (_, published) => published === version);
+    this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return waiting;
+  }
+
+  close(uri: string): void {
+    this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params?: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolveTimer) => setTimeout(resolveTimer, 2000))]);
+      this.connection.sendNotification('exit');
+    } catch {
+      // the server may already be gone
+    }
+    this.connection.dispose();
+    this.process.kill();
+  }
+}

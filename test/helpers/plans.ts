@@ -1,0 +1,44 @@
+// Helpers for tests of the service core: analyse in-memory plans and describe problems by the
+// text they cover, so that assertions read like the plan itself.
+import { Workspace, type Settings } from '../../server/src/service/workspace';
+import type { ReportedProblem } from '../../server/src/service/problems';
+import { LineIndex } from '../../server/src/service/text';
+
+export interface Found {
+  code: string;
+  severity: string;
+  /** The text the problem's range covers. */
+  text: string;
+  /** 1-based line of the start. */
+  line: number;
+  message: string;
+}
+
+export function workspaceOf(files: Record<string, string>, settings: Partial<Settings> = {}): Workspace {
+  const workspace = new Workspace();
+  workspace.setSettings(settings);
+  for (const [name, text] of Object.entries(files)) workspace.setFile(`file:///plans/${name}`, text);
+  return workspace;
+}
+
+export function describeProblems(workspace: Workspace, name: string): Found[] {
+  const uri = `file:///plans/${name}`;
+  const text = workspace.getFile(uri)!.text;
+  const lines = new LineIndex(text);
+  return workspace.problems(uri).map((problem: ReportedProblem) => ({
+    code: problem.code,
+    severity: problem.severity,
+    text: text.slice(problem.start, problem.end),
+    line: lines.positionAt(problem.start).line + 1,
+    message: problem.message,
+  }));
+}
+
+/** Problems of a single plan, judged as of `asOf` unless the settings say otherwise. */
+export function check(text: string, settings: Partial<Settings> = {}): Found[] {
+  return describeProblems(workspaceOf({ 'a.milestones.yaml': text }, { asOf: '2021-08-11', ...settings }), 'a.milestones.yaml');
+}
+
+export function codes(found: Found[], code?: string): Found[] {
+  return code ? found.filter((problem) => problem.code === code) : found;
+}

@@ -1,0 +1,160 @@
+// The language server over stdio, driven as VS Code drives it: the example plan's diagnostics,
+// the workspace index across files, watched files, settings, and bad input.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import type { PlanSnapshot } from '../../common/protocol';
+import { messageOf, TestClient } from '../helpers/lspClient';
+
+const examplePath = new URL('../../examples/ldm-564.milestones.yaml', import.meta.url);
+const example = readFileSync(examplePath, 'utf8');
+const pairRules = ['feature-due-after-milestone', 'feature-open-in-completed-milestone', 'feature-completed-after-milestone'];
+
+describe('the example plan over LSP', () => {
+  let client: TestClient;
+  let folder: string;
+  let uri: string;
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'milestones-lsp-'));
+    cpSync(new URL('../../examples', import.meta.url), folder, { recursive: true });
+    uri = pathToFileURL(join(folder, 'ldm-564.milestones.yaml')).href;
+    client = await TestClient.start({ folders: [folder] });
+  });
+  after(() => client.stop());
+
+  test('reports the ten inconsistent pairs of LDM-564, twenty hits in all', async () => {
+    const diagnostics = await client.open(uri, example);
+    const pairs = diagnostics.filter((diagnostic) => pairRules.includes(String(diagnostic.code)));
+    assert.equal(pairs.length, 20);
+    const lines = example.split('\n');
+    // Each problem sits on the feature's ID in the milestone's list; the message names the milestone.
+    const pairKeys = new Set(
+      pairs.map((diagnostic) => {
+        const feature = lines[diagnostic.range.start.line]!.slice(diagnostic.range.start.character, diagnostic.range.end.character);
+        return `${feature} in ${messageOf(diagnostic).match(/LDM-[\w-]+/)![0]}`;
+      }),
+    );
+    assert.deepEqual([...pairKeys].sort(), [
+      'DM-DAX-2 in LDM-503-09',
+      'DM-DAX-9 in LDM-503-09',
+      'DM-NCSA-14 in LDM-503-08',
+      'DM-NCSA-15 in LDM-503-08',
+      'DM-NCSA-21 in LDM-503-11a',
+      'DM-NCSA-6 in LDM-503-04b',
+      'DM-NCSA-8 in LDM-503-05',
+      'DM-NCSA-9 in LDM-503-05',
+      'DM-SQRE-2 in LDM-503-09',
+      'DM-SUIT-5 in LDM-503-09',
+    ]);
+    const ncsa8 = pairs.find((diagnostic) => diagnostic.code === 'feature-due-after-milestone' && messageOf(diagnostic).startsWith('DM-NCSA-8'))!;
+    assert.equal(messageOf(ncsa8), 'DM-NCSA-8 is due 2021-07-01, after LDM-503-05 (due 2018-07-17).');
+    assert.equal(ncsa8.severity, 2);
+    assert.equal(ncsa8.source, 'milestones');
+    assert.equal(lines[ncsa8.range.start.line]!.trim(), '- DM-NCSA-8');
+    // No syntax, schema, date or ID errors in the published plan.
+    assert.deepEqual(diagnostics.filter((diagnostic) => diagnostic.severity === 1), []);
+  });
+
+  test('a keystroke that breaks a date gives an invalid-date at the date, and fixing it clears it', async () => {
+    const lines = example.split('\n');
+    const line = lines.findIndex((text) => text.includes('due: 2017-12-01'));
+    const character = lines[line]!.indexOf('2017-12-01') + 9;
+    let diagnostics = await client.change(uri, { start: { line, character }, end: { line, character: character + 1 } }, '9');
+    const invalid = diagnostics.filter((diagnostic) => diagnostic.code === 'invalid-date');
+    assert.equal(invalid.length, 1);
+    assert.deepEqual(invalid[0]!.range, { start: { line, character: character - 9 }, end: { line, character: character + 1 } });
+    assert.match(messageOf(invalid[0]!), /"2017-12-09"|not a real day|2017-12-09/);
+    diagnostics = await client.change(uri, { start: { line, character }, end: { line, character: character + 1 } }, '1');
+    assert.equal(diagnostics.filter((diagnostic) => diagnostic.code === 'invalid-date').length, 0);
+  });
+
+  test('the plan snapshot has the 35 milestones in due order', async () => {
+    const snapshot = await client.request<PlanSnapshot>('milestones/planSnapshot');
+    assert.equal(snapshot.milestones.length, 35);
+    assert.equal(Object.keys(snapshot.features).length, 82);
+    const dues = snapshot.milestones.map((milestone) => milestone.due!);
+    assert.deepEqual(dues, [...dues].sort());
+    const m05 = snapshot.milestones.find((milestone) => milestone.id === 'LDM-503-05')!;
+    assert.equal(m05.state, 'inconsistent');
+    assert.deepEqual(m05.features, ['DM-NCSA-9', 'DM-NCSA-8']);
+    assert.equal(snapshot.features['DM-NCSA-16']!.parents.length, 3);
+    assert.equal(snapshot.asOf, '2021-08-11');
+  });
+});
+
+describe('the workspace model over LSP', () => {
+  test('IDs resolve across files, closed files are indexed, and a change on disk re-checks dependents', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'milestones-ws-'));
+    const releases = join(folder, 'releases.milestones.yaml');
+    const features = join(folder, 'features.milestones.yml');
+    writeFileSync(releases, `asOf: 2021-01-01\nmilestones:\n  M-1:\n    name: First release\n    due: 2020-06-01\n    features:\n      - F-1\n      - F-2\n`);
+    writeFileSync(features, `features:\n  F-1:\n    name: One\n    due: 2020-05-01\n`);
+    const client = await TestClient.start({ folders: [folder] });
+    try {
+      const releasesUri = pathToFileURL(releases).href;
+      const diagnostics = await client.open(releasesUri, readFileSync(releases, 'utf8'));
+      // F-1 is known from the closed file; F-2 is not.
+      assert.deepEqual(diagnostics.filter((d) => d.code === 'unknown-feature').map((d) => messageOf(d)), ['M-1 lists F-2, which no plan defines: did you mean F-1?']);
+      const featuresUri = pathToFileURL(features).href;
+      writeFileSync(features, `features:\n  F-1:\n    name: One\n    due: 2020-07-01\n  F-2:\n    name: Two\n    due: 2020-05-01\n`);
+      const updated = client.waitForDiagnostics(releasesUri, (list) => !list.some((d) => d.code === 'unknown-feature'));
+      client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: featuresUri, type: 2 }] });
+      const after = await updated;
+      assert.deepEqual(after.map((d) => [d.code, messageOf(d)]), [
+        ['overdue', 'Milestone M-1 was due 2020-06-01 and is not completed (as of 2021-01-01).'],
+        ['feature-due-after-milestone', 'F-1 is due 2020-07-01, after M-1 (due 2020-06-01).'],
+      ]);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('settings change severities and asOf', async () => {
+    const client = await TestClient.start({ settings: { rules: { overdue: 'off' }, asOf: '2030-01-01' } });
+    try {
+      const uri = 'file:///virtual/a.milestones.yaml';
+      const diagnostics = await client.open(uri, `milestones:\n  M-1:\n    name: x\n    due: 2021-01-01\n    completed: 2029-01-01\n`);
+      assert.deepEqual(diagnostics.map((d) => d.code), []);
+      client.settings = { rules: { overdue: 'warning' }, asOf: '2028-01-01' };
+      const changed = client.waitForDiagnostics(uri, (list) => list.length > 0);
+      client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      const after = await changed;
+      assert.deepEqual(after.map((d) => [d.code, d.severity]), [['completed-in-future', 1]]);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('bad input over LSP', () => {
+  test('broken YAML, binary bytes, an alias bomb and a huge file get problems; the server keeps answering', async () => {
+    const client = await TestClient.start({});
+    try {
+      const broken = await client.open('file:///virtual/broken.milestones.yaml', 'milestones:\n  M-1:\n    name: "open\n    due: [\n');
+      assert.ok(broken.some((d) => d.code === 'yaml-syntax' && d.range.start.line >= 2));
+      const binary = await client.open('file:///virtual/binary.milestones.yaml', 'milestones:\n  \u0000\u0001\u0002: \uFFFD\uFFFD\n');
+      assert.ok(binary.length > 0);
+      let bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+      for (let level = 1; level < 10; level++) {
+        const name = String.fromCharCode(97 + level);
+        bomb += `${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(96 + level)}`).join(',')}]\n`;
+      }
+      const started = Date.now();
+      const bombed = await client.open('file:///virtual/bomb.milestones.yaml', bomb);
+      assert.ok(Date.now() - started < 3000);
+      assert.ok(bombed.length > 0);
+      const huge = 'features:\n' + '  X-1:\n    name: padding padding padding padding padding padding\n    due: 2020-01-01\n'.repeat(600_000);
+      const tooLarge = await client.open('file:///virtual/huge.milestones.yaml', huge);
+      assert.deepEqual(tooLarge.map((d) => d.code), ['file-too-large']);
+      assert.match(messageOf(tooLarge[0]!), /larger than the limit/);
+      // The server still answers.
+      const snapshot = await client.request<PlanSnapshot>('milestones/planSnapshot');
+      assert.ok(Array.isArray(snapshot.milestones));
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -1,0 +1,114 @@
+// The segmented parse: how plans are split, when they are parsed whole, and that the segmented,
+// incremental analysis finds exactly what a whole parse of the same text finds.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { splitSegments } from '../../server/src/service/segments';
+import { Workspace } from '../../server/src/service/workspace';
+
+const plan = `# a plan
+document: LDM-564
+milestones:
+  # the first
+  M-1:
+    name: One
+    due: 2021-01-01
+    features: [F-1]
+
+  M-2:
+    name: Two
+    description: |
+      Several lines
+      # not a comment
+    due: 2021-02-01
+features:
+  F-1:
+    name: Feature
+    due: 2020-01-01
+`;
+
+describe('splitSegments', () => {
+  test('splits top-level keys and the entries of block maps', () => {
+    const bounds = splitSegments(plan)!;
+    assert.deepEqual(
+      bounds.map((bound) => [bound.section ?? '', plan.slice(bound.start, bound.end).split('\n')[0]]),
+      [
+        ['', '# a plan'],
+        ['', 'document: LDM-564'],
+        ['', 'milestones:'],
+        ['milestones', '  M-1:'],
+        ['milestones', '  M-2:'],
+        ['', 'features:'],
+        ['features', '  F-1:'],
+      ],
+    );
+    assert.equal(bounds.at(-1)!.end, plan.length);
+    for (let index = 1; index < bounds.length; index++) assert.equal(bounds[index]!.start, bounds[index - 1]!.end);
+  });
+  test('CRLF line ends', () => {
+    const crlf = plan.replace(/\n/g, '\r\n');
+    assert.equal(splitSegments(crlf)!.length, 7);
+  });
+  for (const [what, text] of [
+    ['a top-level sequence', '- a\n- b\n'],
+    ['a flow map at the top', '{milestones: {}}\n'],
+    ['a document marker', '---\nmilestones:\n  M-1: {}\n'],
+    ['a directive', '%YAML 1.2\n---\na: 1\n'],
+    ['an entry less indented than the first', 'milestones:\n    M-1: {}\n  M-2: {}\n'],
+    ['a quoted top-level key', '"milestones":\n  M-1: {}\n'],
+  ] as const) {
+    test(`parses whole: ${what}`, () => assert.equal(splitSegments(text), undefined));
+  }
+});
+
+function problemsOf(workspace: Workspace, uri: string) {
+  return workspace.problems(uri).map((problem) => ({ code: problem.code, start: problem.start, end: problem.end, message: problem.message }));
+}
+
+function compare(text: string): void {
+  const uri = 'file:///p/a.milestones.yaml';
+  const segmented = new Workspace();
+  const whole = new Workspace({ segmented: false });
+  for (const workspace of [segmented, whole]) {
+    workspace.setSettings({ asOf: '2021-08-11' });
+    workspace.setFile(uri, text);
+  }
+  const withoutSyntaxMessages = (problems: ReturnType<typeof problemsOf>) => problems.map((problem) => (problem.code === 'yaml-syntax' ? { ...problem, message: '' } : problem));
+  assert.deepEqual(withoutSyntaxMessages(problemsOf(segmented, uri)), withoutSyntaxMessages(problemsOf(whole, uri)));
+}
+
+describe('the segmented analysis equals a whole parse', () => {
+  const example = readFileSync(new URL('../../examples/ldm-564.milestones.yaml', import.meta.url), 'utf8');
+  test('on the example plan', () => compare(example));
+  test('on small broken plans', () => {
+    compare(plan.replace('due: 2021-01-01', 'due: 2021-01-32'));
+    compare(plan.replace('    name: Two', '    name: "Two'));
+    compare(plan.replace('features: [F-1]', 'features: [F-1, F-2'));
+    compare(plan.replace('  F-1:\n', '  F-1:\n  F-1:\n'));
+    compare(plan.replace('    due: 2020-01-01', '    due: 2020-01-01\n    complted: 2020-01-02'));
+  });
+  test('after a sequence of edits, the incremental analysis equals a fresh one', () => {
+    const uri = 'file:///p/a.milestones.yaml';
+    const incremental = new Workspace();
+    incremental.setSettings({ asOf: '2021-08-11' });
+    let text = example;
+    incremental.setFile(uri, text);
+    incremental.problems(uri);
+    const edits: [string, string][] = [
+      ['due: 2017-12-01', 'due: 2017-12-0'],
+      ['due: 2017-12-0', 'due: 2017-12-02'],
+      ['    name: HSC reprocessing', '    name: HSC reprocessing for DP0'],
+      ['      - DM-AP-1\n', ''],
+      ['features:\n', 'features:\n  NEW-1:\n    name: New\n    due: 2030-01-01\n'],
+    ];
+    for (const [from, to] of edits) {
+      assert.ok(text.includes(from), from);
+      text = text.replace(from, to);
+      incremental.setFile(uri, text);
+      const fresh = new Workspace();
+      fresh.setSettings({ asOf: '2021-08-11' });
+      fresh.setFile(uri, text);
+      assert.deepEqual(problemsOf(incremental, uri), problemsOf(fresh, uri));
+    }
+  });
+});
