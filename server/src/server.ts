@@ -14,6 +14,13 @@ import {
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
+  ErrorCodes,
+  MarkupKind,
+  ResponseError,
+  TextEdit,
+  type Location,
+  type Position,
+  type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -21,8 +28,10 @@ import { planChangedNotification, planSnapshotRequest, type PlanSnapshot } from 
 import { fileUri, findPlanFiles, isPlanFile, loadGlossaries, uriPath } from './files';
 import type { ReportedProblem } from './service/problems';
 import { ruleSettings, type RuleSetting } from './service/rules';
+import { doHover } from './service/hover';
+import { definitions, prepareRename, references, rename } from './service/navigation';
 import { planSnapshot } from './service/snapshot';
-import { defaultSettings, Workspace, type Settings } from './service/workspace';
+import { defaultSettings, Workspace, type PlanFile, type Settings } from './service/workspace';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -31,6 +40,7 @@ const workspace = new Workspace();
 let workspaceFolders: string[] = [];
 let canPullConfiguration = false;
 let canWatchFiles = false;
+let canFollowFolders = false;
 let glossaryFiles: string[] = [];
 let skipAcronymsFile = '';
 
@@ -42,16 +52,23 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriPath(params.rootUri)];
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
   canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+  canFollowFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      // editing-help capabilities
     },
     serverInfo: { name: 'Milestone YAML language server', version: '0.1.0' },
   };
 });
 
 connection.onInitialized(async () => {
+  if (canFollowFolders) watchWorkspaceFolders();
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'milestones' });
   if (canWatchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -60,26 +77,28 @@ connection.onInitialized(async () => {
   }
   await loadSettings();
   await indexWorkspace();
-  validate();
+  markReady();
 });
 
 connection.onDidChangeConfiguration(async () => {
   await loadSettings();
-  validate();
+  scheduleValidation();
 });
 
-connection.workspace.onDidChangeWorkspaceFolders?.(async (event) => {
-  for (const removed of event.removed) {
-    const folder = uriPath(removed.uri);
-    workspaceFolders = workspaceFolders.filter((existing) => existing !== folder);
-    for (const file of workspace.allFiles()) {
-      if (uriPath(file.uri).startsWith(folder + path.sep) && !documents.get(file.uri)) forget(file.uri);
+function watchWorkspaceFolders(): void {
+  connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+    for (const removed of event.removed) {
+      const folder = uriPath(removed.uri);
+      workspaceFolders = workspaceFolders.filter((existing) => existing !== folder);
+      for (const file of workspace.allFiles()) {
+        if (uriPath(file.uri).startsWith(folder + path.sep) && !documents.get(file.uri)) forget(file.uri);
+      }
     }
-  }
-  for (const added of event.added) workspaceFolders.push(uriPath(added.uri));
-  await indexWorkspace();
-  validate();
-});
+    for (const added of event.added) workspaceFolders.push(uriPath(added.uri));
+    await indexWorkspace();
+    scheduleValidation();
+  });
+}
 
 async function loadSettings(): Promise<void> {
   let raw: Record<string, unknown> = {};
@@ -205,14 +224,20 @@ function isConfiguredGlossary(file: string): boolean {
   return [...glossaryFiles, skipAcronymsFile].some((configured) => configured !== '' && path.resolve(base, configured) === file);
 }
 
+/** Diagnostics wait until the settings are read and the workspace is indexed, so that the first ones are right. */
+let markReady: () => void = () => undefined;
+const ready = new Promise<void>((resolve) => (markReady = resolve));
+
 let validationScheduled = false;
 function scheduleValidation(): void {
   if (validationScheduled) return;
   validationScheduled = true;
-  setImmediate(() => {
-    validationScheduled = false;
-    validate();
-  });
+  void ready.then(() =>
+    setImmediate(() => {
+      validationScheduled = false;
+      validate();
+    }),
+  );
 }
 
 const severities = {
@@ -249,6 +274,67 @@ function toDiagnostic(problem: ReportedProblem, positionAt: (offset: number) => 
 }
 
 connection.onRequest(planSnapshotRequest, (): PlanSnapshot => planSnapshot(workspace));
+
+/** The plan file and offset a request is about, or undefined when the file is not a plan the model knows. */
+function at(uri: string, position: Position): { file: PlanFile; offset: number; document: TextDocument | undefined } | undefined {
+  const file = workspace.getFile(normalize(uri));
+  if (!file) return undefined;
+  const document = documents.get(uri);
+  const offset = document && document.getText() === file.text ? document.offsetAt(position) : file.lineIndex.offsetAt(position);
+  return { file, offset, document };
+}
+
+/** Converts a span of a plan file to an LSP range. */
+function rangeOf(file: PlanFile, span: { start: number; end: number }): Range {
+  return { start: file.lineIndex.positionAt(span.start), end: file.lineIndex.positionAt(span.end) };
+}
+
+connection.onHover((params) => {
+  const context = at(params.textDocument.uri, params.position);
+  if (!context) return null;
+  const hover = doHover(workspace, context.file, context.offset);
+  return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: rangeOf(context.file, hover.span) } : null;
+});
+
+connection.onDefinition((params) => {
+  const context = at(params.textDocument.uri, params.position);
+  if (!context) return null;
+  return definitions(workspace, context.file, context.offset).map((item) => locationOf(item.uri, item.idSpan));
+});
+
+connection.onReferences((params) => {
+  const context = at(params.textDocument.uri, params.position);
+  if (!context) return null;
+  return references(workspace, context.file, context.offset, params.context.includeDeclaration).map((occurrence) => locationOf(occurrence.uri, occurrence.span));
+});
+
+connection.onPrepareRename((params) => {
+  const context = at(params.textDocument.uri, params.position);
+  if (!context) return null;
+  const check = prepareRename(workspace, context.file, context.offset);
+  if (!check.ok) throw new ResponseError(ErrorCodes.InvalidRequest, check.message);
+  return { range: rangeOf(context.file, check.span), placeholder: check.id };
+});
+
+connection.onRenameRequest((params) => {
+  const context = at(params.textDocument.uri, params.position);
+  if (!context) return null;
+  const result = rename(workspace, context.file, context.offset, params.newName.trim());
+  if ('message' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.message);
+  const changes: Record<string, TextEdit[]> = {};
+  for (const [uri, edits] of result.edits) {
+    const file = workspace.getFile(uri)!;
+    changes[uri] = edits.map((edit) => TextEdit.replace(rangeOf(file, edit.span), edit.text));
+  }
+  return { changes };
+});
+
+function locationOf(uri: string, span: { start: number; end: number }): Location {
+  const file = workspace.getFile(uri)!;
+  return { uri, range: rangeOf(file, span) };
+}
+
+// editing-help handlers
 
 documents.listen(connection);
 connection.listen();

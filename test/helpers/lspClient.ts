@@ -24,6 +24,7 @@ interface DiagnosticsWaiter {
   uri: string;
   predicate: (diagnostics: Diagnostic[], version: number | undefined) => boolean;
   resolve: (diagnostics: Diagnostic[]) => void;
+  reject: (error: Error) => void;
 }
 
 export class TestClient {
@@ -35,6 +36,7 @@ export class TestClient {
   private readonly versionOf = new Map<string, number>();
   settings: Record<string, unknown>;
   stderr = '';
+  exited = false;
 
   private constructor(
     readonly process: ChildProcess,
@@ -43,6 +45,12 @@ export class TestClient {
     this.settings = options.settings ?? {};
     this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
     process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    process.on('exit', (code) => {
+      this.exited = true;
+      const error = new Error(`The server exited (${code}):\n${this.stderr}`);
+      for (const waiter of this.waiters.splice(0)) waiter.reject(error);
+      this.connection.dispose();
+    });
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
       this.versions.set(params.uri, params.version);
@@ -69,7 +77,8 @@ export class TestClient {
     const child = spawn(process.execPath, [...(process.env.SERVER_NODE_OPTIONS ? process.env.SERVER_NODE_OPTIONS.split(' ') : []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestClient(child, options);
     const folders = (options.folders ?? []).map((folder) => ({ uri: pathToFileURL(folder).href, name: folder }));
-    await client.connection.sendRequest('initialize', {
+    const exited = new Promise<never>((_, reject) => child.on('exit', (code) => reject(new Error(`The server exited (${code}) during initialize:\n${client.stderr}`))));
+    await Promise.race([exited, client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders,
@@ -80,7 +89,7 @@ export class TestClient {
           synchronization: { dynamicRegistration: false, didSave: true },
         },
       },
-    });
+    })]);
     client.connection.sendNotification('initialized', {});
     return client;
   }
@@ -95,6 +104,10 @@ export class TestClient {
         resolve: (diagnostics) => {
           clearTimeout(timer);
           resolvePromise(diagnostics);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
         },
       });
     });
@@ -134,11 +147,15 @@ export class TestClient {
   }
 
   async stop(): Promise<void> {
-    try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolveTimer) => setTimeout(resolveTimer, 2000))]);
-      this.connection.sendNotification('exit');
-    } catch {
-      // the server may already be gone
+    if (!this.exited) {
+      const exited = new Promise<void>((resolveExit) => this.process.once('exit', () => resolveExit()));
+      try {
+        await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolveTimer) => setTimeout(resolveTimer, 2000))]);
+        await this.connection.sendNotification('exit');
+      } catch {
+        // the server may already be gone
+      }
+      await Promise.race([exited, new Promise((resolveTimer) => setTimeout(resolveTimer, 2000))]);
     }
     this.connection.dispose();
     this.process.kill();

@@ -80,12 +80,27 @@ function compare(text: string): void {
 describe('the segmented analysis equals a whole parse', () => {
   const example = readFileSync(new URL('../../examples/ldm-564.milestones.yaml', import.meta.url), 'utf8');
   test('on the example plan', () => compare(example));
-  test('on small broken plans', () => {
+  test('on plans with schema and semantic problems', () => {
     compare(plan.replace('due: 2021-01-01', 'due: 2021-01-32'));
-    compare(plan.replace('    name: Two', '    name: "Two'));
-    compare(plan.replace('features: [F-1]', 'features: [F-1, F-2'));
     compare(plan.replace('  F-1:\n', '  F-1:\n  F-1:\n'));
     compare(plan.replace('    due: 2020-01-01', '    due: 2020-01-01\n    complted: 2020-01-02'));
+    compare(plan.replace('features: [F-1]', 'features: [F-1, F-2]'));
+  });
+  test('a syntax error stays in its entry, where a whole parse would lose the rest of the file', () => {
+    const uri = 'file:///p/a.milestones.yaml';
+    for (const broken of [plan.replace('    name: Two', '    name: "Two'), plan.replace('features: [F-1]', 'features: [F-1, F-2')]) {
+      const workspace = new Workspace();
+      workspace.setSettings({ asOf: '2021-08-11' });
+      workspace.setFile(uri, broken);
+      const problems = workspace.problems(uri);
+      const syntax = problems.filter((problem) => problem.code === 'yaml-syntax');
+      assert.ok(syntax.length > 0);
+      const entry = { start: broken.indexOf(broken.includes('"Two') ? '  M-2:' : '  M-1:'), end: broken.indexOf(broken.includes('"Two') ? 'features:\n' : '  M-2:') };
+      for (const problem of syntax) assert.ok(problem.start >= entry.start && problem.end <= entry.end, JSON.stringify(problem));
+      // F-1, defined after the broken entry, is still known and checked.
+      assert.ok(!problems.some((problem) => problem.code === 'unknown-feature' && problem.message.startsWith('M-1 lists F-1,')));
+      assert.ok(problems.some((problem) => problem.code === 'overdue' && problem.message.startsWith('Feature F-1')));
+    }
   });
   test('after a sequence of edits, the incremental analysis equals a fresh one', () => {
     const uri = 'file:///p/a.milestones.yaml';

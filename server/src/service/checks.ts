@@ -12,6 +12,9 @@ export interface PlanIndex {
   milestones: Map<string, PlanItem>;
   /** The milestones that list each feature ID (known or not). */
   parents: Map<string, PlanItem[]>;
+  /** Every milestone and every feature, duplicates included, in file order. */
+  milestoneList: readonly PlanItem[];
+  featureList: readonly PlanItem[];
 }
 
 export function buildIndex(milestones: readonly PlanItem[], features: readonly PlanItem[]): PlanIndex {
@@ -42,7 +45,7 @@ export function buildIndex(milestones: readonly PlanItem[], features: readonly P
       else parents.set(reference.id, [milestone]);
     }
   }
-  return { definitions, features: featureMap, milestones: milestoneMap, parents };
+  return { definitions, features: featureMap, milestones: milestoneMap, parents, milestoneList: milestones, featureList: features };
 }
 
 export interface CheckContext {

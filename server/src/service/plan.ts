@@ -155,8 +155,8 @@ function buildSegmentModel(segment: Segment, uri: string): SegmentModel {
     for (const pair of root.pairs) {
       const key = scalarText(pair.key);
       if (key === undefined) continue;
-      if ((key === 'milestones' || key === 'features' || key === 'acronyms') && pair.value?.kind === 'map') {
-        addSection(model, key, pair.value, segment, uri);
+      if (key === 'milestones' || key === 'features' || key === 'acronyms') {
+        if (pair.value?.kind === 'map') addSection(model, key, pair.value, segment, uri);
       } else if (!model.top.has(key)) {
         model.top.set(key, {
           value: pair.value?.kind === 'scalar' ? pair.value.value : undefined,

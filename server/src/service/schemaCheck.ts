@@ -11,7 +11,7 @@ export const planSchema = schema as Record<string, unknown>;
 /** Date fields are checked by the `invalid-date` rule, which says more than a pattern error. */
 export const dateKeys = new Set(['due', 'completed', 'asOf']);
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 ajv.addSchema(planSchema, 'plan');
 const validators = new Map<string, ValidateFunction>();
 
@@ -32,9 +32,35 @@ function validatorFor(section: string | undefined): ValidateFunction | undefined
  * acronym), `section` names the map it belongs to and the root is validated as that map.
  */
 export function checkSchema(root: YNode | null, section: string | undefined): Problem[] {
+  if (!root) return [];
+  if (section !== undefined) return validateNode(root, section, toValue(root));
+  if (root.kind !== 'map') return validateNode(root, undefined, toValue(root));
+  // A whole file: its top level, then each entry of each section on its own, exactly as when the
+  // file is parsed in segments (and so that an ID defined twice is validated twice).
+  const top: Record<string, unknown> = {};
+  const entries: { section: string; pair: YPair }[] = [];
+  for (const pair of root.pairs) {
+    const key = scalarText(pair.key) ?? '';
+    if (sectionNames.has(key) && pair.value?.kind === 'map') {
+      if (!(key in top)) top[key] = {};
+      for (const entry of pair.value.pairs) entries.push({ section: key, pair: entry });
+    } else if (!(key in top)) {
+      Object.defineProperty(top, key, { value: toValue(pair.value), enumerable: true, writable: true, configurable: true });
+    }
+  }
+  const problems = validateNode(root, undefined, top);
+  for (const { section: name, pair } of entries) {
+    const entry: YNode = { kind: 'map', pairs: [pair], flow: false, start: pair.start, end: pair.end };
+    problems.push(...validateNode(entry, name, toValue(entry)));
+  }
+  return problems;
+}
+
+const sectionNames = new Set(['milestones', 'features', 'acronyms']);
+
+function validateNode(root: YNode, section: string | undefined, value: unknown): Problem[] {
   const validate = validatorFor(section);
-  if (!validate || !root) return [];
-  if (validate(toValue(root))) return [];
+  if (!validate || validate(value)) return [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {

@@ -1,0 +1,106 @@
+// Glossary files in their three formats, merging and choosing meanings, and finding acronyms in
+// free text the way LSST's acronym tool does.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { findAcronyms, Glossary, parseGlossaryFile, parseSkipList, type GlossaryEntry } from '../../server/src/service/glossary';
+import { closestMatch } from '../../server/src/service/suggest';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/glossary/${name}`, import.meta.url), 'utf8');
+
+describe('glossary files', () => {
+  test('the LSST glossary CSV: BOM, quoted commas and line breaks, a term on two rows with tags', () => {
+    const { entries, problems } = parseGlossaryFile('glossarydefs.csv', fixture('glossarydefs.csv'), 'glossarydefs.csv');
+    assert.deepEqual(
+      entries.map((entry) => [entry.term, entry.definition, entry.tags, entry.line]),
+      [
+        ['ISR', 'Instrument Signature Removal', ['DM'], 1],
+        ['ISR', 'Instrument Signal Removal, as the camera team says it', ['Camera'], 2],
+        ['FoV', 'Field of View', [], 3],
+        ['NOTES', 'A description with "quotes" and\na line break', ['DM', 'Camera'], 4],
+      ],
+    );
+    assert.equal(entries[0]!.type, 'Acronym');
+    assert.deepEqual(problems, [{ line: 6, message: 'A row without a term.' }]);
+  });
+  test('a CSV without the expected columns is one problem on line 0', () => {
+    const { entries, problems } = parseGlossaryFile('x.csv', fixture('wrongheader.csv'), 'x.csv');
+    assert.deepEqual(entries, []);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]!.line, 0);
+    assert.match(problems[0]!.message, /must have the columns Term,Description/);
+  });
+  test('TERM:definition text, with comments and a bad line', () => {
+    const { entries, problems } = parseGlossaryFile('myacronyms.txt', fixture('myacronyms.txt'), 'myacronyms.txt');
+    assert.deepEqual(entries.map((entry) => [entry.term, entry.definition, entry.line]), [
+      ['AP', 'Alert Production', 1],
+      ['R&D', 'Research and Development', 2],
+      ['CC-IN2P3', 'Centre de Calcul de l IN2P3', 4],
+    ]);
+    assert.deepEqual(problems, [{ line: 3, message: 'Expected TERM:definition, found "not an entry".' }]);
+  });
+  test('a YAML map, with a value that is not text', () => {
+    const { entries, problems } = parseGlossaryFile('terms.yaml', fixture('terms.yaml'), 'terms.yaml');
+    assert.deepEqual(entries.map((entry) => [entry.term, entry.line]), [['HSC', 0], ['2MASS', 3]]);
+    assert.deepEqual(problems, [{ line: 1, message: 'The definition of BAD must be text.' }]);
+  });
+  test('a skip list', () => {
+    assert.deepEqual(parseSkipList('\uFEFF# words\nNB\n\n  JOINTCAL1  # a package name\n'), ['NB', 'JOINTCAL1']);
+  });
+});
+
+const entry = (term: string, definition: string, tags: string[] = [], source = 'test'): GlossaryEntry => ({ term, definition, tags, source });
+
+describe('Glossary', () => {
+  const entries = [entry('ISR', 'Instrument Signature Removal', ['DM']), entry('ISR', 'Instrument Signal Removal', ['Camera']), entry('DPO', 'Data Preview 0')];
+  test('all meanings, the one chosen by tags first', () => {
+    assert.equal(new Glossary(entries).preferred('ISR')!.definition, 'Instrument Signature Removal');
+    const camera = new Glossary(entries, { preferredTags: ['Camera'] });
+    assert.equal(camera.preferred('ISR')!.definition, 'Instrument Signal Removal');
+    assert.deepEqual(camera.meanings('ISR').map((meaning) => meaning.tags[0]), ['Camera', 'DM']);
+  });
+  test('suggests the closest term', () => {
+    const glossary = new Glossary(entries);
+    assert.equal(glossary.suggest('DP0'), 'DPO');
+    assert.equal(glossary.suggest('WXYZ'), undefined);
+  });
+});
+
+describe('findAcronyms', () => {
+  const glossary = new Glossary([entry('CC-IN2P3', 'x'), entry('CC', 'x'), entry('IN2P3', 'x'), entry('FoV', 'x'), entry('R&D', 'x'), entry('HSC', 'x'), entry('DM', 'x'), entry('ComCam', 'x')], { skip: ['NB'] });
+  const hits = (text: string) => findAcronyms(text, glossary).map((hit) => [hit.term, text.slice(hit.start, hit.end) === hit.term ? hit.start : -1, hit.known]);
+  test('glossary terms of any shape, longest first, and upper-case words', () => {
+    const text = 'Processing at CC-IN2P3 with HSC and FoV data; R&D on DM-AP and NB.';
+    assert.deepEqual(hits(text), [
+      ['CC-IN2P3', 14, true],
+      ['HSC', 28, true],
+      ['FoV', 36, true],
+      ['R&D', 46, true],
+      ['DM', 53, true],
+      ['AP', 56, false],
+    ]);
+  });
+  test('mixed-case words are not acronyms unless a glossary has them; digits are', () => {
+    assert.deepEqual(hits('LSSTCam and ComCam at L1 for DP0.2'), [
+      ['ComCam', 12, true],
+      ['L1', 22, false],
+      ['DP0', 29, false],
+    ]);
+  });
+  test('a single capital letter is not an acronym', () => {
+    assert.deepEqual(hits('A Basic pipeline'), []);
+  });
+});
+
+describe('closestMatch', () => {
+  test('a transposition and a typo', () => {
+    assert.equal(closestMatch('DM-NCAS-8', ['DM-NCSA-8', 'DM-NCSA-18', 'DM-AP-1']), 'DM-NCSA-8');
+    assert.equal(closestMatch('DM-AP-l', ['DM-AP-1', 'DM-AP-2']), 'DM-AP-1');
+    assert.equal(closestMatch('complted', ['completed', 'due', 'name']), 'completed');
+    assert.equal(closestMatch('XYZ', ['completed']), undefined);
+  });
+  test('among 50,000 candidates', () => {
+    const candidates = Array.from({ length: 50_000 }, (_, index) => `FEAT-${index}-${index % 5}`);
+    assert.equal(closestMatch('FEAT-4242-3', candidates), 'FEAT-4242-2');
+  });
+});
