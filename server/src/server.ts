@@ -9,7 +9,6 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ProposedFeatures,
-  TextDocuments,
   TextDocumentSyncKind,
   type Diagnostic,
   type InitializeParams,
@@ -31,10 +30,12 @@ import { ruleSettings, type RuleSetting } from './service/rules';
 import { doHover } from './service/hover';
 import { definitions, prepareRename, references, rename } from './service/navigation';
 import { planSnapshot } from './service/snapshot';
+import type { TextEdit as PlanEdit } from './service/segments';
 import { defaultSettings, Workspace, type PlanFile, type Settings } from './service/workspace';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+/** The documents open in the editor, by URI as the client sends it. */
+const documents = new Map<string, TextDocument>();
 const workspace = new Workspace();
 
 let workspaceFolders: string[] = [];
@@ -186,16 +187,31 @@ function normalize(uri: string): string {
   return URI.parse(uri).toString();
 }
 
-documents.onDidOpen((event) => {
-  workspace.setFile(normalize(event.document.uri), event.document.getText());
+connection.onDidOpenTextDocument(({ textDocument }) => {
+  const document = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
+  documents.set(textDocument.uri, document);
+  workspace.setFile(normalize(textDocument.uri), document.getText());
   scheduleValidation();
 });
-documents.onDidChangeContent((event) => {
-  workspace.setFile(normalize(event.document.uri), event.document.getText());
+
+connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+  const document = documents.get(textDocument.uri);
+  if (!document) return;
+  // One ranged change (a keystroke) tells the service what changed, so it re-parses only there.
+  let edit: PlanEdit | undefined;
+  const [change] = contentChanges;
+  if (contentChanges.length === 1 && change && 'range' in change) {
+    edit = { start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), text: change.text };
+  }
+  const updated = TextDocument.update(document, contentChanges, textDocument.version);
+  documents.set(textDocument.uri, updated);
+  workspace.setFile(normalize(textDocument.uri), updated.getText(), edit);
   scheduleValidation();
 });
-documents.onDidClose(async (event) => {
-  const uri = normalize(event.document.uri);
+
+connection.onDidCloseTextDocument(async ({ textDocument }) => {
+  documents.delete(textDocument.uri);
+  const uri = normalize(textDocument.uri);
   // A closed file stays in the model as it is on disk, or leaves it when it is gone or outside the workspace.
   if (isPlanFile(uriPath(uri)) && workspaceFolders.some((folder) => uriPath(uri).startsWith(folder + path.sep))) await readFromDisk(uri);
   else forget(uri);
@@ -336,5 +352,4 @@ function locationOf(uri: string, span: { start: number; end: number }): Location
 
 // editing-help handlers
 
-documents.listen(connection);
 connection.listen();

@@ -127,3 +127,31 @@ describe('the segmented analysis equals a whole parse', () => {
     }
   });
 });
+
+describe('re-parsing around an edit', () => {
+  const example = readFileSync(new URL('../../examples/ldm-564.milestones.yaml', import.meta.url), 'utf8');
+  test('any edit, typed or pasted, gives what a fresh analysis of the new text gives', () => {
+    const uri = 'file:///p/a.milestones.yaml';
+    const incremental = new Workspace();
+    incremental.setSettings({ asOf: '2021-08-11' });
+    let text = example;
+    incremental.setFile(uri, text);
+    // A fixed pseudo-random sequence, so that a failure can be replayed.
+    let seed = 20210811;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pieces = ['x', '\n', '  ', '\n  NEW-1:\n    name: n\n    due: 2020-01-01\n', ': ', '"', '- DM-AP-1\n', '#', '\n      - DM-AP-9'];
+    for (let step = 0; step < 300; step++) {
+      const start = Math.floor(random() * text.length);
+      const end = random() < 0.5 ? start : Math.min(text.length, start + Math.floor(random() * 40));
+      const inserted = random() < 0.3 ? '' : pieces[Math.floor(random() * pieces.length)]!;
+      const edit = { start, end, text: inserted };
+      text = text.slice(0, start) + inserted + text.slice(end);
+      incremental.setFile(uri, text, edit);
+      if (step % 10 !== 0 && step !== 299) continue;
+      const fresh = new Workspace();
+      fresh.setSettings({ asOf: '2021-08-11' });
+      fresh.setFile(uri, text);
+      assert.deepEqual(problemsOf(incremental, uri), problemsOf(fresh, uri), `after step ${step}`);
+    }
+  });
+});

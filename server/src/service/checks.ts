@@ -4,48 +4,65 @@ import type { PlanItem } from './plan';
 import type { Problem } from './problems';
 import { closestMatch } from './suggest';
 
-export interface PlanIndex {
-  /** Every definition of every ID, milestones and features, in file order. */
-  definitions: Map<string, PlanItem[]>;
-  /** The first definition of each feature ID. */
-  features: Map<string, PlanItem>;
-  milestones: Map<string, PlanItem>;
-  /** The milestones that list each feature ID (known or not). */
-  parents: Map<string, PlanItem[]>;
-  /** Every milestone and every feature, duplicates included, in file order. */
-  milestoneList: readonly PlanItem[];
-  featureList: readonly PlanItem[];
+export class PlanIndex {
+  /** The first definition of each milestone and feature ID. */
+  readonly milestones = new Map<string, PlanItem>();
+  readonly features = new Map<string, PlanItem>();
+  /** IDs defined more than once, with every definition in file order. */
+  readonly duplicates = new Map<string, PlanItem[]>();
+  /** Feature IDs that at least one milestone lists. */
+  readonly listed = new Set<string>();
+  private parentsById: Map<string, PlanItem[]> | undefined;
+
+  constructor(
+    /** Every milestone and every feature, duplicates included, in file order. */
+    readonly milestoneList: readonly PlanItem[],
+    readonly featureList: readonly PlanItem[],
+  ) {
+    for (const item of milestoneList) this.define(this.milestones, item);
+    for (const item of featureList) this.define(this.features, item);
+    for (const milestone of milestoneList) for (const reference of milestone.references) this.listed.add(reference.id);
+  }
+
+  private define(map: Map<string, PlanItem>, item: PlanItem): void {
+    const other = map === this.milestones ? this.features : this.milestones;
+    const first = map.get(item.id) ?? other.get(item.id);
+    if (first === undefined) {
+      map.set(item.id, item);
+      return;
+    }
+    if (!map.has(item.id)) map.set(item.id, item);
+    const list = this.duplicates.get(item.id);
+    if (list) list.push(item);
+    else this.duplicates.set(item.id, [first, item]);
+  }
+
+  /** Every definition of an ID. */
+  definitions(id: string): PlanItem[] {
+    const duplicates = this.duplicates.get(id);
+    if (duplicates) return duplicates;
+    const item = this.milestones.get(id) ?? this.features.get(id);
+    return item ? [item] : [];
+  }
+
+  /** The milestones that list a feature ID, each once, in file order. Built on first use. */
+  parents(id: string): PlanItem[] {
+    if (!this.parentsById) {
+      this.parentsById = new Map();
+      for (const milestone of this.milestoneList) {
+        for (const reference of milestone.references) {
+          const list = this.parentsById.get(reference.id);
+          if (!list) this.parentsById.set(reference.id, [milestone]);
+          else if (list[list.length - 1] !== milestone) list.push(milestone);
+        }
+      }
+    }
+    return this.parentsById.get(id) ?? [];
+  }
 }
 
 export function buildIndex(milestones: readonly PlanItem[], features: readonly PlanItem[]): PlanIndex {
-  const definitions = new Map<string, PlanItem[]>();
-  const define = (item: PlanItem) => {
-    const list = definitions.get(item.id);
-    if (list) list.push(item);
-    else definitions.set(item.id, [item]);
-  };
-  const featureMap = new Map<string, PlanItem>();
-  const milestoneMap = new Map<string, PlanItem>();
-  for (const item of milestones) {
-    define(item);
-    if (!milestoneMap.has(item.id)) milestoneMap.set(item.id, item);
-  }
-  for (const item of features) {
-    define(item);
-    if (!featureMap.has(item.id)) featureMap.set(item.id, item);
-  }
-  const parents = new Map<string, PlanItem[]>();
-  for (const milestone of milestones) {
-    const seen = new Set<string>();
-    for (const reference of milestone.references) {
-      if (seen.has(reference.id)) continue;
-      seen.add(reference.id);
-      const list = parents.get(reference.id);
-      if (list) list.push(milestone);
-      else parents.set(reference.id, [milestone]);
-    }
-  }
-  return { definitions, features: featureMap, milestones: milestoneMap, parents, milestoneList: milestones, featureList: features };
+  return new PlanIndex(milestones, features);
 }
 
 export interface CheckContext {
@@ -58,8 +75,7 @@ export interface CheckContext {
 }
 
 export function checkDuplicateIds(context: CheckContext): void {
-  for (const [id, items] of context.index.definitions) {
-    if (items.length < 2) continue;
+  for (const [id, items] of context.index.duplicates) {
     for (const item of items) {
       const others = items.filter((other) => other !== item).map((other) => `${other.kind} at ${context.where(other)}`);
       context.report(item.uri, {
@@ -74,19 +90,19 @@ export function checkDuplicateIds(context: CheckContext): void {
 
 export function checkMilestoneFeatures(milestone: PlanItem, context: CheckContext): void {
   const { index } = context;
-  const seen = new Set<string>();
+  const references = milestone.references;
   let featureIds: string[] | undefined;
-  for (const reference of milestone.featureReferences) {
-    if (seen.has(reference.id)) {
+  for (let position = 0; position < references.length; position++) {
+    const reference = references[position]!;
+    if (isRepeat(references, position)) {
       context.report(milestone.uri, {
         code: 'duplicate-feature',
         message: `${reference.id} is listed more than once in ${milestone.id}.`,
-        ...reference.span,
+        ...milestone.absolute(reference.span),
         data: { kind: 'pair', milestone: milestone.id, feature: reference.id },
       });
       continue;
     }
-    seen.add(reference.id);
     const feature = index.features.get(reference.id);
     if (!feature) {
       const isMilestone = index.milestones.has(reference.id);
@@ -97,7 +113,7 @@ export function checkMilestoneFeatures(milestone: PlanItem, context: CheckContex
         message: isMilestone
           ? `${reference.id} is a milestone, not a feature: a milestone lists features.`
           : `${milestone.id} lists ${reference.id}, which no plan defines${suggestion ? `: did you mean ${suggestion}?` : '.'}`,
-        ...reference.span,
+        ...milestone.absolute(reference.span),
         data: { kind: 'unknown-feature', milestone: milestone.id, feature: reference.id, suggestion },
       });
       continue;
@@ -106,7 +122,17 @@ export function checkMilestoneFeatures(milestone: PlanItem, context: CheckContex
   }
 }
 
-function checkPair(milestone: PlanItem, feature: PlanItem, span: { start: number; end: number }, context: CheckContext): void {
+/** Whether the reference at `position` repeats an earlier one (lists are short: no set needed). */
+function isRepeat(references: readonly { id: string }[], position: number): boolean {
+  const id = references[position]!.id;
+  for (let earlier = 0; earlier < position; earlier++) if (references[earlier]!.id === id) return true;
+  return false;
+}
+
+/** The three date checks of a feature against a milestone that lists it; `span` is relative to the milestone's segment. */
+function checkPair(milestone: PlanItem, feature: PlanItem, relative: { start: number; end: number }, context: CheckContext): void {
+  if (!(feature.due && milestone.due && feature.due > milestone.due) && !milestone.completed) return;
+  const span = milestone.absolute(relative);
   const data = { kind: 'pair' as const, milestone: milestone.id, feature: feature.id };
   if (feature.due && milestone.due && feature.due > milestone.due) {
     context.report(milestone.uri, {
@@ -159,7 +185,7 @@ export function checkItemDates(item: PlanItem, context: CheckContext): void {
 }
 
 export function checkUnusedFeature(feature: PlanItem, context: CheckContext): void {
-  if (context.index.parents.has(feature.id)) return;
+  if (context.index.listed.has(feature.id)) return;
   context.report(feature.uri, {
     code: 'unused-feature',
     message: `No milestone lists ${feature.id}.`,

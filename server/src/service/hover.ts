@@ -94,7 +94,7 @@ export function describeItem(workspace: Workspace, item: PlanItem): string {
   const kind = item.kind === 'milestone' ? 'Milestone' : 'Feature';
   const lines = [`**${item.id}** · ${kind}${item.level !== undefined ? ` · level ${item.level}` : ''}`, '', item.name ?? '_no name_', '', `Due ${item.due ?? '—'} · ${stateLabel(item, asOf)}`];
   if (item.kind === 'feature') {
-    const parents = index.parents.get(item.id) ?? [];
+    const parents = index.parents(item.id);
     if (parents.length === 0) {
       lines.push('', 'No milestone lists it.');
     } else {

@@ -17,7 +17,7 @@ export function idAt(file: PlanFile, offset: number): { id: string; span: Span }
 /** Every definition and listing of an ID, across the workspace, definitions first. */
 export function occurrences(workspace: Workspace, id: string): Occurrence[] {
   const { index } = workspace.analyze();
-  const found: Occurrence[] = (index.definitions.get(id) ?? []).map((item) => ({ uri: item.uri, span: item.idSpan, kind: 'definition' as const }));
+  const found: Occurrence[] = index.definitions(id).map((item) => ({ uri: item.uri, span: item.idSpan, kind: 'definition' as const }));
   for (const milestone of index.milestoneList) {
     if (!milestone.references.some((reference) => reference.id === id)) continue;
     for (const reference of milestone.featureReferences) {
@@ -30,7 +30,7 @@ export function occurrences(workspace: Workspace, id: string): Occurrence[] {
 export function definitions(workspace: Workspace, file: PlanFile, offset: number): PlanItem[] {
   const at = idAt(file, offset);
   if (!at) return [];
-  return workspace.analyze().index.definitions.get(at.id) ?? [];
+  return workspace.analyze().index.definitions(at.id);
 }
 
 export function references(workspace: Workspace, file: PlanFile, offset: number, includeDefinition: boolean): Occurrence[] {
@@ -44,7 +44,7 @@ export type RenameCheck = { ok: true; span: Span; id: string } | { ok: false; me
 export function prepareRename(workspace: Workspace, file: PlanFile, offset: number): RenameCheck {
   const at = idAt(file, offset);
   if (!at) return { ok: false, message: 'Only a milestone or feature ID can be renamed here.' };
-  if (!workspace.analyze().index.definitions.has(at.id)) return { ok: false, message: `${at.id} is not defined in any plan, so there is nothing to rename.` };
+  if (workspace.analyze().index.definitions(at.id).length === 0) return { ok: false, message: `${at.id} is not defined in any plan, so there is nothing to rename.` };
   return { ok: true, span: at.span, id: at.id };
 }
 
@@ -53,7 +53,7 @@ export function rename(workspace: Workspace, file: PlanFile, offset: number, new
   const check = prepareRename(workspace, file, offset);
   if (!check.ok) return { message: check.message };
   if (!idPattern.test(newId)) return { message: `"${newId}" is not a valid ID: use letters, digits, ".", "_" and "-", starting with a letter or digit.` };
-  if (newId !== check.id && workspace.analyze().index.definitions.has(newId)) return { message: `${newId} is already defined; choose another ID.` };
+  if (newId !== check.id && workspace.analyze().index.definitions(newId).length > 0) return { message: `${newId} is already defined; choose another ID.` };
   const edits = new Map<string, { span: Span; text: string }[]>();
   for (const occurrence of occurrences(workspace, check.id)) {
     const list = edits.get(occurrence.uri) ?? [];

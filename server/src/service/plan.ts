@@ -79,6 +79,10 @@ export class PlanItem {
   get base(): number {
     return this.segment.base;
   }
+  /** A span relative to this item's segment, as an absolute one. */
+  absolute(span: Span): Span {
+    return { start: span.start + this.segment.base, end: span.end + this.segment.base };
+  }
   /** The span of the ID where it is defined (the key). */
   get idSpan(): Span {
     return shift(this.pair.key, this.base);
@@ -133,13 +137,11 @@ export interface SegmentModel {
   freeText: YScalar[];
 }
 
-const modelKey = 'model';
-
 export function segmentModel(segment: Segment, uri: string): SegmentModel {
-  const cached = segment.cache.get(modelKey) as (SegmentModel & { uri: string }) | undefined;
+  const cached = segment.model as (SegmentModel & { uri: string }) | undefined;
   if (cached && cached.uri === uri) return cached;
-  const model = buildSegmentModel(segment, uri);
-  segment.cache.set(modelKey, { ...model, uri });
+  const model = { ...buildSegmentModel(segment, uri), uri };
+  segment.model = model;
   return model;
 }
 

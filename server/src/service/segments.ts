@@ -98,60 +98,178 @@ function classify(text: string, start: number, end: number): Line {
 /** A parsed segment. Offsets inside `parsed` are relative to `base`, which moves as text before it changes. */
 export class Segment {
   base = 0;
+  /** What the plan derives from this segment alone, cached with it (see plan.ts, workspace.ts). */
+  model: unknown;
+  acronymProblems: { generation: number; problems: unknown[] } | undefined;
+
   constructor(
     readonly text: string,
     readonly section: string | undefined,
     readonly parsed: ParsedYaml,
   ) {}
-  /** Per-segment results derived from `parsed` (model entries, local problems), filled lazily by the plan. */
-  cache = new Map<string, unknown>();
+
+  get end(): number {
+    return this.base + this.text.length;
+  }
+}
+
+/** An edit of a text: the range `start`–`end` of the old text replaced by `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
 }
 
 /**
- * Parses texts into segments, re-using the segments of the previous parse of the same file whose
- * text has not changed.
+ * A copy of a part of a text that does not keep the whole text alive (V8 keeps the parent of a
+ * sliced string), so that old versions of a file are not retained by the segments cut from them.
+ */
+function detached(text: string, start: number, end: number): string {
+  return end - start < 13 ? text.slice(start, end) : Buffer.from(text.slice(start, end), 'utf8').toString('utf8');
+}
+
+/**
+ * Parses a file into segments. After an edit inside the entries of a section, only the entries
+ * around the edit are split and parsed again; otherwise the whole text is split, and segments whose
+ * text has not changed are re-used.
  */
 export class SegmentParser {
-  private previous = new Map<string, Segment[]>();
+  private segments: Segment[] = [];
+  private whole = true;
 
   /** `segmented: false` parses every text whole: the reference the segmented parse is tested against. */
   constructor(private readonly segmented = true) {}
 
-  parse(text: string): { segments: Segment[]; whole: boolean } {
-    const bounds = this.segmented ? splitSegments(text) : undefined;
-    const reusable = this.previous;
-    const next = new Map<string, Segment[]>();
-    const take = (slice: string, section: string | undefined): Segment => {
-      const key = section === undefined ? `\u0000${slice}` : `${section}\u0000${slice}`;
-      const candidates = reusable.get(key);
-      const segment = candidates?.pop() ?? new Segment(slice, section, parseYaml(slice));
-      const list = next.get(key);
+  parse(text: string, edit?: TextEdit): { segments: Segment[]; whole: boolean } {
+    const incremental = edit && this.segmented && !this.whole ? this.reparseAround(text, edit) : undefined;
+    if (incremental) {
+      this.segments = incremental;
+    } else {
+      this.reparseAll(text);
+    }
+    return { segments: this.segments, whole: this.whole };
+  }
+
+  private reparseAll(text: string): void {
+    const reusable = new Map<string, Segment[]>();
+    for (const segment of this.segments) {
+      const key = cacheKey(segment.text, segment.section);
+      const list = reusable.get(key);
       if (list) list.push(segment);
-      else next.set(key, [segment]);
+      else reusable.set(key, [segment]);
+    }
+    const take = (start: number, end: number, section: string | undefined): Segment => {
+      const slice = text.slice(start, end);
+      const segment = reusable.get(cacheKey(slice, section))?.pop() ?? new Segment(detached(text, start, end), section, parseYaml(slice));
+      segment.base = start;
       return segment;
     };
-    let segments: Segment[] | undefined;
+    const bounds = this.segmented ? splitSegments(text) : undefined;
     if (bounds) {
-      segments = [];
+      const segments: Segment[] = [];
       for (const bound of bounds) {
-        const segment = take(text.slice(bound.start, bound.end), bound.section);
-        segment.base = bound.start;
+        const segment = take(bound.start, bound.end, bound.section);
         if (segment.parsed.usesAnchors) {
-          segments = undefined;
+          segments.length = 0;
           break;
         }
         segments.push(segment);
       }
+      if (segments.length > 0 || text.length === 0) {
+        this.segments = segments;
+        this.whole = false;
+        return;
+      }
     }
-    let whole = false;
-    if (!segments) {
-      whole = true;
-      next.clear();
-      const segment = take(text, undefined);
-      segment.base = 0;
-      segments = [segment];
-    }
-    this.previous = next;
-    return { segments, whole };
+    this.segments = [take(0, text.length, undefined)];
+    this.whole = true;
   }
+
+  /** New segments after an edit that stays among the entries of one section, or undefined. */
+  private reparseAround(text: string, edit: TextEdit): Segment[] | undefined {
+    const old = this.segments;
+    const first = segmentAt(old, edit.start);
+    const last = segmentAt(old, Math.max(edit.start, edit.end - 1));
+    // One untouched entry on each side, so that lines the edit joins to a neighbour are seen.
+    const low = first - 1;
+    const high = Math.min(last + 1, old.length - 1);
+    if (low < 1) return undefined;
+    const section = old[low]!.section;
+    if (section === undefined || old[low - 1]!.section !== section) return undefined;
+    for (let index = low; index <= high; index++) if (old[index]!.section !== section) return undefined;
+    const entryIndent = indentOf(old[low]!.text);
+    const delta = edit.text.length - (edit.end - edit.start);
+    const regionStart = old[low]!.base;
+    const regionEnd = old[high]!.end + delta;
+    if (regionEnd > text.length || regionEnd < regionStart) return undefined;
+    const starts = splitEntries(text, regionStart, regionEnd, entryIndent);
+    if (!starts) return undefined;
+    const reusable = new Map<string, Segment>();
+    for (let index = low; index <= high; index++) reusable.set(old[index]!.text, old[index]!);
+    const region: Segment[] = [];
+    for (let index = 0; index < starts.length; index++) {
+      const start = starts[index]!;
+      const end = index + 1 < starts.length ? starts[index + 1]! : regionEnd;
+      const slice = text.slice(start, end);
+      let segment = reusable.get(slice);
+      if (segment) reusable.delete(slice);
+      else {
+        segment = new Segment(detached(text, start, end), section, parseYaml(slice));
+        if (segment.parsed.usesAnchors) return undefined;
+      }
+      segment.base = start;
+      region.push(segment);
+    }
+    const after = old.slice(high + 1);
+    for (const segment of after) segment.base += delta;
+    return old.slice(0, low).concat(region, after);
+  }
+}
+
+function cacheKey(text: string, section: string | undefined): string {
+  return section === undefined ? `\u0000${text}` : `${section}\u0000${text}`;
+}
+
+/** The index of the segment holding `offset` (the last one for the end of the text). */
+function segmentAt(segments: Segment[], offset: number): number {
+  let low = 0;
+  let high = segments.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (segments[middle]!.base <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function indentOf(text: string): number {
+  let index = 0;
+  while (text.charCodeAt(index) === 0x20) index++;
+  return index;
+}
+
+/**
+ * The starts of the entries in `start`–`end` of a section whose entries are indented by
+ * `indent`, or undefined when the region is not made of such entries (the region starts with one).
+ */
+function splitEntries(text: string, start: number, end: number, indent: number): number[] | undefined {
+  const starts: number[] = [];
+  let position = start;
+  while (position < end) {
+    let lineEnd = text.indexOf('\n', position);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const next = lineEnd < end ? lineEnd + 1 : end;
+    const contentEnd = text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd;
+    const line = classify(text, position, contentEnd);
+    if (line.kind === 'content') {
+      if (line.indent < indent || text.charCodeAt(position) === 0x09) return undefined;
+      if (line.indent === indent) {
+        if (!entryKeyLine.test(text.slice(position + indent, contentEnd))) return undefined;
+        starts.push(position);
+      }
+    }
+    if (position === start && starts.length === 0) return undefined;
+    position = next;
+  }
+  return end === text.length || text.charCodeAt(end - 1) === 0x0a ? starts : undefined;
 }

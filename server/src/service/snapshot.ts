@@ -48,7 +48,7 @@ export function planSnapshot(workspace: Workspace): PlanSnapshot {
       state: stateOf(feature, problems, workspace.asOf(feature.uri)),
       problems,
       location: locate(feature),
-      parents: (analysis.index.parents.get(id) ?? []).map((parent) => parent.id),
+      parents: analysis.index.parents(id).map((parent) => parent.id),
     };
   }
 

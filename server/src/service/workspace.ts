@@ -7,7 +7,7 @@ import { findAcronyms, Glossary, type GlossaryEntry } from './glossary';
 import { segmentModel, type AcronymDefinition, type PlanItem, type SegmentModel, type TopField } from './plan';
 import { shifted, type Problem, type ReportedProblem } from './problems';
 import { effectiveSeverity, type RuleCode, type RuleSetting } from './rules';
-import { Segment, SegmentParser } from './segments';
+import { Segment, SegmentParser, type TextEdit } from './segments';
 import { LineIndex } from './text';
 
 export interface Settings {
@@ -44,7 +44,8 @@ export class PlanFile {
     this.parser = new SegmentParser(segmented);
   }
 
-  update(text: string, maxFileSize: number): void {
+  /** `edit`, when given, is what changed since the previous text: it lets the parser re-split only around it. */
+  update(text: string, maxFileSize: number, edit?: TextEdit): void {
     this.text = text;
     this.lines = undefined;
     this.tooLarge = text.length > maxFileSize;
@@ -52,25 +53,31 @@ export class PlanFile {
       this.segments = [];
       this.whole = true;
     } else {
-      const parsed = this.parser.parse(text);
+      const parsed = this.parser.parse(text, edit);
       this.segments = parsed.segments;
       this.whole = parsed.whole;
     }
-    this.models = this.segments.map((segment) => segmentModel(segment, this.uri));
-    this.milestones = [];
-    this.features = [];
+    const models: SegmentModel[] = new Array(this.segments.length);
+    const milestones: PlanItem[] = [];
+    const features: PlanItem[] = [];
     this.acronyms = [];
     this.top = new Map();
-    for (let index = 0; index < this.models.length; index++) {
-      const model = this.models[index]!;
-      const base = this.segments[index]!.base;
-      for (const item of model.milestones) this.milestones.push(item);
-      for (const item of model.features) this.features.push(item);
+    for (let index = 0; index < this.segments.length; index++) {
+      const segment = this.segments[index]!;
+      const model = segmentModel(segment, this.uri);
+      models[index] = model;
+      for (let item = 0; item < model.milestones.length; item++) milestones.push(model.milestones[item]!);
+      for (let item = 0; item < model.features.length; item++) features.push(model.features[item]!);
+      const base = segment.base;
       for (const acronym of model.acronyms) this.acronyms.push({ ...acronym, keySpan: shifted(acronym.keySpan, base) });
+      if (segment.section !== undefined) continue; // entries hold no top-level fields
       for (const [key, field] of model.top) {
         if (!this.top.has(key)) this.top.set(key, { ...field, keySpan: shifted(field.keySpan, base), valueSpan: shifted(field.valueSpan, base) });
       }
     }
+    this.models = models;
+    this.milestones = milestones;
+    this.features = features;
   }
 
   get lineIndex(): LineIndex {
@@ -131,7 +138,7 @@ export class Workspace {
     this.analysis = undefined;
   }
 
-  setFile(uri: string, text: string): PlanFile {
+  setFile(uri: string, text: string, edit?: TextEdit): PlanFile {
     let file = this.files.get(uri);
     if (!file) {
       file = new PlanFile(uri, this.options.segmented ?? true);
@@ -139,7 +146,7 @@ export class Workspace {
     } else if (file.text === text) {
       return file;
     }
-    file.update(text, this.settings.maxFileSize);
+    file.update(text, this.settings.maxFileSize, file.text.length - (edit ? edit.end - edit.start - edit.text.length : 0) === text.length ? edit : undefined);
     this.analysis = undefined;
     return file;
   }
@@ -191,9 +198,10 @@ export class Workspace {
     const index = buildIndex(milestones, features);
     const found = new Map<string, Problem[]>();
     for (const file of files) found.set(file.uri, this.localProblems(file, glossary));
+    const asOfByUri = new Map(files.map((file) => [file.uri, this.asOf(file.uri)]));
     const context: CheckContext = {
       index,
-      asOf: (uri) => this.asOf(uri),
+      asOf: (uri) => asOfByUri.get(uri) ?? this.asOf(uri),
       where: (item) => {
         const file = this.files.get(item.uri)!;
         return `${baseName(item.uri)}:${file.lineIndex.positionAt(item.idSpan.start).line + 1}`;
@@ -227,38 +235,40 @@ export class Workspace {
       }];
     }
     const problems: Problem[] = [];
-    const acronymKey = `acronyms:${this.glossaryGeneration}`;
     for (let index = 0; index < file.segments.length; index++) {
       const segment = file.segments[index]!;
       const model = file.models[index]!;
       const base = segment.base;
       for (const problem of model.problems) problems.push(shifted(problem, base));
-      let acronymProblems = segment.cache.get(acronymKey) as Problem[] | undefined;
-      if (!acronymProblems) {
-        acronymProblems = [];
-        for (const node of model.freeText) {
-          const source = segment.text.slice(node.start, node.end);
-          for (const hit of findAcronyms(source, glossary)) {
-            if (hit.known) continue;
-            const suggestion = glossary.suggest(hit.term);
-            const meaning = suggestion ? glossary.preferred(suggestion)?.definition : undefined;
-            acronymProblems.push({
-              code: 'unknown-acronym',
-              message: suggestion
-                ? `Unknown acronym ${hit.term}: did you mean ${suggestion}${meaning ? ` (${meaning})` : ''}?`
-                : `Unknown acronym ${hit.term}: no glossary defines it. Add it to the plan's acronyms or a glossary, or to the skip list.`,
-              start: node.start + hit.start,
-              end: node.start + hit.end,
-              data: { kind: 'acronym', term: hit.term, suggestion },
-            });
-          }
-        }
-        for (const key of [...segment.cache.keys()]) if (key.startsWith('acronyms:')) segment.cache.delete(key);
-        segment.cache.set(acronymKey, acronymProblems);
+      if (segment.acronymProblems?.generation !== this.glossaryGeneration) {
+        segment.acronymProblems = { generation: this.glossaryGeneration, problems: this.acronymProblems(segment, model, glossary) };
       }
+      const acronymProblems = segment.acronymProblems.problems as Problem[];
       for (const problem of acronymProblems) problems.push(shifted(problem, base));
     }
     return problems;
+  }
+
+  private acronymProblems(segment: Segment, model: SegmentModel, glossary: Glossary): Problem[] {
+    const found: Problem[] = [];
+    for (const node of model.freeText) {
+      const source = segment.text.slice(node.start, node.end);
+      for (const hit of findAcronyms(source, glossary)) {
+        if (hit.known) continue;
+        const suggestion = glossary.suggest(hit.term);
+        const meaning = suggestion ? glossary.preferred(suggestion)?.definition : undefined;
+        found.push({
+          code: 'unknown-acronym',
+          message: suggestion
+            ? `Unknown acronym ${hit.term}: did you mean ${suggestion}${meaning ? ` (${meaning})` : ''}?`
+            : `Unknown acronym ${hit.term}: no glossary defines it. Add it to the plan's acronyms or a glossary, or to the skip list.`,
+          start: node.start + hit.start,
+          end: node.start + hit.end,
+          data: { kind: 'acronym', term: hit.term, suggestion },
+        });
+      }
+    }
+    return found;
   }
 
   /** Applies severities and `# milestones-disable-next-line` comments, and orders by position. */
