@@ -34,7 +34,7 @@ import type { TextEdit as PlanEdit } from './service/segments';
 import { defaultSettings, Workspace, type PlanFile, type Settings } from './service/workspace';
 
 const connection = createConnection(ProposedFeatures.all);
-/** The documents open in the editor, by URI as the client sends it. */
+/** The documents open in the editor, by normalized URI. */
 const documents = new Map<string, TextDocument>();
 const workspace = new Workspace();
 
@@ -189,13 +189,14 @@ function normalize(uri: string): string {
 
 connection.onDidOpenTextDocument(({ textDocument }) => {
   const document = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
-  documents.set(textDocument.uri, document);
+  documents.set(normalize(textDocument.uri), document);
   workspace.setFile(normalize(textDocument.uri), document.getText());
+  versionsToPublish.add(normalize(textDocument.uri));
   scheduleValidation();
 });
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
-  const document = documents.get(textDocument.uri);
+  const document = documents.get(normalize(textDocument.uri));
   if (!document) return;
   // One ranged change (a keystroke) tells the service what changed, so it re-parses only there.
   let edit: PlanEdit | undefined;
@@ -204,13 +205,14 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
     edit = { start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), text: change.text };
   }
   const updated = TextDocument.update(document, contentChanges, textDocument.version);
-  documents.set(textDocument.uri, updated);
+  documents.set(normalize(textDocument.uri), updated);
   workspace.setFile(normalize(textDocument.uri), updated.getText(), edit);
+  versionsToPublish.add(normalize(textDocument.uri));
   scheduleValidation();
 });
 
 connection.onDidCloseTextDocument(async ({ textDocument }) => {
-  documents.delete(textDocument.uri);
+  documents.delete(normalize(textDocument.uri));
   const uri = normalize(textDocument.uri);
   // A closed file stays in the model as it is on disk, or leaves it when it is gone or outside the workspace.
   if (isPlanFile(uriPath(uri)) && workspaceFolders.some((folder) => uriPath(uri).startsWith(folder + path.sep))) await readFromDisk(uri);
@@ -263,18 +265,29 @@ const severities = {
   hint: DiagnosticSeverity.Hint,
 } as const;
 
+/** Open documents whose new version must get diagnostics even if its problems did not change. */
+const versionsToPublish = new Set<string>();
+
 function validate(): void {
   const analysis = workspace.analyze();
-  for (const file of workspace.allFiles()) {
+  for (const uri of new Set([...analysis.changed, ...versionsToPublish])) {
+    const file = workspace.getFile(uri);
+    if (!file) continue;
     const problems = analysis.problems.get(file.uri) ?? [];
     const document = documents.get(file.uri);
     const positionAt = document && document.getText() === file.text ? (offset: number) => document.positionAt(offset) : (offset: number) => file.lineIndex.positionAt(offset);
     const diagnostics = problems.map((problem) => toDiagnostic(problem, positionAt));
-    const signature = `${document?.version ?? 'disk'}:${JSON.stringify(diagnostics)}`;
-    if (published.get(file.uri) === signature) continue;
-    published.set(file.uri, signature);
+    if (!document) {
+      // Files on disk are re-checked when others change; publish only when their problems do.
+      const signature = JSON.stringify(diagnostics);
+      if (published.get(file.uri) === signature) continue;
+      published.set(file.uri, signature);
+    } else {
+      published.set(file.uri, '');
+    }
     void connection.sendDiagnostics({ uri: file.uri, version: document?.version, diagnostics });
   }
+  versionsToPublish.clear();
   void connection.sendNotification(planChangedNotification);
 }
 
@@ -295,7 +308,7 @@ connection.onRequest(planSnapshotRequest, (): PlanSnapshot => planSnapshot(works
 function at(uri: string, position: Position): { file: PlanFile; offset: number; document: TextDocument | undefined } | undefined {
   const file = workspace.getFile(normalize(uri));
   if (!file) return undefined;
-  const document = documents.get(uri);
+  const document = documents.get(normalize(uri));
   const offset = document && document.getText() === file.text ? document.offsetAt(position) : file.lineIndex.offsetAt(position);
   return { file, offset, document };
 }

@@ -155,3 +155,33 @@ describe('re-parsing around an edit', () => {
     }
   });
 });
+
+describe('the incremental analysis across files', () => {
+  test('edits in one file re-check the items of another that depend on them', () => {
+    const releases = 'asOf: 2021-08-11\nmilestones:\n  M-0:\n    name: Zero\n    due: 2020-01-01\n    completed: 2020-01-01\n  M-1:\n    name: One\n    due: 2020-06-01\n    completed: 2020-06-01\n    features:\n      - F-1\n      - F-2\n  M-2:\n    name: Two\n    due: 2022-01-01\n';
+    const features = 'features:\n  F-0:\n    name: Zero\n    due: 2019-01-01\n    completed: 2019-01-01\n  F-1:\n    name: One\n    due: 2020-05-01\n    completed: 2020-05-01\n  F-2:\n    name: Two\n    due: 2020-05-01\n    completed: 2020-05-01\n';
+    const files: Record<string, string> = { 'file:///p/r.milestones.yaml': releases, 'file:///p/f.milestones.yaml': features };
+    const incremental = new Workspace();
+    incremental.setSettings({ asOf: '2021-08-11' });
+    for (const [uri, text] of Object.entries(files)) incremental.setFile(uri, text);
+    const edits: [string, string, string][] = [
+      ['file:///p/f.milestones.yaml', '    due: 2020-05-01\n    completed: 2020-05-01\n  F-2', '    due: 2020-07-01\n    completed: 2020-05-01\n  F-2'],
+      ['file:///p/f.milestones.yaml', '  F-2:', '  F-3:'],
+      ['file:///p/r.milestones.yaml', '      - F-2\n', '      - F-3\n'],
+      ['file:///p/f.milestones.yaml', '  F-0:', '  M-2:'],
+      ['file:///p/r.milestones.yaml', '    completed: 2020-06-01\n', ''],
+      ['file:///p/f.milestones.yaml', '  M-2:', '  F-0:'],
+    ];
+    for (const [uri, from, to] of edits) {
+      const text = files[uri]!;
+      const start = text.indexOf(from);
+      assert.ok(start >= 0, from);
+      files[uri] = text.slice(0, start) + to + text.slice(start + from.length);
+      incremental.setFile(uri, files[uri]!, { start, end: start + from.length, text: to });
+      const fresh = new Workspace();
+      fresh.setSettings({ asOf: '2021-08-11' });
+      for (const [name, content] of Object.entries(files)) fresh.setFile(name, content);
+      for (const name of Object.keys(files)) assert.deepEqual(problemsOf(incremental, name), problemsOf(fresh, name), `${from} → ${to} in ${name}`);
+    }
+  });
+});

@@ -4,65 +4,95 @@ import type { PlanItem } from './plan';
 import type { Problem } from './problems';
 import { closestMatch } from './suggest';
 
-export class PlanIndex {
-  /** The first definition of each milestone and feature ID. */
-  readonly milestones = new Map<string, PlanItem>();
-  readonly features = new Map<string, PlanItem>();
-  /** IDs defined more than once, with every definition in file order. */
-  readonly duplicates = new Map<string, PlanItem[]>();
-  /** Feature IDs that at least one milestone lists. */
-  readonly listed = new Set<string>();
-  private parentsById: Map<string, PlanItem[]> | undefined;
-
-  constructor(
-    /** Every milestone and every feature, duplicates included, in file order. */
-    readonly milestoneList: readonly PlanItem[],
-    readonly featureList: readonly PlanItem[],
-  ) {
-    for (const item of milestoneList) this.define(this.milestones, item);
-    for (const item of featureList) this.define(this.features, item);
-    for (const milestone of milestoneList) for (const reference of milestone.references) this.listed.add(reference.id);
-  }
-
-  private define(map: Map<string, PlanItem>, item: PlanItem): void {
-    const other = map === this.milestones ? this.features : this.milestones;
-    const first = map.get(item.id) ?? other.get(item.id);
-    if (first === undefined) {
-      map.set(item.id, item);
-      return;
-    }
-    if (!map.has(item.id)) map.set(item.id, item);
-    const list = this.duplicates.get(item.id);
-    if (list) list.push(item);
-    else this.duplicates.set(item.id, [first, item]);
-  }
-
-  /** Every definition of an ID. */
-  definitions(id: string): PlanItem[] {
-    const duplicates = this.duplicates.get(id);
-    if (duplicates) return duplicates;
-    const item = this.milestones.get(id) ?? this.features.get(id);
-    return item ? [item] : [];
-  }
-
-  /** The milestones that list a feature ID, each once, in file order. Built on first use. */
-  parents(id: string): PlanItem[] {
-    if (!this.parentsById) {
-      this.parentsById = new Map();
-      for (const milestone of this.milestoneList) {
-        for (const reference of milestone.references) {
-          const list = this.parentsById.get(reference.id);
-          if (!list) this.parentsById.set(reference.id, [milestone]);
-          else if (list[list.length - 1] !== milestone) list.push(milestone);
-        }
-      }
-    }
-    return this.parentsById.get(id) ?? [];
-  }
+/** Where items stand, for ordering definitions: by file, then by position. */
+function byPlace(a: PlanItem, b: PlanItem): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.idSpan.start - b.idSpan.start;
 }
 
-export function buildIndex(milestones: readonly PlanItem[], features: readonly PlanItem[]): PlanIndex {
-  return new PlanIndex(milestones, features);
+/**
+ * Every milestone and feature of the workspace by ID, and which milestones list each feature. Kept
+ * up to date item by item as entries are added and removed, so that a keystroke costs what it
+ * changes, not the size of the plan.
+ */
+export class PlanIndex {
+  /** The first definition (in file order) of each milestone and feature ID. */
+  readonly milestones = new Map<string, PlanItem>();
+  readonly features = new Map<string, PlanItem>();
+  private readonly milestoneDefinitions = new Map<string, PlanItem[]>();
+  private readonly featureDefinitions = new Map<string, PlanItem[]>();
+  private readonly listing = new Map<string, Set<PlanItem>>();
+  /** IDs defined more than once. */
+  readonly duplicated = new Set<string>();
+
+  add(item: PlanItem): void {
+    const definitions = item.kind === 'milestone' ? this.milestoneDefinitions : this.featureDefinitions;
+    const list = definitions.get(item.id);
+    if (list) {
+      list.push(item);
+      list.sort(byPlace);
+    } else {
+      definitions.set(item.id, [item]);
+    }
+    this.refresh(item.id);
+    if (item.kind === 'milestone') {
+      for (const reference of item.references) {
+        const milestones = this.listing.get(reference.id);
+        if (milestones) milestones.add(item);
+        else this.listing.set(reference.id, new Set([item]));
+      }
+    }
+  }
+
+  remove(item: PlanItem): void {
+    const definitions = item.kind === 'milestone' ? this.milestoneDefinitions : this.featureDefinitions;
+    const list = definitions.get(item.id);
+    if (list) {
+      const at = list.indexOf(item);
+      if (at >= 0) list.splice(at, 1);
+      if (list.length === 0) definitions.delete(item.id);
+    }
+    this.refresh(item.id);
+    if (item.kind === 'milestone') {
+      for (const reference of item.references) {
+        const milestones = this.listing.get(reference.id);
+        milestones?.delete(item);
+        if (milestones?.size === 0) this.listing.delete(reference.id);
+      }
+    }
+  }
+
+  private refresh(id: string): void {
+    const milestones = this.milestoneDefinitions.get(id);
+    const features = this.featureDefinitions.get(id);
+    if (milestones) this.milestones.set(id, milestones[0]!);
+    else this.milestones.delete(id);
+    if (features) this.features.set(id, features[0]!);
+    else this.features.delete(id);
+    if ((milestones?.length ?? 0) + (features?.length ?? 0) > 1) this.duplicated.add(id);
+    else this.duplicated.delete(id);
+  }
+
+  /** Every definition of an ID, milestones and features, in file order. */
+  definitions(id: string): PlanItem[] {
+    const milestones = this.milestoneDefinitions.get(id) ?? [];
+    const features = this.featureDefinitions.get(id) ?? [];
+    return features.length === 0 ? milestones : milestones.length === 0 ? features : [...milestones, ...features].sort(byPlace);
+  }
+
+  /** The milestones that list a feature ID, in file order. */
+  parents(id: string): PlanItem[] {
+    const milestones = this.listing.get(id);
+    return milestones ? [...milestones].sort(byPlace) : [];
+  }
+
+  isListed(id: string): boolean {
+    return this.listing.has(id);
+  }
+
+  /** Every milestone, duplicates included. */
+  allMilestones(): PlanItem[] {
+    return [...this.milestoneDefinitions.values()].flat();
+  }
 }
 
 export interface CheckContext {
@@ -71,31 +101,42 @@ export interface CheckContext {
   asOf(uri: string): string;
   /** Where an item is defined, for messages: `file.milestones.yaml:12`. */
   where(item: PlanItem): string;
-  report(uri: string, problem: Problem): void;
+  /** The feature IDs of the workspace, for "did you mean"; computed once per analysis. */
+  featureIds(): string[];
 }
 
-export function checkDuplicateIds(context: CheckContext): void {
-  for (const [id, items] of context.index.duplicates) {
-    for (const item of items) {
-      const others = items.filter((other) => other !== item).map((other) => `${other.kind} at ${context.where(other)}`);
-      context.report(item.uri, {
-        code: 'duplicate-id',
-        message: `${id} is defined more than once: also as ${others.join(', ')}.`,
-        ...item.idSpan,
-        data: { kind: 'item', id },
-      });
-    }
+/** The problems of one item that look beyond its own entry. Each lies within the item's entry. */
+export function checkItem(item: PlanItem, context: CheckContext): Problem[] {
+  const problems: Problem[] = [];
+  if (context.index.duplicated.has(item.id)) problems.push(duplicateId(item, context));
+  if (item.kind === 'milestone') checkMilestoneFeatures(item, context, problems);
+  checkItemDates(item, context, problems);
+  if (item.kind === 'feature' && !context.index.isListed(item.id)) {
+    problems.push({ code: 'unused-feature', message: `No milestone lists ${item.id}.`, ...item.idSpan, data: { kind: 'item', id: item.id } });
   }
+  return problems;
 }
 
-export function checkMilestoneFeatures(milestone: PlanItem, context: CheckContext): void {
+function duplicateId(item: PlanItem, context: CheckContext): Problem {
+  const others = context.index
+    .definitions(item.id)
+    .filter((other) => other !== item)
+    .map((other) => `${other.kind} at ${context.where(other)}`);
+  return {
+    code: 'duplicate-id',
+    message: `${item.id} is defined more than once: also as ${others.join(', ')}.`,
+    ...item.idSpan,
+    data: { kind: 'item', id: item.id },
+  };
+}
+
+function checkMilestoneFeatures(milestone: PlanItem, context: CheckContext, problems: Problem[]): void {
   const { index } = context;
   const references = milestone.references;
-  let featureIds: string[] | undefined;
   for (let position = 0; position < references.length; position++) {
     const reference = references[position]!;
     if (isRepeat(references, position)) {
-      context.report(milestone.uri, {
+      problems.push({
         code: 'duplicate-feature',
         message: `${reference.id} is listed more than once in ${milestone.id}.`,
         ...milestone.absolute(reference.span),
@@ -106,9 +147,8 @@ export function checkMilestoneFeatures(milestone: PlanItem, context: CheckContex
     const feature = index.features.get(reference.id);
     if (!feature) {
       const isMilestone = index.milestones.has(reference.id);
-      featureIds ??= [...index.features.keys()];
-      const suggestion = isMilestone ? undefined : closestMatch(reference.id, featureIds);
-      context.report(milestone.uri, {
+      const suggestion = isMilestone ? undefined : closestMatch(reference.id, context.featureIds());
+      problems.push({
         code: 'unknown-feature',
         message: isMilestone
           ? `${reference.id} is a milestone, not a feature: a milestone lists features.`
@@ -118,7 +158,7 @@ export function checkMilestoneFeatures(milestone: PlanItem, context: CheckContex
       });
       continue;
     }
-    checkPair(milestone, feature, reference.span, context);
+    checkPair(milestone, feature, reference.span, problems);
   }
 }
 
@@ -130,12 +170,12 @@ function isRepeat(references: readonly { id: string }[], position: number): bool
 }
 
 /** The three date checks of a feature against a milestone that lists it; `span` is relative to the milestone's segment. */
-function checkPair(milestone: PlanItem, feature: PlanItem, relative: { start: number; end: number }, context: CheckContext): void {
+function checkPair(milestone: PlanItem, feature: PlanItem, relative: { start: number; end: number }, problems: Problem[]): void {
   if (!(feature.due && milestone.due && feature.due > milestone.due) && !milestone.completed) return;
   const span = milestone.absolute(relative);
   const data = { kind: 'pair' as const, milestone: milestone.id, feature: feature.id };
   if (feature.due && milestone.due && feature.due > milestone.due) {
-    context.report(milestone.uri, {
+    problems.push({
       code: 'feature-due-after-milestone',
       message: `${feature.id} is due ${feature.due}, after ${milestone.id} (due ${milestone.due}).`,
       ...span,
@@ -143,7 +183,7 @@ function checkPair(milestone: PlanItem, feature: PlanItem, relative: { start: nu
     });
   }
   if (milestone.completed && !feature.completed) {
-    context.report(milestone.uri, {
+    problems.push({
       code: 'feature-open-in-completed-milestone',
       message: `${milestone.id} was completed ${milestone.completed}, but ${feature.id}${feature.due ? ` (due ${feature.due})` : ''} is not completed.`,
       ...span,
@@ -151,7 +191,7 @@ function checkPair(milestone: PlanItem, feature: PlanItem, relative: { start: nu
     });
   }
   if (milestone.completed && feature.completed && feature.completed > milestone.completed) {
-    context.report(milestone.uri, {
+    problems.push({
       code: 'feature-completed-after-milestone',
       message: `${feature.id} was completed ${feature.completed}, after ${milestone.id} (completed ${milestone.completed}).`,
       ...span,
@@ -160,12 +200,12 @@ function checkPair(milestone: PlanItem, feature: PlanItem, relative: { start: nu
   }
 }
 
-export function checkItemDates(item: PlanItem, context: CheckContext): void {
+function checkItemDates(item: PlanItem, context: CheckContext, problems: Problem[]): void {
   const asOf = context.asOf(item.uri);
   const label = item.kind === 'milestone' ? 'Milestone' : 'Feature';
   if (item.completed && item.completed > asOf) {
     const field = item.field('completed')!;
-    context.report(item.uri, {
+    problems.push({
       code: 'completed-in-future',
       message: `${label} ${item.id} is marked completed ${item.completed}, after ${asOf} (as of).`,
       ...field.valueSpan,
@@ -175,21 +215,11 @@ export function checkItemDates(item: PlanItem, context: CheckContext): void {
   const completedField = item.fields.get('completed');
   const hasCompletion = item.completed !== undefined || (completedField?.value?.kind === 'scalar' && completedField.value.value !== null && completedField.value.value !== '');
   if (!hasCompletion && item.due && item.due < asOf) {
-    context.report(item.uri, {
+    problems.push({
       code: 'overdue',
       message: `${label} ${item.id} was due ${item.due} and is not completed (as of ${asOf}).`,
       ...item.idSpan,
       data: { kind: 'item', id: item.id },
     });
   }
-}
-
-export function checkUnusedFeature(feature: PlanItem, context: CheckContext): void {
-  if (context.index.listed.has(feature.id)) return;
-  context.report(feature.uri, {
-    code: 'unused-feature',
-    message: `No milestone lists ${feature.id}.`,
-    ...feature.idSpan,
-    data: { kind: 'item', id: feature.id },
-  });
 }

@@ -18,8 +18,7 @@ export function idAt(file: PlanFile, offset: number): { id: string; span: Span }
 export function occurrences(workspace: Workspace, id: string): Occurrence[] {
   const { index } = workspace.analyze();
   const found: Occurrence[] = index.definitions(id).map((item) => ({ uri: item.uri, span: item.idSpan, kind: 'definition' as const }));
-  for (const milestone of index.milestoneList) {
-    if (!milestone.references.some((reference) => reference.id === id)) continue;
+  for (const milestone of index.parents(id)) {
     for (const reference of milestone.featureReferences) {
       if (reference.id === id) found.push({ uri: milestone.uri, span: reference.span, kind: 'reference' });
     }

@@ -24,3 +24,8 @@ export type ProblemData =
 export function shifted<T extends Span>(value: T, base: number): T {
   return base === 0 ? value : { ...value, start: value.start + base, end: value.end + base };
 }
+
+/** A problem moved by `delta`; built field by field, which is much faster than a spread in hot loops. */
+export function shiftedProblem(problem: Problem, delta: number): Problem {
+  return { code: problem.code, message: problem.message, start: problem.start + delta, end: problem.end + delta, data: problem.data };
+}

@@ -100,7 +100,8 @@ export class Segment {
   base = 0;
   /** What the plan derives from this segment alone, cached with it (see plan.ts, workspace.ts). */
   model: unknown;
-  acronymProblems: { generation: number; problems: unknown[] } | undefined;
+  /** The segment's problems, relative to it, for a glossary generation (see workspace.ts). */
+  problems: { generation: number; found: unknown[] } | undefined;
 
   constructor(
     readonly text: string,
@@ -111,6 +112,20 @@ export class Segment {
   get end(): number {
     return this.base + this.text.length;
   }
+
+  private directive: boolean | undefined;
+  /** Whether the segment has a `milestones-disable-next-line` comment; most have none. */
+  get hasDirective(): boolean {
+    return (this.directive ??= this.text.includes('milestones-disable-next-line'));
+  }
+}
+
+export interface ParseResult {
+  segments: Segment[];
+  whole: boolean;
+  /** Segments of the previous parse that are gone, and segments that are new. */
+  removed: Segment[];
+  added: Segment[];
 }
 
 /** An edit of a text: the range `start`–`end` of the old text replaced by `text`. */
@@ -140,14 +155,22 @@ export class SegmentParser {
   /** `segmented: false` parses every text whole: the reference the segmented parse is tested against. */
   constructor(private readonly segmented = true) {}
 
-  parse(text: string, edit?: TextEdit): { segments: Segment[]; whole: boolean } {
+  parse(text: string, edit?: TextEdit): ParseResult {
+    const previous = this.segments;
     const incremental = edit && this.segmented && !this.whole ? this.reparseAround(text, edit) : undefined;
     if (incremental) {
-      this.segments = incremental;
-    } else {
-      this.reparseAll(text);
+      this.segments = incremental.segments;
+      return { segments: this.segments, whole: false, removed: incremental.removed, added: incremental.added };
     }
-    return { segments: this.segments, whole: this.whole };
+    this.reparseAll(text);
+    const kept = new Set(previous);
+    const current = new Set(this.segments);
+    return {
+      segments: this.segments,
+      whole: this.whole,
+      removed: previous.filter((segment) => !current.has(segment)),
+      added: this.segments.filter((segment) => !kept.has(segment)),
+    };
   }
 
   private reparseAll(text: string): void {
@@ -186,7 +209,7 @@ export class SegmentParser {
   }
 
   /** New segments after an edit that stays among the entries of one section, or undefined. */
-  private reparseAround(text: string, edit: TextEdit): Segment[] | undefined {
+  private reparseAround(text: string, edit: TextEdit): { segments: Segment[]; removed: Segment[]; added: Segment[] } | undefined {
     const old = this.segments;
     const first = segmentAt(old, edit.start);
     const last = segmentAt(old, Math.max(edit.start, edit.end - 1));
@@ -207,6 +230,7 @@ export class SegmentParser {
     const reusable = new Map<string, Segment>();
     for (let index = low; index <= high; index++) reusable.set(old[index]!.text, old[index]!);
     const region: Segment[] = [];
+    const added: Segment[] = [];
     for (let index = 0; index < starts.length; index++) {
       const start = starts[index]!;
       const end = index + 1 < starts.length ? starts[index + 1]! : regionEnd;
@@ -216,13 +240,14 @@ export class SegmentParser {
       else {
         segment = new Segment(detached(text, start, end), section, parseYaml(slice));
         if (segment.parsed.usesAnchors) return undefined;
+        added.push(segment);
       }
       segment.base = start;
       region.push(segment);
     }
     const after = old.slice(high + 1);
     for (const segment of after) segment.base += delta;
-    return old.slice(0, low).concat(region, after);
+    return { segments: old.slice(0, low).concat(region, after), removed: [...reusable.values()], added };
   }
 }
 

@@ -1,11 +1,11 @@
 // The workspace model: every plan file, parsed segment by segment, one index of IDs across all of
 // them, one merged glossary, and the problems of each file. Pure: text in, model and problems out.
 import { builtinGlossary } from './builtinGlossary';
-import { buildIndex, checkDuplicateIds, checkItemDates, checkMilestoneFeatures, checkUnusedFeature, type CheckContext, type PlanIndex } from './checks';
+import { checkItem, PlanIndex, type CheckContext } from './checks';
 import { isDate, today } from './dates';
 import { findAcronyms, Glossary, type GlossaryEntry } from './glossary';
 import { segmentModel, type AcronymDefinition, type PlanItem, type SegmentModel, type TopField } from './plan';
-import { shifted, type Problem, type ReportedProblem } from './problems';
+import { shifted, shiftedProblem, type Problem, type ReportedProblem } from './problems';
 import { effectiveSeverity, type RuleCode, type RuleSetting } from './rules';
 import { Segment, SegmentParser, type TextEdit } from './segments';
 import { LineIndex } from './text';
@@ -30,11 +30,8 @@ export class PlanFile {
   /** True when the file could not be split into segments and was parsed whole. */
   whole = false;
   tooLarge = false;
-  models: SegmentModel[] = [];
-  milestones: PlanItem[] = [];
-  features: PlanItem[] = [];
-  acronyms: AcronymDefinition[] = [];
-  top = new Map<string, TopField>();
+  private items: { milestones: PlanItem[]; features: PlanItem[] } | undefined;
+  private fields: { acronyms: AcronymDefinition[]; top: Map<string, TopField> } | undefined;
   private lines: LineIndex | undefined;
 
   constructor(
@@ -44,40 +41,70 @@ export class PlanFile {
     this.parser = new SegmentParser(segmented);
   }
 
+  /** Every milestone of the file, in file order. Computed on first use after a change. */
+  get milestones(): PlanItem[] {
+    return (this.items ??= this.collectItems()).milestones;
+  }
+  get features(): PlanItem[] {
+    return (this.items ??= this.collectItems()).features;
+  }
+  get acronyms(): AcronymDefinition[] {
+    return (this.fields ??= this.collectFields()).acronyms;
+  }
+  /** Top-level scalar fields: `document`, `title`, `asOf`, and any unknown key. */
+  get top(): Map<string, TopField> {
+    return (this.fields ??= this.collectFields()).top;
+  }
+
+  private collectItems(): NonNullable<PlanFile['items']> {
+    const items = { milestones: [] as PlanItem[], features: [] as PlanItem[] };
+    for (const segment of this.segments) {
+      const model = segmentModel(segment, this.uri);
+      for (const item of model.milestones) items.milestones.push(item);
+      for (const item of model.features) items.features.push(item);
+    }
+    return items;
+  }
+
+  /** Acronyms and top-level fields come from a few segments; only those are looked at. */
+  private collectFields(): NonNullable<PlanFile['fields']> {
+    const fields = { acronyms: [] as AcronymDefinition[], top: new Map<string, TopField>() };
+    for (const segment of this.segments) {
+      if (segment.section !== undefined && segment.section !== 'acronyms') continue;
+      const model = segmentModel(segment, this.uri);
+      const base = segment.base;
+      for (const acronym of model.acronyms) fields.acronyms.push({ ...acronym, keySpan: shifted(acronym.keySpan, base) });
+      if (segment.section !== undefined) continue;
+      for (const [key, field] of model.top) {
+        if (!fields.top.has(key)) fields.top.set(key, { ...field, keySpan: shifted(field.keySpan, base), valueSpan: shifted(field.valueSpan, base) });
+      }
+    }
+    return fields;
+  }
+
   /** `edit`, when given, is what changed since the previous text: it lets the parser re-split only around it. */
-  update(text: string, maxFileSize: number, edit?: TextEdit): void {
+  update(text: string, maxFileSize: number, edit?: TextEdit): ItemChanges {
     this.text = text;
     this.lines = undefined;
     this.tooLarge = text.length > maxFileSize;
+    let removed: Segment[];
+    let added: Segment[];
     if (this.tooLarge) {
+      removed = this.segments;
+      added = [];
       this.segments = [];
       this.whole = true;
+      this.parser.parse('');
     } else {
       const parsed = this.parser.parse(text, edit);
       this.segments = parsed.segments;
       this.whole = parsed.whole;
+      removed = parsed.removed;
+      added = parsed.added;
     }
-    const models: SegmentModel[] = new Array(this.segments.length);
-    const milestones: PlanItem[] = [];
-    const features: PlanItem[] = [];
-    this.acronyms = [];
-    this.top = new Map();
-    for (let index = 0; index < this.segments.length; index++) {
-      const segment = this.segments[index]!;
-      const model = segmentModel(segment, this.uri);
-      models[index] = model;
-      for (let item = 0; item < model.milestones.length; item++) milestones.push(model.milestones[item]!);
-      for (let item = 0; item < model.features.length; item++) features.push(model.features[item]!);
-      const base = segment.base;
-      for (const acronym of model.acronyms) this.acronyms.push({ ...acronym, keySpan: shifted(acronym.keySpan, base) });
-      if (segment.section !== undefined) continue; // entries hold no top-level fields
-      for (const [key, field] of model.top) {
-        if (!this.top.has(key)) this.top.set(key, { ...field, keySpan: shifted(field.keySpan, base), valueSpan: shifted(field.valueSpan, base) });
-      }
-    }
-    this.models = models;
-    this.milestones = milestones;
-    this.features = features;
+    this.items = undefined;
+    this.fields = undefined;
+    return { removed: itemsOf(removed, this.uri), added: itemsOf(added, this.uri) };
   }
 
   get lineIndex(): LineIndex {
@@ -96,11 +123,28 @@ export class PlanFile {
   }
 }
 
+/** The items a change of a file removed and added. */
+export interface ItemChanges {
+  removed: PlanItem[];
+  added: PlanItem[];
+}
+
+function itemsOf(segments: readonly Segment[], uri: string): PlanItem[] {
+  const items: PlanItem[] = [];
+  for (const segment of segments) {
+    const model = segmentModel(segment, uri);
+    items.push(...model.milestones, ...model.features);
+  }
+  return items;
+}
+
 export interface Analysis {
   index: PlanIndex;
   glossary: Glossary;
   /** Problems of each file, with their severity, suppressions applied. */
   problems: Map<string, ReportedProblem[]>;
+  /** Files whose problems may differ from the previous analysis. */
+  changed: Set<string>;
 }
 
 export class Workspace {
@@ -117,13 +161,27 @@ export class Workspace {
   private glossaryGeneration = 0;
   private analysis: Analysis | undefined;
 
+  // What the next analysis must bring up to date.
+  private readonly index = new PlanIndex();
+  private readonly pendingRemoved = new Set<PlanItem>();
+  private readonly pendingAdded = new Set<PlanItem>();
+  private readonly changedFiles = new Set<string>();
+  private checkEverything = true;
+  // What the previous analyses found, kept to be re-used.
+  private readonly itemProblems = new WeakMap<PlanItem, { base: number; problems: Problem[] }>();
+  private readonly withUnknownFeatures = new Set<PlanItem>();
+  private readonly fileProblems = new Map<string, ReportedProblem[]>();
+  private readonly asOfUsed = new Map<string, string>();
+  private assembledGeneration = -1;
+
   setSettings(settings: Partial<Settings>): void {
     const next = { ...defaultSettings, ...settings };
     const reparse = next.maxFileSize !== this.settings.maxFileSize;
     this.settings = next;
     this.glossary = undefined;
     this.analysis = undefined;
-    if (reparse) for (const file of this.files.values()) file.update(file.text, next.maxFileSize);
+    this.checkEverything = true;
+    if (reparse) for (const file of this.files.values()) this.track(file.uri, file.update(file.text, next.maxFileSize));
   }
 
   getSettings(): Settings {
@@ -146,13 +204,24 @@ export class Workspace {
     } else if (file.text === text) {
       return file;
     }
-    file.update(text, this.settings.maxFileSize, file.text.length - (edit ? edit.end - edit.start - edit.text.length : 0) === text.length ? edit : undefined);
-    this.analysis = undefined;
+    const fits = edit && file.text.length - (edit.end - edit.start) + edit.text.length === text.length;
+    this.track(uri, file.update(text, this.settings.maxFileSize, fits ? edit : undefined));
     return file;
   }
 
   removeFile(uri: string): void {
-    if (this.files.delete(uri)) this.analysis = undefined;
+    const file = this.files.get(uri);
+    if (!file) return;
+    this.files.delete(uri);
+    this.track(uri, { removed: [...file.milestones, ...file.features], added: [] });
+  }
+
+  private track(uri: string, changes: ItemChanges): void {
+    // An item added since the last analysis and removed again never reaches the index.
+    for (const item of changes.removed) if (!this.pendingAdded.delete(item)) this.pendingRemoved.add(item);
+    for (const item of changes.added) this.pendingAdded.add(item);
+    this.changedFiles.add(uri);
+    this.analysis = undefined;
   }
 
   getFile(uri: string): PlanFile | undefined {
@@ -173,7 +242,7 @@ export class Workspace {
     const planEntries: GlossaryEntry[] = [];
     for (const file of this.files.values()) {
       for (const acronym of file.acronyms) {
-        planEntries.push({ term: acronym.term, definition: acronym.definition, source: file.uri, tags: [], line: file.lineIndex.positionAt(acronym.keySpan.start).line });
+        planEntries.push({ term: acronym.term, definition: acronym.definition, source: file.uri, tags: [] });
       }
     }
     const signature = planEntries.map((entry) => `${entry.source}\u0000${entry.term}\u0000${entry.definition}`).join('\u0001');
@@ -189,42 +258,92 @@ export class Workspace {
     return this.glossary;
   }
 
+  /**
+   * Brings the problems up to date. After a change, only the items it touches are checked again:
+   * the entries it removed and added, the milestones that list or listed their IDs, every
+   * definition of those IDs, and milestones with unknown features (whose suggestions may change).
+   */
   analyze(): Analysis {
     if (this.analysis) return this.analysis;
     const glossary = this.getGlossary();
+    const index = this.index;
+    const removed = [...this.pendingRemoved];
+    const added = [...this.pendingAdded];
+    this.pendingRemoved.clear();
+    this.pendingAdded.clear();
+    for (const item of removed) index.remove(item);
+    for (const item of added) index.add(item);
+
     const files = [...this.files.values()];
-    const milestones = files.flatMap((file) => file.milestones);
-    const features = files.flatMap((file) => file.features);
-    const index = buildIndex(milestones, features);
-    const found = new Map<string, Problem[]>();
-    for (const file of files) found.set(file.uri, this.localProblems(file, glossary));
-    const asOfByUri = new Map(files.map((file) => [file.uri, this.asOf(file.uri)]));
+    const dirty = new Set<PlanItem>();
+    const changed = new Set(this.changedFiles);
+    this.changedFiles.clear();
+    for (const file of files) {
+      const asOf = this.asOf(file.uri);
+      if (this.checkEverything || this.asOfUsed.get(file.uri) !== asOf) {
+        this.asOfUsed.set(file.uri, asOf);
+        for (const item of file.milestones) dirty.add(item);
+        for (const item of file.features) dirty.add(item);
+        changed.add(file.uri);
+      }
+    }
+    this.checkEverything = false;
+    const touched = new Set<string>();
+    for (const item of removed.concat(added)) {
+      touched.add(item.id);
+      if (item.kind === 'milestone') for (const reference of item.references) touched.add(reference.id);
+    }
+    for (const id of touched) {
+      for (const milestone of index.parents(id)) dirty.add(milestone);
+      for (const item of index.definitions(id)) dirty.add(item);
+    }
+    if (removed.length + added.length > 0) for (const milestone of this.withUnknownFeatures) dirty.add(milestone);
+    // Messages about duplicates name the other definitions' lines, which move with any edit.
+    for (const id of index.duplicated) for (const item of index.definitions(id)) dirty.add(item);
+    for (const item of removed) this.withUnknownFeatures.delete(item);
+
+    let featureIds: string[] | undefined;
     const context: CheckContext = {
       index,
-      asOf: (uri) => asOfByUri.get(uri) ?? this.asOf(uri),
+      asOf: (uri) => this.asOfUsed.get(uri) ?? this.asOf(uri),
       where: (item) => {
         const file = this.files.get(item.uri)!;
         return `${baseName(item.uri)}:${file.lineIndex.positionAt(item.idSpan.start).line + 1}`;
       },
-      report: (uri, problem) => found.get(uri)?.push(problem),
+      featureIds: () => (featureIds ??= [...index.features.keys()]),
     };
-    checkDuplicateIds(context);
-    for (const milestone of milestones) checkMilestoneFeatures(milestone, context);
-    for (const item of milestones) checkItemDates(item, context);
-    for (const item of features) checkItemDates(item, context);
-    for (const feature of features) checkUnusedFeature(feature, context);
-    const problems = new Map<string, ReportedProblem[]>();
-    for (const file of files) problems.set(file.uri, this.report(file, found.get(file.uri)!));
-    this.analysis = { index, glossary, problems };
+    for (const item of dirty) {
+      if (!this.files.has(item.uri)) continue;
+      const problems = checkItem(item, context);
+      this.itemProblems.set(item, { base: item.segment.base, problems });
+      item.segment.problems = undefined;
+      if (problems.some((problem) => problem.code === 'unknown-feature')) this.withUnknownFeatures.add(item);
+      else this.withUnknownFeatures.delete(item);
+      changed.add(item.uri);
+    }
+
+    if (this.assembledGeneration !== this.glossaryGeneration) {
+      this.assembledGeneration = this.glossaryGeneration;
+      for (const file of files) changed.add(file.uri);
+    }
+    for (const uri of changed) {
+      const file = this.files.get(uri);
+      if (!file) {
+        this.fileProblems.delete(uri);
+        this.asOfUsed.delete(uri);
+        continue;
+      }
+      this.fileProblems.set(uri, this.report(file, this.assemble(file, glossary, context)));
+    }
+    this.analysis = { index, glossary, problems: this.fileProblems, changed };
     return this.analysis;
   }
 
-  problems(uri: string): ReportedProblem[] {
-    return this.analyze().problems.get(uri) ?? [];
-  }
-
-  /** Problems that depend on one segment alone, cached with it. */
-  private localProblems(file: PlanFile, glossary: Glossary): Problem[] {
+  /**
+   * A file's problems: for each segment, those of the segment alone and those its items' checks
+   * found, kept with the segment (relative to it) until the glossary or one of its items changes.
+   */
+  private assemble(file: PlanFile, glossary: Glossary, context: CheckContext): Problem[] {
     if (file.tooLarge) {
       const firstLineEnd = file.text.indexOf('\n');
       return [{
@@ -235,18 +354,35 @@ export class Workspace {
       }];
     }
     const problems: Problem[] = [];
-    for (let index = 0; index < file.segments.length; index++) {
-      const segment = file.segments[index]!;
-      const model = file.models[index]!;
-      const base = segment.base;
-      for (const problem of model.problems) problems.push(shifted(problem, base));
-      if (segment.acronymProblems?.generation !== this.glossaryGeneration) {
-        segment.acronymProblems = { generation: this.glossaryGeneration, problems: this.acronymProblems(segment, model, glossary) };
+    for (const segment of file.segments) {
+      if (segment.problems?.generation !== this.glossaryGeneration) {
+        segment.problems = { generation: this.glossaryGeneration, found: this.segmentProblems(segment, file.uri, glossary, context) };
       }
-      const acronymProblems = segment.acronymProblems.problems as Problem[];
-      for (const problem of acronymProblems) problems.push(shifted(problem, base));
+      const found = segment.problems.found as Problem[];
+      for (let index = 0; index < found.length; index++) problems.push(shiftedProblem(found[index]!, segment.base));
     }
     return problems;
+  }
+
+  /** The problems of one segment, relative to it. */
+  private segmentProblems(segment: Segment, uri: string, glossary: Glossary, context: CheckContext): Problem[] {
+    const model = segmentModel(segment, uri);
+    const found: Problem[] = [...model.problems, ...this.acronymProblems(segment, model, glossary)];
+    for (const items of [model.milestones, model.features]) {
+      for (const item of items) {
+        let checked = this.itemProblems.get(item);
+        if (!checked) {
+          checked = { base: segment.base, problems: checkItem(item, context) };
+          this.itemProblems.set(item, checked);
+        }
+        for (const problem of checked.problems) found.push(shiftedProblem(problem, -checked.base));
+      }
+    }
+    return found;
+  }
+
+  problems(uri: string): ReportedProblem[] {
+    return this.analyze().problems.get(uri) ?? [];
   }
 
   private acronymProblems(segment: Segment, model: SegmentModel, glossary: Glossary): Problem[] {
@@ -274,11 +410,12 @@ export class Workspace {
   /** Applies severities and `# milestones-disable-next-line` comments, and orders by position. */
   private report(file: PlanFile, problems: Problem[]): ReportedProblem[] {
     const reported: ReportedProblem[] = [];
+    const mayBeSuppressed = file.segments.some((segment) => segment.hasDirective) || file.whole;
     for (const problem of problems) {
       const severity = effectiveSeverity(problem.code, this.settings.rules);
       if (!severity) continue;
-      if (isSuppressed(file.text, problem.start, problem.code)) continue;
-      reported.push({ ...problem, severity });
+      if (mayBeSuppressed && isSuppressed(file.text, problem.start, problem.code)) continue;
+      reported.push({ code: problem.code, message: problem.message, start: problem.start, end: problem.end, data: problem.data, severity });
     }
     reported.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
     return reported;
