@@ -25,6 +25,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { planChangedNotification, planSnapshotRequest, type PlanSnapshot } from '../../common/protocol';
 import { fileUri, findPlanFiles, isPlanFile, loadGlossaries, uriPath } from './files';
+import { noteReplacedText } from './idleGc';
 import type { ReportedProblem } from './service/problems';
 import { ruleSettings, type RuleSetting } from './service/rules';
 import { doHover } from './service/hover';
@@ -204,6 +205,7 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   if (contentChanges.length === 1 && change && 'range' in change) {
     edit = { start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), text: change.text };
   }
+  noteReplacedText(document.getText().length);
   const updated = TextDocument.update(document, contentChanges, textDocument.version);
   documents.set(normalize(textDocument.uri), updated);
   workspace.setFile(normalize(textDocument.uri), updated.getText(), edit);

@@ -49,13 +49,25 @@ describe('splitSegments', () => {
     const crlf = plan.replace(/\n/g, '\r\n');
     assert.equal(splitSegments(crlf)!.length, 7);
   });
+  test('a key being typed starts a segment of its own, so its error stays there', () => {
+    const text = 'milestones:\n  M-1:\n    name: x\n  M-2x\n  M-3:\n    name: y\nfeatu\n';
+    const bounds = splitSegments(text)!;
+    assert.deepEqual(bounds.map((bound) => text.slice(bound.start, bound.end).split('\n')[0]), ['milestones:', '  M-1:', '  M-2x', '  M-3:', 'featu']);
+  });
+  test('a sequence at the entries\' indentation stays with the entry above', () => {
+    const text = 'milestones:\n  M-1:\n  - a\n  M-2:\n    name: y\n';
+    assert.deepEqual(splitSegments(text)!.map((bound) => text.slice(bound.start, bound.end)), ['milestones:\n', '  M-1:\n  - a\n', '  M-2:\n    name: y\n']);
+  });
+  test('a quoted top-level key keeps its block whole', () => {
+    const text = '"milestones":\n  M-1: {}\n';
+    assert.deepEqual(splitSegments(text)!.map((bound) => [bound.section, bound.start, bound.end]), [[undefined, 0, text.length]]);
+  });
   for (const [what, text] of [
     ['a top-level sequence', '- a\n- b\n'],
     ['a flow map at the top', '{milestones: {}}\n'],
     ['a document marker', '---\nmilestones:\n  M-1: {}\n'],
     ['a directive', '%YAML 1.2\n---\na: 1\n'],
     ['an entry less indented than the first', 'milestones:\n    M-1: {}\n  M-2: {}\n'],
-    ['a quoted top-level key', '"milestones":\n  M-1: {}\n'],
   ] as const) {
     test(`parses whole: ${what}`, () => assert.equal(splitSegments(text), undefined));
   }

@@ -30,7 +30,8 @@ function shift(span: Span, base: number): Span {
 
 /** A milestone or a feature. */
 export class PlanItem {
-  readonly fields = new Map<string, Field>();
+  /** The entry's keys and values, by key (the first of a key written twice). Spans relative to the segment. */
+  readonly fields = new Map<string, YPair>();
   readonly references: { id: string; span: Span; node: YNode }[] = [];
   readonly name: string | undefined;
   /** The due and completion dates when they are real dates; invalid ones are left out. */
@@ -50,12 +51,7 @@ export class PlanItem {
       for (const field of value.pairs) {
         const key = scalarText(field.key);
         if (key === undefined || this.fields.has(key)) continue;
-        this.fields.set(key, {
-          key,
-          keySpan: { start: field.key.start, end: field.key.end },
-          value: field.value,
-          valueSpan: field.value ? { start: field.value.start, end: field.value.end } : { start: field.key.end + 1, end: field.key.end + 1 },
-        });
+        this.fields.set(key, field);
       }
     }
     const text = (key: string) => {
@@ -71,7 +67,8 @@ export class PlanItem {
     if (kind === 'milestone' && list?.kind === 'seq') {
       for (const item of list.items) {
         const id = scalarText(item);
-        if (id !== undefined && id !== '') this.references.push({ id, span: { start: item.start, end: item.end }, node: item });
+        // The node is its own span: no object more per reference.
+        if (id !== undefined && id !== '') this.references.push({ id, span: item, node: item });
       }
     }
   }
@@ -92,9 +89,16 @@ export class PlanItem {
     return { start: this.pair.key.start + this.base, end: Math.max(this.pair.end, this.pair.key.end) + this.base };
   }
   field(key: string): Field | undefined {
-    const field = this.fields.get(key);
-    if (!field) return undefined;
-    return { ...field, keySpan: shift(field.keySpan, this.base), valueSpan: shift(field.valueSpan, this.base) };
+    const pair = this.fields.get(key);
+    if (!pair) return undefined;
+    const base = this.base;
+    const keyEnd = pair.key.end + base;
+    return {
+      key,
+      keySpan: { start: pair.key.start + base, end: keyEnd },
+      value: pair.value,
+      valueSpan: pair.value ? { start: pair.value.start + base, end: pair.value.end + base } : { start: keyEnd + 1, end: keyEnd + 1 },
+    };
   }
   /** The features this milestone lists, in order, with the spans of the list items. */
   get featureReferences(): FeatureReference[] {
@@ -145,7 +149,26 @@ export function segmentModel(segment: Segment, uri: string): SegmentModel {
   return model;
 }
 
+const none: never[] = [];
+const noFields = new Map<string, TopField>();
+
+/** Empty lists and maps are shared: most segments have no problems, no acronyms, no top-level fields. */
+function compact(model: SegmentModel): SegmentModel {
+  return {
+    milestones: model.milestones.length > 0 ? model.milestones : none,
+    features: model.features.length > 0 ? model.features : none,
+    acronyms: model.acronyms.length > 0 ? model.acronyms : none,
+    top: model.top.size > 0 ? model.top : noFields,
+    problems: model.problems.length > 0 ? model.problems : none,
+    freeText: model.freeText.length > 0 ? model.freeText : none,
+  };
+}
+
 function buildSegmentModel(segment: Segment, uri: string): SegmentModel {
+  return compact(collectSegmentModel(segment, uri));
+}
+
+function collectSegmentModel(segment: Segment, uri: string): SegmentModel {
   const model: SegmentModel = { milestones: [], features: [], acronyms: [], top: new Map(), problems: [], freeText: [] };
   const { root, errors } = segment.parsed;
   for (const error of errors) model.problems.push({ code: 'yaml-syntax', message: error.message, start: error.start, end: error.end });
@@ -175,9 +198,9 @@ function buildSegmentModel(segment: Segment, uri: string): SegmentModel {
   for (const item of [...model.milestones, ...model.features]) {
     const label = `${item.kind} ${item.id}`;
     const due = item.fields.get('due');
-    if (due) model.problems.push(...checkDate(due.value, 'due', label, due.keySpan, true));
+    if (due) model.problems.push(...checkDate(due.value, 'due', label, due.key, true));
     const completed = item.fields.get('completed');
-    if (completed) model.problems.push(...checkDate(completed.value, 'completed', label, completed.keySpan, false));
+    if (completed) model.problems.push(...checkDate(completed.value, 'completed', label, completed.key, false));
     for (const key of ['name', 'description']) {
       const node = item.fields.get(key)?.value;
       if (node?.kind === 'scalar' && typeof node.value === 'string') model.freeText.push(node);

@@ -11,7 +11,12 @@ export interface SegmentBounds {
   section: string | undefined;
 }
 
-const topKeyLine = /^[A-Za-z_][A-Za-z0-9_]*[ \t]*:(?:[ \t]|$)/;
+/**
+ * A column-0 line that cannot start a top-level key of a block map: a sequence, flow collection,
+ * directive or document marker. Such files are parsed whole. Any other line starts a segment, even
+ * one being typed (`featu`): its errors then stay in that segment.
+ */
+const notATopKey = /^(?:-(?:[ \t]|$)|---|\.\.\.|%|[[{])/;
 const sectionHeaderLine = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(?:#.*)?$/;
 const entryKeyLine = /^[A-Za-z0-9][A-Za-z0-9._-]*[ \t]*:(?:[ \t]|$)|^"[^"\\\n]*"[ \t]*:(?:[ \t]|$)|^'[^'\n]*'[ \t]*:(?:[ \t]|$)/;
 
@@ -54,7 +59,7 @@ export function splitSegments(text: string): SegmentBounds[] | undefined {
     if (line.kind === 'content') {
       if (line.indent === 0) {
         const lineText = text.slice(position, contentEnd);
-        if (!topKeyLine.test(lineText)) return undefined;
+        if (notATopKey.test(lineText)) return undefined;
         closeTop(position);
         topStart = position;
         header = sectionHeaderLine.exec(lineText)?.[1];
@@ -64,16 +69,15 @@ export function splitSegments(text: string): SegmentBounds[] | undefined {
       } else if (topStart < 0 || text.charCodeAt(position) === 0x09 /* tab */) {
         return undefined;
       } else if (header !== undefined) {
-        const isEntryKey = () => entryKeyLine.test(text.slice(position + line.indent, contentEnd));
         if (entryIndent < 0) {
-          if (isEntryKey()) {
+          if (entryKeyLine.test(text.slice(position + line.indent, contentEnd))) {
             entryIndent = line.indent;
             firstEntryStart = entryStart = position;
           } else {
             header = undefined; // not a block map of entries: the block stays whole
           }
-        } else if (line.indent === entryIndent) {
-          if (!isEntryKey()) return undefined;
+        } else if (line.indent === entryIndent && text.charCodeAt(position + line.indent) !== 0x2d /* - */) {
+          // (A `- ` line at the entries' indentation is a sequence, the value of the entry above.)
           segments.push({ start: entryStart, end: position, section: header });
           entryStart = position;
         } else if (line.indent < entryIndent) {
@@ -183,7 +187,7 @@ export class SegmentParser {
     }
     const take = (start: number, end: number, section: string | undefined): Segment => {
       const slice = text.slice(start, end);
-      const segment = reusable.get(cacheKey(slice, section))?.pop() ?? new Segment(detached(text, start, end), section, parseYaml(slice));
+      const segment = reusable.get(cacheKey(slice, section))?.pop() ?? parsedSegment(detached(text, start, end), section);
       segment.base = start;
       return segment;
     };
@@ -238,7 +242,7 @@ export class SegmentParser {
       let segment = reusable.get(slice);
       if (segment) reusable.delete(slice);
       else {
-        segment = new Segment(detached(text, start, end), section, parseYaml(slice));
+        segment = parsedSegment(detached(text, start, end), section);
         if (segment.parsed.usesAnchors) return undefined;
         added.push(segment);
       }
@@ -249,6 +253,11 @@ export class SegmentParser {
     for (const segment of after) segment.base += delta;
     return { segments: old.slice(0, low).concat(region, after), removed: [...reusable.values()], added };
   }
+}
+
+/** Parses the segment's own copy of its text, so that the strings of its nodes do not keep the file's text alive. */
+function parsedSegment(text: string, section: string | undefined): Segment {
+  return new Segment(text, section, parseYaml(text));
 }
 
 function cacheKey(text: string, section: string | undefined): string {
@@ -288,10 +297,7 @@ function splitEntries(text: string, start: number, end: number, indent: number):
     const line = classify(text, position, contentEnd);
     if (line.kind === 'content') {
       if (line.indent < indent || text.charCodeAt(position) === 0x09) return undefined;
-      if (line.indent === indent) {
-        if (!entryKeyLine.test(text.slice(position + indent, contentEnd))) return undefined;
-        starts.push(position);
-      }
+      if (line.indent === indent && text.charCodeAt(position + indent) !== 0x2d /* - */) starts.push(position);
     }
     if (position === start && starts.length === 0) return undefined;
     position = next;

@@ -57,7 +57,7 @@ export function parseYaml(text: string): ParsedYaml {
     strict: false,
     version: '1.2',
   });
-  const errors: SyntaxError[] = document.errors.map((error) => ({
+  const errors: SyntaxError[] = document.errors.length === 0 ? [] : document.errors.map((error) => ({
     start: clamp(error.pos[0], text.length),
     end: clamp(Math.max(error.pos[1], error.pos[0]), text.length),
     message: firstLine(error.message),

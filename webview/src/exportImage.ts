@@ -1,0 +1,86 @@
+// Export of the chart: the four SVGs composed into one standalone SVG whose colours and fonts are
+// copied from the computed styles (it is read without the theme's CSS variables), and a PNG drawn from it.
+import { layout, type Chart } from './chart';
+import { svg } from './dom';
+
+const copied = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-opacity',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'dominant-baseline',
+  'text-anchor',
+  'visibility',
+] as const;
+
+/** Copies the computed styles of `source` and its descendants onto the matching nodes of `target`. */
+function inlineStyles(source: Element, target: Element): void {
+  const style = getComputedStyle(source);
+  for (const property of copied) {
+    const value = style.getPropertyValue(property);
+    if (value !== '') target.setAttribute(property, value);
+  }
+  if (style.display === 'none') target.setAttribute('display', 'none');
+  target.removeAttribute('class');
+  target.removeAttribute('tabindex');
+  target.removeAttribute('role');
+  for (let index = 0; index < source.children.length; index++) inlineStyles(source.children[index]!, target.children[index]!);
+}
+
+function part(source: SVGSVGElement, x: number, y: number): SVGGElement {
+  const group = svg('g', { transform: `translate(${x} ${y})` });
+  for (const child of Array.from(source.children)) {
+    const copy = child.cloneNode(true) as Element;
+    // Styles are computed while the copy is detached, from the original in the page.
+    inlineStyles(child, copy);
+    group.appendChild(copy);
+  }
+  return group;
+}
+
+/** Characters XML 1.0 cannot hold; plan text could contain them, the file must still parse. */
+const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function exportSvg(chart: Chart): { text: string; width: number; height: number } {
+  const axis = chart.axis;
+  const chartWidth = axis?.width ?? 0;
+  const width = layout.labelWidth + chartWidth;
+  const height = layout.axisHeight + chart.bodyHeight;
+  const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, version: '1.1' });
+  const background = getComputedStyle(chart.viewport).backgroundColor;
+  svg('rect', { x: 0, y: 0, width, height, fill: background }, root);
+  root.appendChild(part(chart.body, layout.labelWidth, layout.axisHeight));
+  root.appendChild(part(chart.labels, 0, layout.axisHeight));
+  root.appendChild(part(chart.axisSvg, layout.labelWidth, 0));
+  root.appendChild(part(chart.corner, 0, 0));
+  const text = new XMLSerializer().serializeToString(root).replace(notXml, '\uFFFD');
+  return { text, width, height };
+}
+
+/** A PNG data URL of the exported SVG, at up to twice the size, within what a canvas can hold. */
+export async function exportPng(chart: Chart): Promise<string> {
+  const { text, width, height } = exportSvg(chart);
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+  await image.decode();
+  const maxPixels = 40_000_000;
+  const maxSide = 32_000;
+  const scale = Math.min(2, Math.sqrt(maxPixels / (width * height)), maxSide / width, maxSide / height);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.floor(width * scale));
+  canvas.height = Math.max(1, Math.floor(height * scale));
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('no canvas');
+  context.scale(scale, scale);
+  context.drawImage(image, 0, 0, width, height);
+  return canvas.toDataURL('image/png');
+}

@@ -1,0 +1,88 @@
+// Checks what the extension posts to the timeline and copies a plan into well-formed values, so
+// the drawing code can trust types (strings are strings, states are known) whatever arrives.
+import type {
+  FeatureSnapshot,
+  ItemState,
+  Location,
+  MilestoneSnapshot,
+  PlanSnapshot,
+  ProblemSummary,
+  Severity,
+  ToTimeline,
+} from '../../common/protocol';
+import { itemStates, severities } from './model';
+
+type Loose = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0);
+
+function state(value: unknown): ItemState {
+  return itemStates.includes(value as ItemState) ? (value as ItemState) : 'open';
+}
+
+function severity(value: unknown): Severity {
+  return severities.includes(value as Severity) ? (value as Severity) : 'information';
+}
+
+function problems(value: unknown): ProblemSummary[] {
+  return list(value)
+    .filter(isObject)
+    .map((problem) => ({ code: text(problem.code), severity: severity(problem.severity), message: text(problem.message) }));
+}
+
+const emptyLocation = (): Location => ({ uri: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+
+function milestone(value: Loose): MilestoneSnapshot {
+  return {
+    id: text(value.id),
+    name: text(value.name),
+    due: textOrNull(value.due),
+    completed: textOrNull(value.completed),
+    level: typeof value.level === 'number' ? value.level : null,
+    state: state(value.state),
+    problems: problems(value.problems),
+    location: emptyLocation(), // the webview never uses locations; revealing goes by ID
+    features: list(value.features).filter((id): id is string => typeof id === 'string'),
+  };
+}
+
+function feature(id: string, value: Loose): FeatureSnapshot {
+  return {
+    id: typeof value.id === 'string' ? value.id : id,
+    name: text(value.name),
+    due: textOrNull(value.due),
+    completed: textOrNull(value.completed),
+    state: state(value.state),
+    problems: problems(value.problems),
+    location: emptyLocation(),
+    parents: list(value.parents).filter((parent): parent is string => typeof parent === 'string'),
+  };
+}
+
+export function normalizePlan(value: unknown): PlanSnapshot {
+  const plan = isObject(value) ? value : {};
+  const features: Record<string, FeatureSnapshot> = Object.create(null);
+  if (isObject(plan.features)) {
+    for (const [id, entry] of Object.entries(plan.features)) if (isObject(entry)) features[id] = feature(id, entry);
+  }
+  const counts = isObject(plan.problemCounts) ? plan.problemCounts : {};
+  return {
+    asOf: text(plan.asOf),
+    milestones: list(plan.milestones).filter(isObject).map(milestone),
+    features,
+    problemCounts: { error: count(counts.error), warning: count(counts.warning), information: count(counts.information), hint: count(counts.hint) },
+  };
+}
+
+export function parseToTimeline(message: unknown): ToTimeline | undefined {
+  if (!isObject(message)) return undefined;
+  if (message.type === 'plan') return { type: 'plan', plan: normalizePlan(message.plan) };
+  if (message.type === 'highlight') {
+    if (message.id === null || typeof message.id === 'string') return { type: 'highlight', id: message.id };
+  }
+  return undefined;
+}

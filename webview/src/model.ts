@@ -1,0 +1,203 @@
+// The timeline's rows, built from a plan snapshot: a row per milestone with its features beneath,
+// dates as UTC milliseconds, the worst problem severity, and the filter that hides rows. No DOM here.
+import type { ItemState, PlanSnapshot, ProblemSummary, Severity } from '../../common/protocol';
+
+export const itemStates: readonly ItemState[] = ['completed', 'open', 'overdue', 'inconsistent'];
+export const severities: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+export type RowKind = 'milestone' | 'feature';
+
+export interface Row {
+  /** Unique among rows: a feature listed by two milestones has two rows. */
+  key: string;
+  kind: RowKind;
+  id: string;
+  name: string;
+  due: number | null;
+  completed: number | null;
+  dueText: string | null;
+  completedText: string | null;
+  state: ItemState;
+  problems: ProblemSummary[];
+  worst: Severity | null;
+  /** False for a feature ID a milestone lists but the plan does not define. */
+  defined: boolean;
+  milestoneId: string;
+  /** The ID a click reveals: the item itself, or for an undefined feature the milestone that lists it. */
+  revealId: string;
+}
+
+export interface Group {
+  milestone: Row;
+  features: Row[];
+}
+
+export interface Filter {
+  text: string;
+  states: readonly ItemState[];
+}
+
+export interface VisibleRow {
+  row: Row;
+  /** A milestone shown only because some of its features match the filter. */
+  context: boolean;
+  /** For a milestone: it has features and they are folded away. */
+  collapsed: boolean;
+  hasChildren: boolean;
+}
+
+const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const dayMs = 86_400_000;
+
+/** `YYYY-MM-DD` → UTC midnight in ms; anything else (including impossible dates) → null. */
+export function parseDay(text: unknown): number | null {
+  if (typeof text !== 'string') return null;
+  const match = dayPattern.exec(text);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const time = Date.UTC(year, month - 1, day);
+  const date = new Date(time);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return time;
+}
+
+export function formatDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+export function worstSeverity(problems: readonly ProblemSummary[]): Severity | null {
+  let worst: Severity | null = null;
+  for (const problem of problems) {
+    if (worst === null || severities.indexOf(problem.severity) < severities.indexOf(worst)) worst = problem.severity;
+  }
+  return worst;
+}
+
+/** The keys of feature rows join the milestone and feature IDs with a character IDs cannot hold. */
+export function featureKey(milestoneId: string, featureId: string): string {
+  return `${milestoneId}\u0000${featureId}`;
+}
+
+export function buildGroups(plan: PlanSnapshot): Group[] {
+  return plan.milestones.map((milestone) => {
+    const milestoneRow: Row = {
+      key: milestone.id,
+      kind: 'milestone',
+      id: milestone.id,
+      name: milestone.name,
+      due: parseDay(milestone.due),
+      completed: parseDay(milestone.completed),
+      dueText: milestone.due,
+      completedText: milestone.completed,
+      state: milestone.state,
+      problems: milestone.problems,
+      worst: worstSeverity(milestone.problems),
+      defined: true,
+      milestoneId: milestone.id,
+      revealId: milestone.id,
+    };
+    const seen = new Set<string>();
+    const features: Row[] = [];
+    for (const featureId of milestone.features) {
+      // A feature listed twice is a problem reported on the milestone; one row is enough.
+      if (seen.has(featureId)) continue;
+      seen.add(featureId);
+      const feature = Object.prototype.hasOwnProperty.call(plan.features, featureId) ? plan.features[featureId] : undefined;
+      features.push(
+        feature
+          ? {
+              key: featureKey(milestone.id, featureId),
+              kind: 'feature',
+              id: feature.id,
+              name: feature.name,
+              due: parseDay(feature.due),
+              completed: parseDay(feature.completed),
+              dueText: feature.due,
+              completedText: feature.completed,
+              state: feature.state,
+              problems: feature.problems,
+              worst: worstSeverity(feature.problems),
+              defined: true,
+              milestoneId: milestone.id,
+              revealId: feature.id,
+            }
+          : {
+              key: featureKey(milestone.id, featureId),
+              kind: 'feature',
+              id: featureId,
+              name: '',
+              due: null,
+              completed: null,
+              dueText: null,
+              completedText: null,
+              state: 'inconsistent',
+              problems: [],
+              worst: null,
+              defined: false,
+              milestoneId: milestone.id,
+              revealId: milestone.id,
+            },
+      );
+    }
+    return { milestone: milestoneRow, features };
+  });
+}
+
+function matchesText(row: Row, query: string): boolean {
+  return query === '' || row.id.toLowerCase().includes(query) || row.name.toLowerCase().includes(query);
+}
+
+/**
+ * The rows to draw. A milestone whose ID or name matches the text keeps all its features (those in
+ * the chosen states); otherwise only matching features are kept, and the milestone stays as their
+ * context. The state filter applies to every row on its own.
+ */
+export function visibleRows(groups: readonly Group[], filter: Filter, collapsed: ReadonlySet<string>): VisibleRow[] {
+  const query = filter.text.trim().toLowerCase();
+  const states = new Set(filter.states);
+  const result: VisibleRow[] = [];
+  for (const group of groups) {
+    const milestoneText = matchesText(group.milestone, query);
+    const features = group.features.filter((row) => states.has(row.state) && (milestoneText || matchesText(row, query)));
+    const milestoneMatches = milestoneText && states.has(group.milestone.state);
+    if (!milestoneMatches && features.length === 0) continue;
+    const isCollapsed = collapsed.has(group.milestone.key) && group.features.length > 0;
+    result.push({ row: group.milestone, context: !milestoneMatches, collapsed: isCollapsed, hasChildren: group.features.length > 0 });
+    if (isCollapsed) continue;
+    for (const row of features) result.push({ row, context: false, collapsed: false, hasChildren: false });
+  }
+  return result;
+}
+
+/** The span of time the chart covers: every date and the asOf day, with a margin either side. */
+export function timeExtent(groups: readonly Group[], asOf: number | null): [number, number] {
+  let low = Infinity;
+  let high = -Infinity;
+  const take = (time: number | null) => {
+    if (time === null) return;
+    if (time < low) low = time;
+    if (time > high) high = time;
+  };
+  take(asOf);
+  for (const group of groups) {
+    for (const row of [group.milestone, ...group.features]) {
+      take(row.due);
+      take(row.completed);
+    }
+  }
+  if (low === Infinity) {
+    const now = Date.now();
+    return [now - 183 * dayMs, now + 183 * dayMs];
+  }
+  const span = Math.max(high - low, 60 * dayMs);
+  const margin = Math.max(span * 0.03, 20 * dayMs);
+  return [low - margin, high + margin];
+}
+
+/** Late or overdue span of a row: due → completion when completed late, due → asOf when overdue. */
+export function slipOf(row: Row, asOf: number | null): { kind: 'late' | 'overdue'; from: number; to: number } | null {
+  if (row.due === null) return null;
+  if (row.completed !== null) return row.completed > row.due ? { kind: 'late', from: row.due, to: row.completed } : null;
+  if (asOf !== null && row.due < asOf) return { kind: 'overdue', from: row.due, to: asOf };
+  return null;
+}
