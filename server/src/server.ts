@@ -17,9 +17,13 @@ import {
   MarkupKind,
   ResponseError,
   TextEdit,
+  SymbolKind,
+  type DocumentSymbol,
+  type FoldingRange,
   type Location,
   type Position,
   type Range,
+  type SelectionRange,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -30,7 +34,10 @@ import type { ReportedProblem } from './service/problems';
 import { ruleSettings, type RuleSetting } from './service/rules';
 import { doHover } from './service/hover';
 import { definitions, prepareRename, references, rename } from './service/navigation';
+import { codeLenses, inlayHints } from './service/glance';
+import { documentLinks } from './service/links';
 import { planSnapshot } from './service/snapshot';
+import { documentSymbols, foldingSpans, selectionSpans, workspaceSymbols, type OutlineSymbol } from './service/symbols';
 import type { TextEdit as PlanEdit } from './service/segments';
 import { defaultSettings, Workspace, type PlanFile, type Settings } from './service/workspace';
 
@@ -45,6 +52,7 @@ let canWatchFiles = false;
 let canFollowFolders = false;
 let glossaryFiles: string[] = [];
 let skipAcronymsFile = '';
+let jiraBaseUrl = '';
 
 /** The severities a file's diagnostics were last published with, to publish again only on change. */
 const published = new Map<string, string>();
@@ -63,6 +71,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
+      documentSymbolProvider: { label: 'Milestone plan' },
+      workspaceSymbolProvider: true,
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      inlayHintProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: false },
       // editing-help capabilities
     },
     serverInfo: { name: 'Milestone YAML language server', version: '0.1.0' },
@@ -114,6 +129,7 @@ async function loadSettings(): Promise<void> {
   const settings = toSettings(raw);
   glossaryFiles = Array.isArray(raw.glossaryFiles) ? raw.glossaryFiles.filter((file): file is string => typeof file === 'string') : [];
   skipAcronymsFile = typeof raw.skipAcronymsFile === 'string' ? raw.skipAcronymsFile : '';
+  jiraBaseUrl = typeof raw.jiraBaseUrl === 'string' ? raw.jiraBaseUrl : '';
   workspace.setSettings(settings);
   await reloadGlossaries();
 }
@@ -364,6 +380,88 @@ function locationOf(uri: string, span: { start: number; end: number }): Location
   const file = workspace.getFile(uri)!;
   return { uri, range: rangeOf(file, span) };
 }
+
+const symbolKinds = {
+  section: SymbolKind.Namespace,
+  milestone: SymbolKind.Event,
+  feature: SymbolKind.Field,
+  reference: SymbolKind.Key,
+  acronym: SymbolKind.String,
+} as const;
+
+function toDocumentSymbol(file: PlanFile, symbol: OutlineSymbol): DocumentSymbol {
+  return {
+    name: symbol.name,
+    detail: symbol.detail,
+    kind: symbolKinds[symbol.kind],
+    range: rangeOf(file, symbol.span),
+    selectionRange: rangeOf(file, symbol.selection),
+    children: symbol.children.map((child) => toDocumentSymbol(file, child)),
+  };
+}
+
+connection.onDocumentSymbol((params) => {
+  const file = workspace.getFile(normalize(params.textDocument.uri));
+  return file ? documentSymbols(file).map((symbol) => toDocumentSymbol(file, symbol)) : null;
+});
+
+connection.onWorkspaceSymbol((params) =>
+  workspaceSymbols(workspace, params.query).map((symbol) => ({
+    name: symbol.name,
+    containerName: symbol.detail,
+    kind: symbol.kind === 'milestone' ? SymbolKind.Event : SymbolKind.Field,
+    location: locationOf(symbol.uri, symbol.span),
+  })),
+);
+
+connection.onFoldingRanges((params) => {
+  const file = workspace.getFile(normalize(params.textDocument.uri));
+  if (!file) return null;
+  const ranges: FoldingRange[] = [];
+  for (const span of foldingSpans(file)) {
+    const start = file.lineIndex.positionAt(span.start).line;
+    const end = file.lineIndex.positionAt(span.end).line;
+    // The fold ends on the last line with content; a span ending at a line's start belongs to the line before.
+    const last = file.lineIndex.positionAt(span.end).character === 0 ? end - 1 : end;
+    if (last > start) ranges.push({ startLine: start, endLine: last });
+  }
+  return ranges;
+});
+
+connection.onSelectionRanges((params) => {
+  const file = workspace.getFile(normalize(params.textDocument.uri));
+  if (!file) return null;
+  return params.positions.map((position) => {
+    const context = at(params.textDocument.uri, position)!;
+    let selection: SelectionRange | undefined;
+    for (const span of selectionSpans(file, context.offset).reverse()) selection = { range: rangeOf(file, span), parent: selection };
+    return selection ?? { range: { start: position, end: position } };
+  });
+});
+
+connection.onDocumentLinks((params) => {
+  const file = workspace.getFile(normalize(params.textDocument.uri));
+  if (!file) return null;
+  return documentLinks(file, jiraBaseUrl).map((link) => ({ range: rangeOf(file, link.span), target: link.target, tooltip: link.tooltip }));
+});
+
+connection.languages.inlayHint.on((params) => {
+  const file = workspace.getFile(normalize(params.textDocument.uri));
+  if (!file) return null;
+  const span = { start: file.lineIndex.offsetAt(params.range.start), end: file.lineIndex.offsetAt(params.range.end) };
+  return inlayHints(workspace, file, span).map((hint) => ({
+    position: file.lineIndex.positionAt(hint.offset),
+    label: hint.label,
+    tooltip: hint.tooltip,
+    paddingLeft: true,
+  }));
+});
+
+connection.onCodeLens((params) => {
+  const file = workspace.getFile(normalize(params.textDocument.uri));
+  if (!file) return null;
+  return codeLenses(workspace, file).map((lens) => ({ range: rangeOf(file, lens.span), command: { title: lens.title, command: '' } }));
+});
 
 // editing-help handlers
 

@@ -232,10 +232,22 @@ export class Workspace {
     return [...this.files.values()];
   }
 
-  /** The date items of a file are judged against: the setting, else the plan's `asOf`, else today. */
+  /**
+   * The date items of a file are judged against: the setting, else the file's own `asOf`, else the
+   * latest `asOf` of the workspace's plans (a file of features shares its plan's date), else today.
+   */
   asOf(uri: string): string {
     if (this.settings.asOf && isDate(this.settings.asOf)) return this.settings.asOf;
-    return this.files.get(uri)?.asOf ?? today();
+    return this.files.get(uri)?.asOf ?? this.workspaceAsOf();
+  }
+
+  private workspaceAsOf(): string {
+    let latest: string | undefined;
+    for (const file of this.files.values()) {
+      const asOf = file.asOf;
+      if (asOf && (!latest || asOf > latest)) latest = asOf;
+    }
+    return latest ?? today();
   }
 
   getGlossary(): Glossary {
@@ -278,8 +290,9 @@ export class Workspace {
     const dirty = new Set<PlanItem>();
     const changed = new Set(this.changedFiles);
     this.changedFiles.clear();
+    const workspaceAsOf = this.workspaceAsOf();
     for (const file of files) {
-      const asOf = this.asOf(file.uri);
+      const asOf = (this.settings.asOf && isDate(this.settings.asOf) ? this.settings.asOf : undefined) ?? file.asOf ?? workspaceAsOf;
       if (this.checkEverything || this.asOfUsed.get(file.uri) !== asOf) {
         this.asOfUsed.set(file.uri, asOf);
         for (const item of file.milestones) dirty.add(item);

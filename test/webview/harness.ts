@@ -1,0 +1,118 @@
+// Runs the timeline page in headless Chromium as VS Code would: the HTML from timelineHtml with its
+// real CSP, the bundle from dist/webview served from one origin, and a stub of acquireVsCodeApi.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { makeNonce, timelineHtml } from '../../client/src/timeline/timelineHtml';
+import type { FromTimeline, PlanSnapshot, ToTimeline } from '../../common/protocol';
+
+const root = new URL('../../', import.meta.url);
+
+export function loadSnapshot(name: string): PlanSnapshot {
+  return JSON.parse(readFileSync(new URL(`test/fixtures/snapshots/${name}.json`, root), 'utf8')) as PlanSnapshot;
+}
+
+export interface Site {
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function startSite(): Promise<Site> {
+  const files: Record<string, { path: URL; type: string }> = {
+    '/timeline.js': { path: new URL('dist/webview/timeline.js', root), type: 'text/javascript' },
+    '/timeline.css': { path: new URL('dist/webview/timeline.css', root), type: 'text/css' },
+    '/theme-dark.css': { path: new URL('test/webview/theme-dark.css', root), type: 'text/css' },
+  };
+  let origin = '';
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', origin).pathname;
+    if (path === '/') {
+      const html = timelineHtml({ cspSource: origin, nonce: makeNonce(), scriptUri: `${origin}/timeline.js`, styleUri: `${origin}/timeline.css` });
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+      return;
+    }
+    const file = files[path];
+    if (!file) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': file.type }).end(readFileSync(file.path));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** The stub of VS Code's webview API: records posted messages, keeps state across reloads in sessionStorage. */
+function stubHost(): void {
+  const w = window as unknown as Record<string, unknown>;
+  w.__posted = [];
+  w.__violations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    (w.__violations as unknown[]).push({ directive: event.violatedDirective, blocked: event.blockedURI, sample: event.sample });
+  });
+  w.acquireVsCodeApi = () => ({
+    postMessage: (message: unknown) => (w.__posted as unknown[]).push(JSON.parse(JSON.stringify(message))),
+    getState: () => {
+      const stored = sessionStorage.getItem('timeline-state');
+      return stored === null ? undefined : JSON.parse(stored);
+    },
+    setState: (state: unknown) => sessionStorage.setItem('timeline-state', JSON.stringify(state)),
+  });
+}
+
+export async function openPage(browser: Browser, site: Site, options: { width?: number; height?: number } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: options.width ?? 1400, height: options.height ?? 900 } });
+  await page.addInitScript(stubHost);
+  await page.goto(site.origin);
+  await waitForReady(page);
+  return page;
+}
+
+export async function waitForReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => ((window as unknown as { __posted: { type: string }[] }).__posted ?? []).some((m) => m.type === 'ready'));
+}
+
+/** Posts a message as the extension would and waits until the page has handled it. */
+export async function send(page: Page, message: ToTimeline): Promise<void> {
+  await page.evaluate(
+    (message) =>
+      new Promise<void>((resolve) => {
+        window.addEventListener('message', () => setTimeout(resolve, 0), { once: true });
+        window.postMessage(message, '*');
+      }),
+    message,
+  );
+}
+
+export function posted(page: Page): Promise<FromTimeline[]> {
+  return page.evaluate(() => (window as unknown as { __posted: FromTimeline[] }).__posted);
+}
+
+export async function clearPosted(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { __posted: unknown[] }).__posted.length = 0));
+}
+
+export async function useDarkTheme(page: Page, origin: string): Promise<void> {
+  await page.evaluate(
+    (href) =>
+      new Promise<void>((resolve, reject) => {
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = href;
+        link.onload = () => resolve();
+        link.onerror = () => reject(new Error('theme did not load'));
+        document.head.appendChild(link);
+        document.body.classList.add('vscode-dark');
+      }),
+    `${origin}/theme-dark.css`,
+  );
+}
