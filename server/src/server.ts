@@ -18,6 +18,8 @@ import {
   ResponseError,
   TextEdit,
   SymbolKind,
+  CompletionItemKind,
+  InsertTextFormat,
   type DocumentSymbol,
   type FoldingRange,
   type Location,
@@ -34,6 +36,7 @@ import type { ReportedProblem } from './service/problems';
 import { ruleSettings, type RuleSetting } from './service/rules';
 import { doHover } from './service/hover';
 import { definitions, prepareRename, references, rename } from './service/navigation';
+import { doComplete } from './service/completion';
 import { codeLenses, inlayHints } from './service/glance';
 import { documentLinks } from './service/links';
 import { planSnapshot } from './service/snapshot';
@@ -78,6 +81,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentLinkProvider: { resolveProvider: false },
       inlayHintProvider: { resolveProvider: false },
       codeLensProvider: { resolveProvider: false },
+      completionProvider: { triggerCharacters: [' ', '-', '[', ','], resolveProvider: false },
       // editing-help capabilities
     },
     serverInfo: { name: 'Milestone YAML language server', version: '0.1.0' },
@@ -461,6 +465,30 @@ connection.onCodeLens((params) => {
   const file = workspace.getFile(normalize(params.textDocument.uri));
   if (!file) return null;
   return codeLenses(workspace, file).map((lens) => ({ range: rangeOf(file, lens.span), command: { title: lens.title, command: '' } }));
+});
+
+const completionKinds = {
+  feature: CompletionItemKind.Reference,
+  acronym: CompletionItemKind.Text,
+  key: CompletionItemKind.Property,
+  snippet: CompletionItemKind.Snippet,
+  date: CompletionItemKind.Constant,
+} as const;
+
+connection.onCompletion((params) => {
+  const context = at(params.textDocument.uri, params.position);
+  if (!context) return null;
+  const items = doComplete(workspace, context.file, context.offset).map((completion) => ({
+    label: completion.label,
+    kind: completionKinds[completion.kind],
+    detail: completion.detail,
+    documentation: completion.documentation ? { kind: MarkupKind.Markdown, value: completion.documentation } : undefined,
+    sortText: completion.sortText,
+    filterText: completion.filterText,
+    insertTextFormat: completion.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: TextEdit.replace(rangeOf(context.file, completion.replace), completion.insertText),
+  }));
+  return { isIncomplete: false, items };
 });
 
 // editing-help handlers
