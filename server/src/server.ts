@@ -18,6 +18,7 @@ import {
   ResponseError,
   TextEdit,
   SymbolKind,
+  CodeActionKind,
   CompletionItemKind,
   InsertTextFormat,
   type DocumentSymbol,
@@ -36,6 +37,7 @@ import type { ReportedProblem } from './service/problems';
 import { ruleSettings, type RuleSetting } from './service/rules';
 import { doHover } from './service/hover';
 import { definitions, prepareRename, references, rename } from './service/navigation';
+import { fixAll, getCodeActions } from './service/codeActions';
 import { doComplete } from './service/completion';
 import { codeLenses, inlayHints } from './service/glance';
 import { documentLinks } from './service/links';
@@ -82,6 +84,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       inlayHintProvider: { resolveProvider: false },
       codeLensProvider: { resolveProvider: false },
       completionProvider: { triggerCharacters: [' ', '-', '[', ','], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
       // editing-help capabilities
     },
     serverInfo: { name: 'Milestone YAML language server', version: '0.1.0' },
@@ -489,6 +492,38 @@ connection.onCompletion((params) => {
     textEdit: TextEdit.replace(rangeOf(context.file, completion.replace), completion.insertText),
   }));
   return { isIncomplete: false, items };
+});
+
+const fixAllKind = `${CodeActionKind.SourceFixAll}.milestones`;
+
+connection.onCodeAction((params) => {
+  const file = workspace.getFile(normalize(params.textDocument.uri));
+  if (!file) return null;
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+  const actions = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    const span = { start: file.lineIndex.offsetAt(params.range.start), end: file.lineIndex.offsetAt(params.range.end) };
+    actions.push(...getCodeActions(workspace, file, span));
+  }
+  if (wants(fixAllKind)) {
+    const all = fixAll(workspace, file);
+    if (all) actions.push(all);
+  }
+  return actions.map((action) => ({
+    title: action.title,
+    kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : fixAllKind,
+    isPreferred: action.isPreferred,
+    diagnostics: action.problem ? [toDiagnostic(action.problem, (offset) => file.lineIndex.positionAt(offset))] : undefined,
+    edit: {
+      changes: Object.fromEntries(
+        [...action.edits].map(([uri, edits]) => {
+          const target = workspace.getFile(uri)!;
+          return [uri, edits.map((edit) => TextEdit.replace(rangeOf(target, edit.span), edit.text))];
+        }),
+      ),
+    },
+  }));
 });
 
 // editing-help handlers

@@ -1,0 +1,252 @@
+// Quick fixes and "fix all": each a minimal text edit that keeps comments, quoting, indentation
+// and line ends, after which the problem is gone.
+import { boundedDistance } from './suggest';
+import { normalizeDate, today } from './dates';
+import type { PlanItem } from './plan';
+import type { ReportedProblem } from './problems';
+import type { Span } from './yamlTree';
+import type { PlanFile, Workspace } from './workspace';
+
+export interface PlanEdit {
+  span: Span;
+  text: string;
+}
+
+export interface PlanCodeAction {
+  title: string;
+  kind: 'quickfix' | 'source.fixAll.milestones';
+  isPreferred?: boolean;
+  /** The problem the action fixes, for the editor to link them. */
+  problem?: ReportedProblem;
+  edits: Map<string, PlanEdit[]>;
+}
+
+function single(uri: string, span: Span, text: string): Map<string, PlanEdit[]> {
+  return new Map([[uri, [{ span, text }]]]);
+}
+
+function lineEnding(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** The span of the whole line holding `offset`, with its line break. */
+function wholeLine(text: string, offset: number): Span {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return { start, end: end < 0 ? text.length : end + 1 };
+}
+
+function indentAt(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start, offset))![0];
+}
+
+/** Replaces a scalar's value, keeping its quotes. */
+function replaceScalar(file: PlanFile, span: Span, value: string): PlanEdit {
+  const written = file.text.slice(span.start, span.end);
+  const quote = written[0] === '"' || written[0] === "'" ? written[0] : '';
+  return { span, text: `${quote}${value}${quote}` };
+}
+
+/** Sets a date field of an item: replaces its value, fills an empty one, or adds the key after `due`. */
+function setDate(file: PlanFile, item: PlanItem, key: 'due' | 'completed', date: string): PlanEdit {
+  const field = item.field(key);
+  if (field) {
+    const value = field.value;
+    if (value && value.kind === 'scalar' && value.end > value.start && value.value !== null) return replaceScalar(file, field.valueSpan, date);
+    // `completed:` with nothing, or `completed: null` / `~`: put the date right after the colon.
+    const colon = file.text.indexOf(':', field.keySpan.end);
+    const end = value && value.end > value.start ? field.valueSpan.end : colon + 1;
+    return { span: { start: colon + 1, end }, text: ` ${date}` };
+  }
+  const anchor = item.field('due') ?? item.field('name');
+  const eol = lineEnding(file.text);
+  if (anchor) {
+    const line = wholeLine(file.text, anchor.valueSpan.end);
+    const indent = indentAt(file.text, anchor.keySpan.start);
+    const atEnd = !file.text.slice(line.start, line.end).endsWith('\n');
+    return { span: { start: line.end, end: line.end }, text: `${atEnd ? eol : ''}${indent}${key}: ${date}${atEnd ? '' : eol}` };
+  }
+  const entry = item.idSpan;
+  const line = wholeLine(file.text, entry.end);
+  return { span: { start: line.end, end: line.end }, text: `${indentAt(file.text, entry.start)}  ${key}: ${date}${eol}` };
+}
+
+/** Removes a field's line (when the key and its value sit on one line). */
+function removeField(file: PlanFile, item: PlanItem, key: string): PlanEdit | undefined {
+  const field = item.field(key);
+  if (!field) return undefined;
+  const line = wholeLine(file.text, field.keySpan.start);
+  if (field.valueSpan.end > line.end) return undefined;
+  return { span: line, text: '' };
+}
+
+/** Removes one item of a `features` list: its line for a block list, the item and a comma for a flow list. */
+function removeListItem(file: PlanFile, span: Span): PlanEdit {
+  const text = file.text;
+  const line = wholeLine(text, span.start);
+  const lineText = text.slice(line.start, line.end);
+  const before = text.slice(line.start, span.start);
+  const after = text.slice(span.end, line.end).replace(/\r?\n$/, '');
+  if (/^\s*-\s*$/.test(before) && /^\s*(#.*)?$/.test(after)) return { span: line, text: '' };
+  // Flow list: take the comma after the item, or else the one before it.
+  const following = /^\s*,\s*/.exec(text.slice(span.end));
+  if (following) return { span: { start: span.start, end: span.end + following[0].length }, text: '' };
+  const preceding = /,\s*$/.exec(text.slice(Math.max(0, span.start - 40), span.start));
+  if (preceding) return { span: { start: span.start - preceding[0].length, end: span.end }, text: '' };
+  void lineText;
+  return { span, text: '' };
+}
+
+/** Feature IDs close to a misspelt one, closest first. */
+function closeMatches(word: string, candidates: Iterable<string>, limit = 3): string[] {
+  const scored: { id: string; distance: number }[] = [];
+  const max = word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
+  for (const candidate of candidates) {
+    const distance = boundedDistance(word, candidate, max);
+    if (distance !== undefined && distance > 0) scored.push({ id: candidate, distance });
+  }
+  return scored.sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : 1)).slice(0, limit).map((entry) => entry.id);
+}
+
+/** Where a stub feature goes: after the last feature of the file that defines the most features. */
+function stubFeature(workspace: Workspace, file: PlanFile, id: string, due: string | undefined): Map<string, PlanEdit[]> {
+  const files = [file, ...workspace.allFiles().filter((other) => other !== file)];
+  const home = files.find((candidate) => candidate.features.length > 0 && candidate === file) ?? files.sort((a, b) => b.features.length - a.features.length)[0]!;
+  const eol = lineEnding(home.text);
+  const last = home.features[home.features.length - 1];
+  const body = (indent: string) => `${indent}${id}:${eol}${indent}  name: to be described${eol}${indent}  due: ${due ?? today()}${eol}`;
+  if (last) {
+    const end = wholeLine(home.text, last.entrySpan.end - 1).end;
+    const atEnd = end === home.text.length && !home.text.endsWith('\n');
+    return single(home.uri, { start: end, end }, `${atEnd ? eol : ''}${body(indentAt(home.text, last.idSpan.start))}`);
+  }
+  const text = file.text;
+  const prefix = text.length === 0 || text.endsWith('\n') ? '' : eol;
+  return single(file.uri, { start: text.length, end: text.length }, `${prefix}${eol}features:${eol}${body('  ')}`);
+}
+
+/** Adds a term to the file's `acronyms:` map (creating it), with a placeholder to type the meaning. */
+function addAcronym(file: PlanFile, term: string): Map<string, PlanEdit[]> {
+  const eol = lineEnding(file.text);
+  const last = file.acronyms[file.acronyms.length - 1];
+  const key = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(term) ? term : JSON.stringify(term);
+  if (last) {
+    const end = wholeLine(file.text, last.keySpan.start).end;
+    const atEnd = end === file.text.length && !file.text.endsWith('\n');
+    return single(file.uri, { start: end, end }, `${atEnd ? eol : ''}${indentAt(file.text, last.keySpan.start)}${key}: TODO define ${term}${eol}`);
+  }
+  const text = file.text;
+  const prefix = text.length === 0 || text.endsWith('\n') ? '' : eol;
+  return single(file.uri, { start: text.length, end: text.length }, `${prefix}${eol}acronyms:${eol}  ${key}: TODO define ${term}${eol}`);
+}
+
+function disableComment(file: PlanFile, problem: ReportedProblem): PlanCodeAction {
+  const line = wholeLine(file.text, problem.start);
+  const indent = indentAt(file.text, line.start + (/^[ \t]*/.exec(file.text.slice(line.start, line.end))![0].length));
+  return {
+    title: `Silence ${problem.code} on this line`,
+    kind: 'quickfix',
+    problem,
+    edits: single(file.uri, { start: line.start, end: line.start }, `${indent}# milestones-disable-next-line ${problem.code}${lineEnding(file.text)}`),
+  };
+}
+
+/** The quick fixes for the problems of `file` that touch `range`. */
+export function getCodeActions(workspace: Workspace, file: PlanFile, range: Span): PlanCodeAction[] {
+  const actions: PlanCodeAction[] = [];
+  for (const problem of workspace.problems(file.uri)) {
+    if (problem.end < range.start || problem.start > range.end) continue;
+    actions.push(...fixesFor(workspace, file, problem));
+    actions.push(disableComment(file, problem));
+  }
+  return actions;
+}
+
+function fixesFor(workspace: Workspace, file: PlanFile, problem: ReportedProblem): PlanCodeAction[] {
+  const { index } = workspace.analyze();
+  const data = problem.data;
+  const action = (title: string, edits: Map<string, PlanEdit[]>, isPreferred = false): PlanCodeAction => ({ title, kind: 'quickfix', isPreferred, problem, edits });
+  const fileOf = (item: PlanItem) => workspace.getFile(item.uri)!;
+  switch (problem.code) {
+    case 'feature-due-after-milestone':
+    case 'feature-open-in-completed-milestone':
+    case 'feature-completed-after-milestone': {
+      if (data?.kind !== 'pair') return [];
+      const milestone = file.milestones.find((item) => item.id === data.milestone && item.idSpan.start <= problem.start && problem.start <= item.entrySpan.end) ?? index.milestones.get(data.milestone);
+      const feature = index.features.get(data.feature);
+      if (!milestone || !feature) return [];
+      const actions: PlanCodeAction[] = [];
+      if (problem.code === 'feature-due-after-milestone' && feature.due && milestone.due) {
+        actions.push(action(`Move ${milestone.id}'s due date to ${feature.due}`, new Map([[milestone.uri, [setDate(fileOf(milestone), milestone, 'due', feature.due)]]])));
+        actions.push(action(`Move ${feature.id}'s due date to ${milestone.due}`, new Map([[feature.uri, [setDate(fileOf(feature), feature, 'due', milestone.due)]]])));
+      }
+      if (problem.code === 'feature-open-in-completed-milestone' && milestone.completed) {
+        actions.push(action(`Mark ${feature.id} completed on ${milestone.completed}`, new Map([[feature.uri, [setDate(fileOf(feature), feature, 'completed', milestone.completed)]]])));
+        const reopen = removeField(fileOf(milestone), milestone, 'completed');
+        if (reopen) actions.push(action(`Reopen ${milestone.id}`, new Map([[milestone.uri, [reopen]]])));
+      }
+      if (problem.code === 'feature-completed-after-milestone' && feature.completed && milestone.completed) {
+        actions.push(action(`Set ${milestone.id}'s completion to ${feature.completed}`, new Map([[milestone.uri, [setDate(fileOf(milestone), milestone, 'completed', feature.completed)]]])));
+        actions.push(action(`Set ${feature.id}'s completion to ${milestone.completed}`, new Map([[feature.uri, [setDate(fileOf(feature), feature, 'completed', milestone.completed)]]])));
+      }
+      actions.push(action(`Remove ${feature.id} from ${milestone.id}`, single(file.uri, removeListItem(file, problem).span, '')));
+      return actions;
+    }
+    case 'unknown-feature': {
+      if (data?.kind !== 'unknown-feature') return [];
+      const matches = closeMatches(data.feature, index.features.keys());
+      const actions = matches.map((id, rank) => action(`Replace with ${id}`, new Map([[file.uri, [replaceScalar(file, problem, id)]]]), rank === 0 && id === data.suggestion));
+      const milestone = index.milestones.get(data.milestone);
+      if (!index.milestones.has(data.feature)) actions.push(action(`Create feature ${data.feature}`, stubFeature(workspace, file, data.feature, milestone?.due)));
+      return actions;
+    }
+    case 'duplicate-feature':
+      return [action('Remove the repeated feature', single(file.uri, removeListItem(file, problem).span, ''), true)];
+    case 'unknown-acronym': {
+      if (data?.kind !== 'acronym') return [];
+      const actions: PlanCodeAction[] = [];
+      if (data.suggestion) actions.push(action(`Replace with ${data.suggestion}`, single(file.uri, problem, data.suggestion), true));
+      actions.push(action(`Add ${data.term} to this plan's acronyms`, addAcronym(file, data.term)));
+      return actions;
+    }
+    case 'invalid-date': {
+      const written = file.text.slice(problem.start, problem.end).replace(/^["']|["']$/g, '');
+      const normalized = normalizeDate(written);
+      return normalized ? [action(`Change to ${normalized}`, new Map([[file.uri, [replaceScalar(file, problem, normalized)]]]), true)] : [];
+    }
+    case 'overdue': {
+      if (data?.kind !== 'item') return [];
+      const item = file.milestones.find((candidate) => candidate.id === data.id) ?? file.features.find((candidate) => candidate.id === data.id);
+      if (!item) return [];
+      const date = today();
+      return [action(`Mark ${item.id} completed today (${date})`, new Map([[file.uri, [setDate(file, item, 'completed', date)]]]))];
+    }
+    case 'schema': {
+      if (data?.kind !== 'unknown-key' || !data.suggestion) return [];
+      return [action(`Rename to ${data.suggestion}`, single(file.uri, problem, data.suggestion), true)];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Every fix of one kind that has a single obvious answer, in one edit. */
+export function fixAll(workspace: Workspace, file: PlanFile): PlanCodeAction | undefined {
+  const edits: PlanEdit[] = [];
+  for (const problem of workspace.problems(file.uri)) {
+    const obvious =
+      problem.code === 'invalid-date' ||
+      problem.code === 'duplicate-feature' ||
+      (problem.code === 'unknown-feature' && problem.data?.kind === 'unknown-feature' && problem.data.suggestion !== undefined && closeMatches(problem.data.feature, workspace.analyze().index.features.keys()).length === 1) ||
+      (problem.code === 'schema' && problem.data?.kind === 'unknown-key' && problem.data.suggestion !== undefined);
+    if (!obvious) continue;
+    const fix = fixesFor(workspace, file, problem).find((candidate) => candidate.edits.size === 1 && candidate.edits.has(file.uri) && (candidate.isPreferred || problem.code !== 'unknown-feature'));
+    const edit = fix?.edits.get(file.uri)?.[0];
+    if (!edit) continue;
+    if (edits.some((other) => other.span.start < edit.span.end && edit.span.start < other.span.end)) continue;
+    edits.push(edit);
+  }
+  if (edits.length === 0) return undefined;
+  return { title: `Fix all obvious problems (${edits.length})`, kind: 'source.fixAll.milestones', edits: new Map([[file.uri, edits]]) };
+}
