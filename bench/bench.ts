@@ -33,6 +33,9 @@ function bareParseMs(text: string): number {
 }
 
 interface Row {
+  completion: number;
+  hover: number;
+  codeActions: number;
   milestones: number;
   sizeMb: number;
   bareParse: number;
@@ -66,7 +69,29 @@ async function measure(milestoneCount: number): Promise<Row> {
       await client.change(uri, { start: { line, character }, end: { line, character: character + 1 } }, '');
       times.push(performance.now() - started);
     }
+    // Editing requests at positions spread through the file, as VS Code sends them.
+    const request = async (method: string, params: (line: number, character: number) => unknown, pick: (line: string) => number) => {
+      const samples: number[] = [];
+      const targets = lines.map((line, index) => (pick(line) >= 0 ? index : -1)).filter((index) => index >= 0);
+      for (let sample = 0; sample < 30; sample++) {
+        const line = targets[Math.floor(((sample + 0.5) / 30) * targets.length)]!;
+        const started = performance.now();
+        await client.request(method, params(line, pick(lines[line]!)));
+        samples.push(performance.now() - started);
+      }
+      return median(samples);
+    };
+    const completion = await request('textDocument/completion', (line, character) => ({ textDocument: { uri }, position: { line, character } }), (line) => (/^      - FEAT/.test(line) ? line.length : -1));
+    const hover = await request('textDocument/hover', (line, character) => ({ textDocument: { uri }, position: { line, character } }), (line) => line.indexOf('HSC'));
+    const codeActions = await request(
+      'textDocument/codeAction',
+      (line, character) => ({ textDocument: { uri }, range: { start: { line, character }, end: { line, character } }, context: { diagnostics: [] } }),
+      (line) => (/^      - FEAT/.test(line) ? 8 : -1),
+    );
     return {
+      completion,
+      hover,
+      codeActions,
       milestones: milestoneCount,
       sizeMb: Buffer.byteLength(text) / 1024 / 1024,
       bareParse: bareParseMs(text),
@@ -84,6 +109,10 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const size of sizes) rows.push(await measure(size));
   printTable(rows);
+  console.log('');
+  console.log('| milestones | completion, median | hover, median | code actions, median |');
+  console.log('|---:|---:|---:|---:|');
+  for (const row of rows) console.log(`| ${row.milestones.toLocaleString('en')} | ${format(row.completion)} ms | ${format(row.hover)} ms | ${format(row.codeActions)} ms |`);
 }
 
 const format = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));

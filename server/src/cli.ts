@@ -5,10 +5,12 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileUri, findPlanFiles, loadGlossaries, uriPath } from './files';
 import { isDate } from './service/dates';
+import { exportPlan } from './service/export';
 import { isRuleCode, ruleSettings, type RuleSetting } from './service/rules';
 import { Workspace } from './service/workspace';
 
 const usage = `Usage: milestones check [options] [paths…]
+       milestones export --format md|tex [paths…]
 
 Checks milestone plans (*.milestones.yaml, *.milestones.yml) in the given files and
 folders (default: the current folder) and prints each problem as
@@ -27,6 +29,9 @@ Options:
   --skip-acronyms FILE      a file of words never reported as unknown acronyms
   --max-file-size BYTES     files larger than this are not checked (default: 5242880)
   -h, --help                show this help
+
+export prints the plan in the form of LDM-564 section 3 ("Functionality in DM releases"):
+milestones in due-date order with their features, as Markdown (md) or LaTeX (tex).
 `;
 
 class UsageError extends Error {}
@@ -44,6 +49,7 @@ export async function runCli(argv: string[], cwd = process.cwd()): Promise<CliRe
       return { exitCode: command === undefined ? 2 : 0, stdout: command === undefined ? '' : usage, stderr: command === undefined ? usage : '' };
     }
     if (command === 'check') return await check(rest, cwd);
+    if (command === 'export') return await exportCommand(rest, cwd);
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -51,6 +57,34 @@ export async function runCli(argv: string[], cwd = process.cwd()): Promise<CliRe
     }
     throw error;
   }
+}
+
+/** Every plan file under the given paths (default: the current folder). */
+async function planFiles(paths: string[], cwd: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const root of paths.length > 0 ? paths : ['.']) {
+    try {
+      files.push(...(await findPlanFiles(path.resolve(cwd, root))));
+    } catch {
+      throw new UsageError(`No such file or folder: ${root}`);
+    }
+  }
+  return [...new Set(files)];
+}
+
+async function loadPlans(workspace: Workspace, files: string[]): Promise<void> {
+  for (const file of files) {
+    const bytes = await fs.readFile(file);
+    workspace.setFile(fileUri(file), bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  }
+}
+
+async function exportCommand(args: string[], cwd: string): Promise<CliResult> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'md' } } });
+  if (values.format !== 'md' && values.format !== 'tex') throw new UsageError(`--format must be md or tex, not "${values.format}".`);
+  const workspace = new Workspace();
+  await loadPlans(workspace, await planFiles(positionals, cwd));
+  return { exitCode: 0, stdout: exportPlan(workspace, values.format), stderr: '' };
 }
 
 async function check(args: string[], cwd: string): Promise<CliResult> {
@@ -85,17 +119,7 @@ async function check(args: string[], cwd: string): Promise<CliResult> {
     if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes.`);
   }
 
-  const roots = positionals.length > 0 ? positionals : ['.'];
-  const files: string[] = [];
-  for (const root of roots) {
-    const full = path.resolve(cwd, root);
-    try {
-      files.push(...(await findPlanFiles(full)));
-    } catch {
-      throw new UsageError(`No such file or folder: ${root}`);
-    }
-  }
-
+  const files = await planFiles(positionals, cwd);
   const workspace = new Workspace();
   workspace.setSettings({
     rules,
@@ -106,10 +130,7 @@ async function check(args: string[], cwd: string): Promise<CliResult> {
   const glossaries = await loadGlossaries(values.glossary, values['skip-acronyms'], cwd);
   workspace.setGlossaryFiles(glossaries.entries, glossaries.skip);
   let stderr = glossaries.problems.map((problem) => `${path.relative(cwd, problem.file)}:${problem.line + 1}: ${problem.message}\n`).join('');
-  for (const file of [...new Set(files)]) {
-    const bytes = await fs.readFile(file);
-    workspace.setFile(fileUri(file), bytes.toString('utf8').replace(/^\uFEFF/, ''));
-  }
+  await loadPlans(workspace, files);
 
   const rows: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[] = [];
   for (const plan of workspace.allFiles()) {

@@ -481,7 +481,10 @@ const completionKinds = {
 connection.onCompletion((params) => {
   const context = at(params.textDocument.uri, params.position);
   if (!context) return null;
-  const items = doComplete(workspace, context.file, context.offset).map((completion) => ({
+  const completions = doComplete(workspace, context.file, context.offset);
+  // All completions replace the same word: convert its span once.
+  const replaceRange = completions.length > 0 ? rangeOf(context.file, completions[0]!.replace) : undefined;
+  const items = completions.map((completion) => ({
     label: completion.label,
     kind: completionKinds[completion.kind],
     detail: completion.detail,
@@ -489,9 +492,10 @@ connection.onCompletion((params) => {
     sortText: completion.sortText,
     filterText: completion.filterText,
     insertTextFormat: completion.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-    textEdit: TextEdit.replace(rangeOf(context.file, completion.replace), completion.insertText),
+    textEdit: TextEdit.replace(replaceRange!, completion.insertText),
   }));
-  return { isIncomplete: false, items };
+  // Narrowed by what was typed: ask again as the word grows or shrinks.
+  return { isIncomplete: true, items };
 });
 
 const fixAllKind = `${CodeActionKind.SourceFixAll}.milestones`;

@@ -84,3 +84,14 @@ describe('milestones check', () => {
     assert.equal(run(['--help']).status, 0);
   });
 });
+
+describe('milestones export', () => {
+  test('prints the plan as Markdown or LaTeX', () => {
+    const markdown = run(['export', 'examples']);
+    assert.equal(markdown.status, 0);
+    assert.match(markdown.stdout, /^### HSC reprocessing: LDM-503-02\n\n\*Due: 2017-12-01; completed 2017-12-01\.\*\n/);
+    const latex = run(['export', '--format', 'tex', 'examples']);
+    assert.match(latex.stdout, /^\\subsection\{HSC reprocessing: LDM-503-02\}/);
+    assert.equal(run(['export', '--format', 'pdf']).status, 2);
+  });
+});

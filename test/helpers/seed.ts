@@ -32,16 +32,21 @@ export function sectionThree(seed = readSeed()): string {
   return seed.slice(start, end);
 }
 
-const heading = /^###\s+(?:\*\*)?(3\.\d+)\s+(.*):\s+(\S+?)(?:\*\*)?\s*$/;
+const heading = /^###\s+(?:\*\*)?(?:(3\.\d+)\s+)?(.*):\s+(\S+?)(?:\*\*)?\s*$/;
 const dates = /Due:\s*(\d{4}-\d{2}-\d{2});\s*(?:completed\s+(\d{4}-\d{2}-\d{2})|currently incomplete)/;
 
 export function seedMilestones(seed = readSeed()): SeedMilestone[] {
-  const milestones: SeedMilestone[] = [];
-  let current: SeedMilestone | undefined;
-  for (const line of sectionThree(seed).split('\n')) {
+  return parseReleases(sectionThree(seed));
+}
+
+/** Reads text in the form of LDM-564 §3: `### [3.N] Name: ID` headings, a dates line, feature rows. */
+export function parseReleases(text: string): (SeedMilestone & { noNewFunctionality: boolean })[] {
+  const milestones: (SeedMilestone & { noNewFunctionality: boolean })[] = [];
+  let current: (SeedMilestone & { noNewFunctionality: boolean }) | undefined;
+  for (const line of text.split('\n')) {
     const title = heading.exec(line);
     if (title) {
-      current = { section: title[1]!, name: title[2]!.trim(), id: title[3]!, due: '', completed: null, features: [] };
+      current = { section: title[1] ?? '', name: title[2]!.trim(), id: title[3]!, due: '', completed: null, features: [], noNewFunctionality: false };
       milestones.push(current);
       continue;
     }
@@ -52,6 +57,8 @@ export function seedMilestones(seed = readSeed()): SeedMilestone[] {
       const when = dates.exec(trimmed);
       if (!row || !when) throw new Error(`Unreadable feature row in ${current.id}: ${trimmed}`);
       current.features.push({ id: row[1]!, name: row[2]!, due: when[1]!, completed: when[2] ?? null });
+    } else if (trimmed.startsWith('No new functionality is associated with this milestone')) {
+      current.noNewFunctionality = true;
     } else if (trimmed.startsWith('*Due:') && current.due === '') {
       const when = dates.exec(trimmed)!;
       current.due = when[1]!;

@@ -5,6 +5,7 @@ import { today } from './dates';
 import { featureStateLabel } from './glance';
 import { keyDescription } from './hover';
 import { planSchema } from './schemaCheck';
+import { fuzzyMatches } from './symbols';
 import type { Span } from './yamlTree';
 import type { PlanFile, Workspace } from './workspace';
 
@@ -104,7 +105,10 @@ function featureCompletions(workspace: Workspace, file: PlanFile, milestoneId: s
   const milestone = file.milestones.find((item) => item.id === milestoneId) ?? index.milestones.get(milestoneId);
   const listed = new Set(milestone?.references.map((reference) => reference.id) ?? []);
   const completions: PlanCompletion[] = [];
+  const typed = replace.end > replace.start ? file.text.slice(replace.start, replace.end).replace(/^"/, '') : '';
   for (const [id, feature] of index.features) {
+    // What is typed narrows the list here already (the editor filters the same way, fuzzily).
+    if (typed !== '' && !fuzzyMatches(typed, `${id} ${feature.name ?? ''}`)) continue;
     const state = featureStateLabel(feature, workspace.asOf(feature.uri));
     completions.push({
       label: id,
