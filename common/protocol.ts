@@ -20,6 +20,8 @@ export interface ProblemSummary {
   code: string;
   severity: Severity;
   message: string;
+  /** For a problem between a milestone and a feature: the other one's ID. */
+  related?: string;
 }
 
 export interface FeatureSnapshot {
@@ -71,3 +73,16 @@ export type FromTimeline =
   | { type: 'ready' }
   | { type: 'reveal'; id: string }
   | { type: 'exportImage'; format: 'svg' | 'png'; data: string };
+
+/** Client → server request: the plan exported in the form of LDM-564 §3. */
+export const exportRequest = 'milestones/export';
+export interface ExportParams {
+  format: 'md' | 'tex';
+}
+
+/** Client → server request: the milestone or feature ID at a position, where defined or listed. */
+export const idAtRequest = 'milestones/idAt';
+export interface IdAtParams {
+  uri: string;
+  position: Position;
+}

@@ -30,13 +30,14 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { planChangedNotification, planSnapshotRequest, type PlanSnapshot } from '../../common/protocol';
+import { exportRequest, idAtRequest, planChangedNotification, planSnapshotRequest, type ExportParams, type IdAtParams, type PlanSnapshot } from '../../common/protocol';
 import { fileUri, findPlanFiles, isPlanFile, loadGlossaries, uriPath } from './files';
 import { noteReplacedText } from './idleGc';
 import type { ReportedProblem } from './service/problems';
 import { ruleSettings, type RuleSetting } from './service/rules';
 import { doHover } from './service/hover';
-import { definitions, prepareRename, references, rename } from './service/navigation';
+import { exportPlan } from './service/export';
+import { definitions, idAt, prepareRename, references, rename } from './service/navigation';
 import { fixAll, getCodeActions } from './service/codeActions';
 import { doComplete } from './service/completion';
 import { codeLenses, inlayHints } from './service/glance';
@@ -328,6 +329,13 @@ function toDiagnostic(problem: ReportedProblem, positionAt: (offset: number) => 
 }
 
 connection.onRequest(planSnapshotRequest, (): PlanSnapshot => planSnapshot(workspace));
+
+connection.onRequest(exportRequest, (params: ExportParams): string => exportPlan(workspace, params.format === 'tex' ? 'tex' : 'md'));
+
+connection.onRequest(idAtRequest, (params: IdAtParams): string | null => {
+  const context = at(params.uri, params.position);
+  return context ? (idAt(context.file, context.offset)?.id ?? null) : null;
+});
 
 /** The plan file and offset a request is about, or undefined when the file is not a plan the model knows. */
 function at(uri: string, position: Position): { file: PlanFile; offset: number; document: TextDocument | undefined } | undefined {

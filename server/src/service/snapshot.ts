@@ -25,9 +25,9 @@ export function planSnapshot(workspace: Workspace): PlanSnapshot {
     for (const problem of problems) {
       const owner = findOwner(spans, problem.start);
       if (!owner) continue;
-      const summary = summarize(problem);
-      append(problemsOf, owner, summary);
-      if (pairRules.has(problem.code) && problem.data?.kind === 'pair') append(pairProblems, problem.data.feature, summary);
+      const pair = problem.data?.kind === 'pair' ? problem.data : undefined;
+      append(problemsOf, owner, pair ? { ...summarize(problem), related: pair.feature } : summarize(problem));
+      if (pair && pairRules.has(problem.code)) append(pairProblems, pair.feature, { ...summarize(problem), related: pair.milestone });
     }
   }
 

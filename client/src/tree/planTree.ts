@@ -1,0 +1,108 @@
+// The plan as the tree view shows it, built from the server's snapshot without any VS Code API so
+// that it can be tested on its own: milestones in (due, ID) order, their features beneath, each
+// with the icon and colour of its state and a tooltip naming its problems.
+import type { FeatureSnapshot, ItemState, Location, MilestoneSnapshot, PlanSnapshot, ProblemSummary } from '../../../common/protocol';
+
+export interface TreeItemModel {
+  /** Unique among siblings' parents: `milestone:ID` or `feature:MILESTONE/ID`. */
+  key: string;
+  id: string;
+  label: string;
+  description: string;
+  tooltip: string;
+  /** A codicon name and a theme colour ID, per state. */
+  icon: { id: string; color: string };
+  state: ItemState | 'unknown';
+  location: Location | undefined;
+  children: TreeItemModel[];
+}
+
+export const stateIcons: Record<ItemState | 'unknown', { id: string; color: string }> = {
+  completed: { id: 'pass-filled', color: 'testing.iconPassed' },
+  open: { id: 'circle-large-outline', color: 'charts.blue' },
+  overdue: { id: 'clock', color: 'charts.orange' },
+  inconsistent: { id: 'warning', color: 'problemsWarningIcon.foreground' },
+  unknown: { id: 'question', color: 'problemsErrorIcon.foreground' },
+};
+
+function datesOf(item: { due: string | null; completed: string | null }): string {
+  return item.completed ? `due ${item.due ?? '—'} · done ${item.completed}` : `due ${item.due ?? '—'}`;
+}
+
+function tooltipOf(id: string, name: string, item: { due: string | null; completed: string | null }, state: string, problems: ProblemSummary[]): string {
+  const lines = [`${id}: ${name}`, `Due ${item.due ?? '—'}${item.completed ? `, completed ${item.completed}` : ''} — ${state}`];
+  for (const problem of problems) lines.push(`${problem.severity === 'error' ? '⛔' : problem.severity === 'warning' ? '⚠' : 'ℹ'} ${problem.message} (${problem.code})`);
+  return lines.join('\n');
+}
+
+function featureItem(milestone: MilestoneSnapshot, id: string, feature: FeatureSnapshot | undefined): TreeItemModel {
+  if (!feature) {
+    return {
+      key: `feature:${milestone.id}/${id}`,
+      id,
+      label: id,
+      description: 'not defined',
+      tooltip: `${id} is listed by ${milestone.id} but no plan defines it.`,
+      icon: stateIcons.unknown,
+      state: 'unknown',
+      location: undefined,
+      children: [],
+    };
+  }
+  // Problems of this feature within this milestone, and its own.
+  const problems = feature.problems.filter((problem) => problem.related === undefined || problem.related === milestone.id);
+  const inconsistent = problems.some((problem) => problem.related === milestone.id);
+  const state: ItemState = inconsistent ? 'inconsistent' : feature.state === 'inconsistent' ? (feature.completed ? 'completed' : 'open') : feature.state;
+  return {
+    key: `feature:${milestone.id}/${id}`,
+    id,
+    label: id,
+    description: `${feature.name} · ${datesOf(feature)}`,
+    tooltip: tooltipOf(id, feature.name, feature, state, problems),
+    icon: stateIcons[state],
+    state,
+    location: feature.location,
+    children: [],
+  };
+}
+
+export interface TreeOptions {
+  /** Show only milestones and features with problems. */
+  onlyProblems: boolean;
+}
+
+export function planTree(plan: PlanSnapshot, options: TreeOptions = { onlyProblems: false }): TreeItemModel[] {
+  const roots: TreeItemModel[] = [];
+  for (const milestone of plan.milestones) {
+    let children = [...new Set(milestone.features)].map((id) => featureItem(milestone, id, plan.features[id]));
+    if (options.onlyProblems) children = children.filter((child) => child.state === 'inconsistent' || child.state === 'unknown' || child.tooltip.includes('⛔') || child.tooltip.includes('⚠'));
+    if (options.onlyProblems && children.length === 0 && milestone.problems.length === 0) continue;
+    roots.push({
+      key: `milestone:${milestone.id}`,
+      id: milestone.id,
+      label: milestone.name ? `${milestone.name}` : milestone.id,
+      description: `${milestone.id} · ${datesOf(milestone)}`,
+      tooltip: tooltipOf(milestone.id, milestone.name, milestone, milestone.state, milestone.problems),
+      icon: stateIcons[milestone.state],
+      state: milestone.state,
+      location: milestone.location,
+      children,
+    });
+  }
+  return roots;
+}
+
+/** The count shown on the view's badge: problems of the plan by severity, errors and warnings. */
+export function problemBadge(plan: PlanSnapshot): { value: number; tooltip: string } {
+  const counts = plan.problemCounts;
+  return {
+    value: counts.error + counts.warning,
+    tooltip: `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.information} information`,
+  };
+}
+
+/** The status bar text: `$(error) 0 $(warning) 20 $(info) 16`. */
+export function statusText(plan: PlanSnapshot): string {
+  const counts = plan.problemCounts;
+  return `$(milestone) $(error) ${counts.error} $(warning) ${counts.warning} $(info) ${counts.information}`;
+}
