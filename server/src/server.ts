@@ -1,6 +1,6 @@
 // The language server: wires LSP requests and notifications to the pure service in ./service.
 // Run as `node dist/server.js --stdio`.
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   createConnection,
@@ -35,10 +35,11 @@ import { fileUri, findPlanFiles, isPlanFile, loadGlossaries, uriPath } from './f
 import { noteReplacedText } from './idleGc';
 import type { ReportedProblem } from './service/problems';
 import { ruleSettings, type RuleSetting } from './service/rules';
+import { LineIndex } from './service/text';
 import { doHover } from './service/hover';
 import { exportPlan } from './service/export';
 import { definitions, idAt, prepareRename, references, rename } from './service/navigation';
-import { fixAll, getCodeActions } from './service/codeActions';
+import { fixAll, getCodeActions, type FixTargets } from './service/codeActions';
 import { doComplete } from './service/completion';
 import { codeLenses, inlayHints } from './service/glance';
 import { documentLinks } from './service/links';
@@ -508,16 +509,39 @@ connection.onCompletion((params) => {
 
 const fixAllKind = `${CodeActionKind.SourceFixAll}.milestones`;
 
+/** The configured glossary file and skip list, as they are on disk, for fixes that add to them. */
+function fixTargets(): FixTargets {
+  const base = workspaceFolders[0] ?? process.cwd();
+  const read = (configured: string | undefined) => {
+    if (!configured) return undefined;
+    const full = path.resolve(base, configured);
+    try {
+      return { uri: fileUri(full), name: configured, text: readFileSync(full, 'utf8') };
+    } catch {
+      return { uri: fileUri(full), name: configured, text: '' };
+    }
+  };
+  return { glossaryFile: read(glossaryFiles[0]), skipFile: read(skipAcronymsFile || undefined) };
+}
+
 connection.onCodeAction((params) => {
   const file = workspace.getFile(normalize(params.textDocument.uri));
   if (!file) return null;
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions = [];
+  const targets = fixTargets();
   if (wants(CodeActionKind.QuickFix)) {
     const span = { start: file.lineIndex.offsetAt(params.range.start), end: file.lineIndex.offsetAt(params.range.end) };
-    actions.push(...getCodeActions(workspace, file, span));
+    actions.push(...getCodeActions(workspace, file, span, targets));
   }
+  // Edits land in plan files, or in the glossary file or skip list, which are not plans.
+  const linesOf = (uri: string): LineIndex => {
+    const plan = workspace.getFile(uri);
+    if (plan) return plan.lineIndex;
+    const other = [targets.glossaryFile, targets.skipFile].find((target) => target?.uri === uri);
+    return new LineIndex(other?.text ?? '');
+  };
   if (wants(fixAllKind)) {
     const all = fixAll(workspace, file);
     if (all) actions.push(all);
@@ -530,8 +554,8 @@ connection.onCodeAction((params) => {
     edit: {
       changes: Object.fromEntries(
         [...action.edits].map(([uri, edits]) => {
-          const target = workspace.getFile(uri)!;
-          return [uri, edits.map((edit) => TextEdit.replace(rangeOf(target, edit.span), edit.text))];
+          const lines = linesOf(uri);
+          return [uri, edits.map((edit) => TextEdit.replace({ start: lines.positionAt(edit.span.start), end: lines.positionAt(edit.span.end) }, edit.text))];
         }),
       ),
     },

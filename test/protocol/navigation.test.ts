@@ -145,3 +145,29 @@ describe('navigation and information over LSP', () => {
     assert.deepEqual(lenses.map((lens) => lens.command!.title), ['2 features · 1 open · latest due 2021-07-01', '2 features · 1 open · latest due 2021-07-01']);
   });
 });
+
+describe('fixes that add to a glossary file or the skip list', () => {
+  test('an unknown acronym is added to the configured glossary file, or to the skip list', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const folder = mkdtempSync(join(tmpdir(), 'milestones-glossary-fix-'));
+    writeFileSync(join(folder, 'myacronyms.txt'), 'AP:Alert Production');
+    writeFileSync(join(folder, 'skip.txt'), '# words\n');
+    const plan = 'milestones:\n  M-1:\n    name: Ship the QQX\n    due: 2030-01-01\n';
+    writeFileSync(join(folder, 'a.milestones.yaml'), plan);
+    const glossaryClient = await TestClient.start({ folders: [folder], settings: { glossaryFiles: ['myacronyms.txt'], skipAcronymsFile: 'skip.txt' } });
+    try {
+      const uri = pathToFileURL(join(folder, 'a.milestones.yaml')).href;
+      const diagnostics = await glossaryClient.open(uri, plan);
+      const problem = diagnostics.find((diagnostic) => diagnostic.code === 'unknown-acronym')!;
+      const actions = await glossaryClient.request<{ title: string; edit: WorkspaceEdit }[]>('textDocument/codeAction', { textDocument: { uri }, range: problem.range, context: { diagnostics: [problem] } });
+      const glossary = actions.find((action) => action.title === 'Add QQX to myacronyms.txt')!;
+      const [glossaryUri, glossaryEdits] = Object.entries(glossary.edit.changes!)[0]!;
+      assert.ok(glossaryUri.endsWith('/myacronyms.txt'));
+      assert.deepEqual(glossaryEdits, [{ range: { start: { line: 0, character: 19 }, end: { line: 0, character: 19 } }, newText: '\nQQX:TODO define QQX\n' }]);
+      const skip = actions.find((action) => action.title === 'Add QQX to the skip list skip.txt')!;
+      assert.deepEqual(Object.values(skip.edit.changes!)[0], [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'QQX\n' }]);
+    } finally {
+      await glossaryClient.stop();
+    }
+  });
+});

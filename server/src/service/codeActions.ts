@@ -152,12 +152,38 @@ function disableComment(file: PlanFile, problem: ReportedProblem): PlanCodeActio
   };
 }
 
+/** Files outside the plans that a fix may add to: the configured glossary file and skip list. */
+export interface FixTargets {
+  glossaryFile?: { uri: string; name: string; text: string };
+  skipFile?: { uri: string; name: string; text: string };
+}
+
+/** An edit that adds a line at the end of a text (after a line break if it lacks one). */
+function appendLine(text: string, line: string): PlanEdit {
+  const eol = lineEnding(text);
+  const prefix = text.length === 0 || text.endsWith('\n') ? '' : eol;
+  return { span: { start: text.length, end: text.length }, text: `${prefix}${line}${eol}` };
+}
+
+/** The line that defines `term` in a glossary file of the given name's format. */
+function glossaryLine(name: string, term: string): string {
+  if (/\.ya?ml$/i.test(name)) return `${/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(term) ? term : JSON.stringify(term)}: TODO define ${term}`;
+  if (/\.csv$/i.test(name)) return `${/[",\n]/.test(term) ? JSON.stringify(term) : term},TODO define ${term},,,,Acronym`;
+  return `${term}:TODO define ${term}`;
+}
+
 /** The quick fixes for the problems of `file` that touch `range`. */
-export function getCodeActions(workspace: Workspace, file: PlanFile, range: Span): PlanCodeAction[] {
+export function getCodeActions(workspace: Workspace, file: PlanFile, range: Span, targets: FixTargets = {}): PlanCodeAction[] {
   const actions: PlanCodeAction[] = [];
   for (const problem of workspace.problems(file.uri)) {
     if (problem.end < range.start || problem.start > range.end) continue;
     actions.push(...fixesFor(workspace, file, problem));
+    if (problem.code === 'unknown-acronym' && problem.data?.kind === 'acronym') {
+      const term = problem.data.term;
+      const { glossaryFile, skipFile } = targets;
+      if (glossaryFile) actions.push({ title: `Add ${term} to ${glossaryFile.name}`, kind: 'quickfix', problem, edits: new Map([[glossaryFile.uri, [appendLine(glossaryFile.text, glossaryLine(glossaryFile.name, term))]]]) });
+      if (skipFile) actions.push({ title: `Add ${term} to the skip list ${skipFile.name}`, kind: 'quickfix', problem, edits: new Map([[skipFile.uri, [appendLine(skipFile.text, term)]]]) });
+    }
     actions.push(disableComment(file, problem));
   }
   return actions;
