@@ -32,10 +32,6 @@ const builds = [
 
 mkdirSync('dist/webview', { recursive: true });
 if (existsSync('webview/media')) cpSync('webview/media', 'dist/webview', { recursive: true });
-// TEMPORARY while the webview is written: build only the programs whose entry exists.
-const present = builds.filter((options) => existsSync(options.entryPoints[0]));
-builds.length = 0;
-builds.push(...present);
 
 if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();

@@ -51,27 +51,31 @@ export function launch(): Promise<Browser> {
   });
 }
 
-/** The stub of VS Code's webview API: records posted messages, keeps state across reloads in sessionStorage. */
-function stubHost(): void {
-  const w = window as unknown as Record<string, unknown>;
-  w.__posted = [];
-  w.__violations = [];
+/**
+ * The stub of VS Code's webview API: records posted messages and CSP violations, keeps state across
+ * reloads in sessionStorage. A string, because tsx would add helpers to a function that the page lacks.
+ */
+const stubHost = `
+  window.__posted = [];
+  window.__violations = [];
   document.addEventListener('securitypolicyviolation', (event) => {
-    (w.__violations as unknown[]).push({ directive: event.violatedDirective, blocked: event.blockedURI, sample: event.sample });
+    window.__violations.push({ directive: event.violatedDirective, blocked: event.blockedURI, sample: event.sample });
   });
-  w.acquireVsCodeApi = () => ({
-    postMessage: (message: unknown) => (w.__posted as unknown[]).push(JSON.parse(JSON.stringify(message))),
+  window.acquireVsCodeApi = () => ({
+    postMessage: (message) => window.__posted.push(JSON.parse(JSON.stringify(message))),
     getState: () => {
       const stored = sessionStorage.getItem('timeline-state');
       return stored === null ? undefined : JSON.parse(stored);
     },
-    setState: (state: unknown) => sessionStorage.setItem('timeline-state', JSON.stringify(state)),
+    setState: (state) => sessionStorage.setItem('timeline-state', JSON.stringify(state)),
   });
-}
+`;
 
 export async function openPage(browser: Browser, site: Site, options: { width?: number; height?: number } = {}): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: options.width ?? 1400, height: options.height ?? 900 } });
-  await page.addInitScript(stubHost);
+  // A step that cannot happen fails in seconds instead of holding the whole run.
+  page.setDefaultTimeout(10_000);
+  await page.addInitScript({ content: stubHost });
   await page.goto(site.origin);
   await waitForReady(page);
   return page;

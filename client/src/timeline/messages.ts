@@ -1,0 +1,47 @@
+// Checks what the timeline webview posts before the extension acts on it: the page renders data
+// from files, so its messages are treated as untrusted input and every field is validated.
+import type { FromTimeline } from '../../../common/protocol';
+
+export const maxIdLength = 200;
+const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** Exported images larger than this (in characters) are refused. */
+export const maxSvgLength = 32 * 1024 * 1024;
+export const maxPngLength = 64 * 1024 * 1024;
+export const pngPrefix = 'data:image/png;base64,';
+const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export function isTimelineId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= maxIdLength && idPattern.test(value);
+}
+
+export function parseFromTimeline(message: unknown): FromTimeline | undefined {
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) return undefined;
+  const value = message as Record<string, unknown>;
+  switch (value.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'reveal':
+      return isTimelineId(value.id) ? { type: 'reveal', id: value.id } : undefined;
+    case 'exportImage': {
+      const { format, data } = value;
+      if (typeof data !== 'string') return undefined;
+      if (format === 'svg') {
+        if (data.length > maxSvgLength || !data.startsWith('<svg')) return undefined;
+        return { type: 'exportImage', format, data };
+      }
+      if (format === 'png') {
+        if (data.length > maxPngLength || data.length <= pngPrefix.length || !data.startsWith(pngPrefix)) return undefined;
+        if (!base64.test(data.slice(pngPrefix.length))) return undefined;
+        return { type: 'exportImage', format, data };
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The bytes of a validated PNG data URL. */
+export function pngBytes(data: string): Uint8Array {
+  return Buffer.from(data.slice(pngPrefix.length), 'base64');
+}

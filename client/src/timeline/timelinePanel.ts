@@ -1,0 +1,165 @@
+// The timeline's host in VS Code: one webview panel that shows the plan, follows edits and the
+// cursor, reveals what the user clicks and saves exported images.
+import * as vscode from 'vscode';
+import type { PlanSnapshot, ToTimeline } from '../../../common/protocol';
+import { parseFromTimeline, pngBytes } from './messages';
+import { makeNonce, timelineHtml } from './timelineHtml';
+
+export interface TimelineSource {
+  getPlan(): Promise<PlanSnapshot>;
+  onDidChangePlan: vscode.Event<void>;
+  reveal(id: string): Promise<void>;
+  idAt(document: vscode.TextDocument, position: vscode.Position): string | undefined;
+}
+
+export const timelineViewType = 'milestones.timeline';
+const planDebounceMs = 150;
+
+export class TimelinePanel {
+  static currentPanel: TimelinePanel | undefined;
+
+  private readonly disposables: vscode.Disposable[] = [];
+  private ready = false;
+  private disposed = false;
+  private planTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts plan requests, so a slow older answer never replaces a newer one. */
+  private planRequest = 0;
+  private lastHighlight: string | null | undefined;
+
+  /** Shows the timeline, creating it on first use. */
+  static show(context: vscode.ExtensionContext, source: TimelineSource): TimelinePanel {
+    if (TimelinePanel.currentPanel) {
+      TimelinePanel.currentPanel.panel.reveal(undefined, true);
+      return TimelinePanel.currentPanel;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      timelineViewType,
+      'Milestone Timeline',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      TimelinePanel.webviewOptions(context),
+    );
+    TimelinePanel.currentPanel = new TimelinePanel(panel, context, source);
+    return TimelinePanel.currentPanel;
+  }
+
+  /** Takes over a panel VS Code restored after a restart (for a `WebviewPanelSerializer`). */
+  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, source: TimelineSource): TimelinePanel {
+    TimelinePanel.currentPanel?.dispose();
+    panel.webview.options = TimelinePanel.webviewOptions(context);
+    TimelinePanel.currentPanel = new TimelinePanel(panel, context, source);
+    return TimelinePanel.currentPanel;
+  }
+
+  private static webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')],
+    };
+  }
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    context: vscode.ExtensionContext,
+    private readonly source: TimelineSource,
+  ) {
+    const webview = panel.webview;
+    const root = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
+    webview.html = timelineHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'timeline.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'timeline.css')).toString(),
+    });
+
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
+      source.onDidChangePlan(() => this.schedulePlan()),
+      vscode.window.onDidChangeTextEditorSelection((event) => this.follow(event.textEditor)),
+      vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.follow(editor)),
+      // Hidden webviews are torn down; the page posts `ready` again when shown, which resends everything.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
+    );
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const message = parseFromTimeline(raw);
+    if (!message) return;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.lastHighlight = undefined;
+        await this.sendPlan();
+        if (vscode.window.activeTextEditor) this.follow(vscode.window.activeTextEditor);
+        return;
+      case 'reveal':
+        await this.source.reveal(message.id);
+        return;
+      case 'exportImage':
+        await this.saveImage(message.format, message.data);
+        return;
+    }
+  }
+
+  private schedulePlan(): void {
+    clearTimeout(this.planTimer);
+    this.planTimer = setTimeout(() => void this.sendPlan(), planDebounceMs);
+  }
+
+  private async sendPlan(): Promise<void> {
+    if (!this.ready) return;
+    const request = ++this.planRequest;
+    let plan: PlanSnapshot;
+    try {
+      plan = await this.source.getPlan();
+    } catch {
+      // The server may be restarting; the next change notification sends the plan again.
+      return;
+    }
+    if (request !== this.planRequest || !this.ready) return;
+    await this.post({ type: 'plan', plan });
+  }
+
+  private follow(editor: vscode.TextEditor): void {
+    if (!this.ready) return;
+    const id = this.source.idAt(editor.document, editor.selection.active) ?? null;
+    if (id === this.lastHighlight) return;
+    this.lastHighlight = id;
+    void this.post({ type: 'highlight', id });
+  }
+
+  private async post(message: ToTimeline): Promise<void> {
+    await this.panel.webview.postMessage(message);
+  }
+
+  private async saveImage(format: 'svg' | 'png', data: string): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const name = `milestone-timeline.${format}`;
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+      filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+      saveLabel: 'Export timeline',
+      title: 'Export the milestone timeline',
+    });
+    if (!target) return;
+    const bytes = format === 'svg' ? new TextEncoder().encode(data) : pngBytes(data);
+    try {
+      await vscode.workspace.fs.writeFile(target, bytes);
+      void vscode.window.showInformationMessage(`Timeline saved to ${vscode.workspace.asRelativePath(target)}.`);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Could not save the timeline: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (TimelinePanel.currentPanel === this) TimelinePanel.currentPanel = undefined;
+    clearTimeout(this.planTimer);
+    this.ready = false;
+    this.panel.dispose();
+    while (this.disposables.length > 0) this.disposables.pop()?.dispose();
+  }
+}
