@@ -65,8 +65,17 @@ export const planChangedNotification = 'milestones/planChanged';
 
 /** Extension → timeline webview. */
 export type ToTimeline =
+  | { type: 'defaults'; defaults: TimelineDefaults }
   | { type: 'plan'; plan: PlanSnapshot }
   | { type: 'highlight'; id: string | null };
+
+/** How a timeline opened for the first time starts (settings `milestones.timeline.*`). */
+export interface TimelineDefaults {
+  /** Start with every milestone folded. */
+  collapseFeatures: boolean;
+  /** Zoom in percent of the width that fits the whole plan. */
+  zoom: number;
+}
 
 /** Timeline webview → extension. */
 export type FromTimeline =

@@ -368,6 +368,26 @@ describe('timeline webview', () => {
     await page.close();
   });
 
+  test('the settings\' defaults fold the milestones and set the zoom of a new timeline, not of one with kept state', async () => {
+    const page = await openPage(browser, site);
+    await send(page, { type: 'defaults', defaults: { collapseFeatures: true, zoom: 250 } });
+    await send(page, { type: 'plan', plan: ldm564 });
+    assert.deepEqual(await ids(page), ldm564.milestones.map((milestone) => `milestone:${milestone.id}`));
+    assert.equal(await page.locator('.zoom-level').textContent(), '250%');
+
+    // After a reload the kept state wins over the defaults.
+    await page.click('button[data-action="expand-all"]');
+    await page.click('button[data-action="zoom-reset"]');
+    await page.waitForTimeout(200); // the state is saved 100 ms after a change
+    await page.reload();
+    await waitForReady(page);
+    await send(page, { type: 'defaults', defaults: { collapseFeatures: true, zoom: 250 } });
+    await send(page, { type: 'plan', plan: ldm564 });
+    assert.ok((await ids(page)).some((id) => id.startsWith('feature:')));
+    assert.equal(await page.locator('.zoom-level').textContent(), '100%');
+    await page.close();
+  });
+
   test('SAFETY: hostile text from the plan is shown as text, runs nothing, and breaks no CSP rule', async () => {
     const hostile = [
       '<img src=x onerror="window.__pwned=1">',

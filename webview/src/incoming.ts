@@ -81,6 +81,11 @@ export function normalizePlan(value: unknown): PlanSnapshot {
 export function parseToTimeline(message: unknown): ToTimeline | undefined {
   if (!isObject(message)) return undefined;
   if (message.type === 'plan') return { type: 'plan', plan: normalizePlan(message.plan) };
+  if (message.type === 'defaults' && isObject(message.defaults)) {
+    const { collapseFeatures, zoom } = message.defaults;
+    const percent = typeof zoom === 'number' && Number.isFinite(zoom) && zoom > 0 ? zoom : 100;
+    return { type: 'defaults', defaults: { collapseFeatures: collapseFeatures === true, zoom: percent } };
+  }
   if (message.type === 'highlight') {
     if (message.id === null || typeof message.id === 'string') return { type: 'highlight', id: message.id };
   }

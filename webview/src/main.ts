@@ -1,6 +1,6 @@
 // The timeline webview: receives the plan from the extension, draws it, and lets the user zoom, pan,
 // filter, fold, reveal an item in its file and export the chart. Its state lives in getState()/setState().
-import type { FromTimeline, ItemState, PlanSnapshot } from '../../common/protocol';
+import type { FromTimeline, ItemState, PlanSnapshot, TimelineDefaults } from '../../common/protocol';
 import { clampZoom, makeAxis } from './axis';
 import { Chart, layout, type RenderedRow } from './chart';
 import { html, text } from './dom';
@@ -35,6 +35,9 @@ class Timeline {
   private readonly zoomLabel: HTMLElement;
   private readonly summary: HTMLElement;
   private firstRender = true;
+  /** The settings' defaults, applied to the first plan of a timeline that has no kept state. */
+  private defaults: TimelineDefaults | null = null;
+  private readonly fresh: boolean;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private suppressClick = false;
 
@@ -42,7 +45,9 @@ class Timeline {
     root: HTMLElement,
     private readonly host: Host,
   ) {
-    this.state = readViewState(host.getState());
+    const stored = host.getState();
+    this.fresh = stored === undefined || stored === null;
+    this.state = readViewState(stored);
 
     const toolbar = html('header', { class: 'toolbar' }, root);
     const left = html('div', { class: 'toolbar-group' }, toolbar);
@@ -103,11 +108,16 @@ class Timeline {
     return button;
   }
 
+  setDefaults(defaults: TimelineDefaults): void {
+    if (this.fresh && this.firstRender) this.defaults = defaults;
+  }
+
   setPlan(plan: PlanSnapshot): void {
     this.plan = plan;
     this.groups = buildGroups(plan);
     this.asOf = parseDay(plan.asOf);
     this.extent = timeExtent(this.groups, this.asOf);
+    if (this.firstRender && this.defaults) this.applyDefaults(this.defaults);
     this.update();
     if (this.firstRender) {
       this.firstRender = false;
@@ -120,6 +130,11 @@ class Timeline {
     this.highlighted = id;
     const rows = this.applyHighlight();
     if (rows.length > 0) this.scrollIntoView(rows[0]!);
+  }
+
+  private applyDefaults(defaults: TimelineDefaults): void {
+    if (defaults.collapseFeatures) this.state.collapsed = this.groups.filter((group) => group.features.length > 0).map((group) => group.milestone.key);
+    if (defaults.zoom !== 100) this.state.zoom = clampZoom((this.fitZoom() * defaults.zoom) / 100);
   }
 
   /** Pixels per day that fit the whole plan into the visible width. */
@@ -398,7 +413,8 @@ const timeline = new Timeline(root, host);
 window.addEventListener('message', (event: MessageEvent) => {
   const message = parseToTimeline(event.data);
   if (!message) return;
-  if (message.type === 'plan') timeline.setPlan(message.plan);
+  if (message.type === 'defaults') timeline.setDefaults(message.defaults);
+  else if (message.type === 'plan') timeline.setPlan(message.plan);
   else timeline.setHighlight(message.id);
 });
 host.postMessage({ type: 'ready' });

@@ -1,7 +1,7 @@
 // The timeline's host in VS Code: one webview panel that shows the plan, follows edits and the
 // cursor, reveals what the user clicks and saves exported images.
 import * as vscode from 'vscode';
-import type { PlanSnapshot, ToTimeline } from '../../../common/protocol';
+import type { PlanSnapshot, TimelineDefaults, ToTimeline } from '../../../common/protocol';
 import { parseFromTimeline, pngBytes } from './messages';
 import { makeNonce, timelineHtml } from './timelineHtml';
 
@@ -13,7 +13,19 @@ export interface TimelineSource {
 }
 
 export const timelineViewType = 'milestones.timeline';
-const planDebounceMs = 150;
+
+/** The timeline's settings: how a new timeline starts, and how long it waits after an edit. */
+function timelineSettings(): { defaults: TimelineDefaults; updateDelay: number } {
+  const settings = vscode.workspace.getConfiguration('milestones.timeline');
+  const number = (key: string, fallback: number, min: number, max: number) => {
+    const value = settings.get<number>(key, fallback);
+    return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+  };
+  return {
+    defaults: { collapseFeatures: settings.get<boolean>('collapseFeatures', false) === true, zoom: number('zoom', 100, 10, 10_000) },
+    updateDelay: number('updateDelay', 150, 0, 5_000),
+  };
+}
 
 export class TimelinePanel {
   static currentPanel: TimelinePanel | undefined;
@@ -91,6 +103,7 @@ export class TimelinePanel {
       case 'ready':
         this.ready = true;
         this.lastHighlight = undefined;
+        await this.post({ type: 'defaults', defaults: timelineSettings().defaults });
         await this.sendPlan();
         if (vscode.window.activeTextEditor) this.follow(vscode.window.activeTextEditor);
         return;
@@ -105,7 +118,7 @@ export class TimelinePanel {
 
   private schedulePlan(): void {
     clearTimeout(this.planTimer);
-    this.planTimer = setTimeout(() => void this.sendPlan(), planDebounceMs);
+    this.planTimer = setTimeout(() => void this.sendPlan(), timelineSettings().updateDelay);
   }
 
   private async sendPlan(): Promise<void> {
