@@ -86,7 +86,7 @@ export class PlanFile {
   update(text: string, maxFileSize: number, edit?: TextEdit): ItemChanges {
     this.text = text;
     this.lines = undefined;
-    this.tooLarge = text.length > maxFileSize;
+    this.tooLarge = largerThan(text, maxFileSize);
     let removed: Segment[];
     let added: Segment[];
     if (this.tooLarge) {
@@ -361,7 +361,7 @@ export class Workspace {
       const firstLineEnd = file.text.indexOf('\n');
       return [{
         code: 'file-too-large',
-        message: `This file is ${formatSize(file.text.length)}, larger than the limit of ${formatSize(this.settings.maxFileSize)} (setting milestones.maxFileSize): it is not checked.`,
+        message: `This file is ${formatSize(utf8Length(file.text))}, larger than the limit of ${formatSize(this.settings.maxFileSize)} (setting milestones.maxFileSize): it is not checked.`,
         start: 0,
         end: Math.min(firstLineEnd < 0 ? file.text.length : firstLineEnd, 200),
       }];
@@ -451,6 +451,28 @@ export function isSuppressed(text: string, offset: number, code: RuleCode): bool
 
 function baseName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+/** The size of `text` in UTF-8, as the file has it on disk, counting no further than `limit`. */
+export function utf8Length(text: string, limit = Infinity): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length && bytes <= limit; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if ((code & 0xfc00) === 0xd800 && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair
+      index++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Whether `text` is larger than `limit` bytes in UTF-8; decided by its length alone when it can be, as it is on every keystroke. */
+function largerThan(text: string, limit: number): boolean {
+  if (text.length > limit) return true; // every character takes at least one byte
+  if (text.length * 3 <= limit) return false; // and at most three (a pair of two takes four)
+  return utf8Length(text, limit) > limit;
 }
 
 function formatSize(bytes: number): string {
