@@ -50,6 +50,7 @@ async function measure(milestoneCount: number): Promise<Row> {
   const lines = text.split('\n');
   const uri = `file:///bench/plan-${milestoneCount}.milestones.yaml`;
   const client = await TestClient.start({ settings: { maxFileSize: 64 * 1024 * 1024 } });
+  client.diagnosticsTimeout = 300_000;
   try {
     await client.request('milestones/planSnapshot'); // the server is up and configured
     const openStarted = performance.now();

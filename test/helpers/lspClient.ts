@@ -34,6 +34,8 @@ export class TestClient {
   readonly notifications: { method: string; params: unknown }[] = [];
   private readonly waiters: DiagnosticsWaiter[] = [];
   private readonly versionOf = new Map<string, number>();
+  /** How long open and change wait for the diagnostics of the new version; the bench waits longer on huge plans. */
+  diagnosticsTimeout = 10_000;
   settings: Record<string, unknown>;
   stderr = '';
   exited = false;
@@ -95,7 +97,7 @@ export class TestClient {
   }
 
   /** Resolves with the next diagnostics published for `uri` that satisfy `predicate`. */
-  waitForDiagnostics(uri: string, predicate: (diagnostics: Diagnostic[], version: number | undefined) => boolean = () => true, timeout = 10_000): Promise<Diagnostic[]> {
+  waitForDiagnostics(uri: string, predicate: (diagnostics: Diagnostic[], version: number | undefined) => boolean = () => true, timeout = this.diagnosticsTimeout): Promise<Diagnostic[]> {
     return new Promise((resolvePromise, reject) => {
       const timer = setTimeout(() => reject(new Error(`No matching diagnostics for ${uri} within ${timeout} ms; last: ${JSON.stringify(this.diagnostics.get(uri))}\n${this.stderr}`)), timeout);
       this.waiters.push({
