@@ -4,6 +4,8 @@
 // for code actions there, applies the one titled TITLE, compares the text byte for byte with
 // `X.golden.yaml`, and checks that the problem is gone and that no other problem appeared.
 // A file whose first line says `fix-all` gets the `source.fixAll.milestones` action instead.
+// A file whose first line says `no asOf setting` is checked without the `milestones.asOf` setting
+// that the others share; there `{today}` in a title or a golden file stands for today's date.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +33,7 @@ function findWant(text: string): Want | undefined {
       line = index + 1;
       while (line < lines.length && /^\s*#/.test(lines[line]!)) line++;
     }
-    return { code: match[2]!, title: match[3]!, line };
+    return { code: match[2]!, title: match[3]!.replaceAll('{today}', today()), line };
   }
   return undefined;
 }
@@ -41,20 +43,32 @@ function applyEdits(text: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(document, edits);
 }
 
+/** Today's date as the server writes it: the local calendar date. */
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 const signature = (diagnostics: Diagnostic[]) => diagnostics.map((diagnostic) => `${diagnostic.code}: ${typeof diagnostic.message === 'string' ? diagnostic.message : ''}`).sort();
 
 describe('quick fixes, golden', () => {
-  let client: TestClient;
+  let pinned: TestClient;
+  let unpinned: TestClient;
   before(async () => {
-    client = await TestClient.start({ settings: { asOf: '2021-08-11' } });
+    [pinned, unpinned] = await Promise.all([TestClient.start({ settings: { asOf: '2021-08-11' } }), TestClient.start({})]);
   });
-  after(() => client.stop());
+  after(() => Promise.all([pinned.stop(), unpinned.stop()]));
 
   for (const name of cases) {
     test(name, async () => {
       const input = readFileSync(join(testdata, name), 'utf8');
-      const golden = readFileSync(join(testdata, name.replace('.milestones.yaml', '.golden.yaml')), 'utf8');
+      const golden = readFileSync(join(testdata, name.replace('.milestones.yaml', '.golden.yaml')), 'utf8')
+        .split('\n')
+        .map((line) => (line.includes('# want') ? line : line.replaceAll('{today}', today())))
+        .join('\n');
       const uri = `file:///golden/${name}`;
+      const client = input.startsWith('# no asOf setting') ? unpinned : pinned;
       const diagnostics = await client.open(uri, input);
       try {
       const fixAll = input.startsWith('# fix-all');

@@ -197,3 +197,23 @@ describe('the incremental analysis across files', () => {
     }
   });
 });
+
+describe('identical entries (a pasted copy)', () => {
+  test('editing one of two identical entries leaves no trace of its old text in the model', () => {
+    const uri = 'file:///p/a.milestones.yaml';
+    const entry = '  X-1:\n    name: x\n    due: 2020-01-01\n';
+    let text = `asOf: 2021-08-11\nmilestones:\n  A-0: {name: a, due: 2020-01-01}\n  A-1: {name: a, due: 2020-01-01}\n${entry}${entry}  B-1: {name: b, due: 2020-01-01}\n`;
+    const incremental = new Workspace();
+    incremental.setSettings({ asOf: '2021-08-11' });
+    incremental.setFile(uri, text);
+    assert.equal(problemsOf(incremental, uri).filter((problem) => problem.code === 'duplicate-id').length, 2);
+    const start = text.indexOf('X-1');
+    text = `${text.slice(0, start)}Y-1${text.slice(start + 3)}`;
+    incremental.setFile(uri, text, { start, end: start + 3, text: 'Y-1' });
+    const fresh = new Workspace();
+    fresh.setSettings({ asOf: '2021-08-11' });
+    fresh.setFile(uri, text);
+    assert.deepEqual(problemsOf(incremental, uri), problemsOf(fresh, uri));
+    assert.deepEqual(problemsOf(incremental, uri).filter((problem) => problem.code === 'duplicate-id'), []);
+  });
+});

@@ -59,6 +59,13 @@ function setDate(file: PlanFile, item: PlanItem, key: 'due' | 'completed', date:
     const end = value && value.end > value.start ? field.valueSpan.end : colon + 1;
     return { span: { start: colon + 1, end }, text: ` ${date}` };
   }
+  const flowEntry = item.valueNode;
+  if (flowEntry?.kind === 'map' && flowEntry.flow) {
+    // `F-1: {name: x, due: y}`: the key goes inside the braces, not on a line of its own.
+    const last = flowEntry.pairs[flowEntry.pairs.length - 1];
+    const at = last ? last.end + item.base : flowEntry.start + item.base + 1;
+    return { span: { start: at, end: at }, text: `${last ? ', ' : ''}${key}: ${date}` };
+  }
   const anchor = item.field('due') ?? item.field('name');
   const eol = lineEnding(file.text);
   if (anchor) {
@@ -72,10 +79,19 @@ function setDate(file: PlanFile, item: PlanItem, key: 'due' | 'completed', date:
   return { span: { start: line.end, end: line.end }, text: `${indentAt(file.text, entry.start)}  ${key}: ${date}${eol}` };
 }
 
-/** Removes a field's line (when the key and its value sit on one line). */
+/** Removes a field's line (when the key and its value sit on one line), or the pair from a flow map. */
 function removeField(file: PlanFile, item: PlanItem, key: string): PlanEdit | undefined {
   const field = item.field(key);
   if (!field) return undefined;
+  const entry = item.valueNode;
+  if (entry?.kind === 'map' && entry.flow) {
+    // Take the comma after the pair, or else the one before it (the last pair of the map).
+    const pairEnd = Math.max(field.keySpan.end, field.valueSpan.end);
+    const following = /^\s*,[ \t]*/.exec(file.text.slice(pairEnd));
+    if (following) return { span: { start: field.keySpan.start, end: pairEnd + following[0].length }, text: '' };
+    const preceding = /,\s*$/.exec(file.text.slice(entry.start + item.base, field.keySpan.start));
+    return { span: { start: field.keySpan.start - (preceding?.[0].length ?? 0), end: pairEnd }, text: '' };
+  }
   const line = wholeLine(file.text, field.keySpan.start);
   if (field.valueSpan.end > line.end) return undefined;
   return { span: line, text: '' };
@@ -96,6 +112,17 @@ function removeListItem(file: PlanFile, span: Span): PlanEdit {
   if (preceding) return { span: { start: span.start - preceding[0].length, end: span.end }, text: '' };
   void lineText;
   return { span, text: '' };
+}
+
+/** Deletions as disjoint edits: in a flow list, two removed neighbours may both claim the comma between them. */
+function mergedDeletions(deletions: PlanEdit[]): PlanEdit[] {
+  const merged: PlanEdit[] = [];
+  for (const deletion of [...deletions].sort((a, b) => a.span.start - b.span.start)) {
+    const last = merged[merged.length - 1];
+    if (last && deletion.span.start <= last.span.end) last.span = { start: last.span.start, end: Math.max(last.span.end, deletion.span.end) };
+    else merged.push({ span: { ...deletion.span }, text: '' });
+  }
+  return merged;
 }
 
 /** Feature IDs close to a misspelt one, closest first. */
@@ -216,7 +243,10 @@ function fixesFor(workspace: Workspace, file: PlanFile, problem: ReportedProblem
         actions.push(action(`Set ${milestone.id}'s completion to ${feature.completed}`, new Map([[milestone.uri, [setDate(fileOf(milestone), milestone, 'completed', feature.completed)]]])));
         actions.push(action(`Set ${feature.id}'s completion to ${milestone.completed}`, new Map([[feature.uri, [setDate(fileOf(feature), feature, 'completed', milestone.completed)]]])));
       }
-      actions.push(action(`Remove ${feature.id} from ${milestone.id}`, single(file.uri, removeListItem(file, problem).span, '')));
+      // Every listing of the feature, or it would still be in the milestone (and the problem with it).
+      const listings = milestone.featureReferences.filter((reference) => reference.id === feature.id);
+      const removals = listings.length > 0 ? listings.map((reference) => removeListItem(fileOf(milestone), reference.span)) : [removeListItem(file, problem)];
+      actions.push(action(`Remove ${feature.id} from ${milestone.id}`, new Map([[listings.length > 0 ? milestone.uri : file.uri, mergedDeletions(removals)]])));
       return actions;
     }
     case 'unknown-feature': {
@@ -246,7 +276,13 @@ function fixesFor(workspace: Workspace, file: PlanFile, problem: ReportedProblem
       const item = file.milestones.find((candidate) => candidate.id === data.id) ?? file.features.find((candidate) => candidate.id === data.id);
       if (!item) return [];
       const date = today();
-      return [action(`Mark ${item.id} completed today (${date})`, new Map([[file.uri, [setDate(file, item, 'completed', date)]]]))];
+      const mark = (title: string, on: string) => action(title, new Map([[file.uri, [setDate(file, item, 'completed', on)]]]));
+      // A plan judged as of a past date would call today's date "in the future" (an error): there,
+      // completion on the plan's date comes first, and today's is still offered for a plan being brought up to date.
+      const asOf = workspace.asOf(file.uri);
+      const actions = asOf < date ? [mark(`Mark ${item.id} completed on ${asOf} (as of)`, asOf)] : [];
+      actions.push(mark(`Mark ${item.id} completed today (${date})`, date));
+      return actions;
     }
     case 'schema': {
       if (data?.kind !== 'unknown-key' || !data.suggestion) return [];
@@ -270,8 +306,13 @@ export function fixAll(workspace: Workspace, file: PlanFile): PlanCodeAction | u
     const fix = fixesFor(workspace, file, problem).find((candidate) => candidate.edits.size === 1 && candidate.edits.has(file.uri) && (candidate.isPreferred || problem.code !== 'unknown-feature'));
     const edit = fix?.edits.get(file.uri)?.[0];
     if (!edit) continue;
-    if (edits.some((other) => other.span.start < edit.span.end && edit.span.start < other.span.end)) continue;
-    edits.push(edit);
+    const overlapping = edits.find((other) => other.span.start < edit.span.end && edit.span.start < other.span.end);
+    if (overlapping) {
+      // Two repeated neighbours in a flow list both claim the comma between them: remove both at once.
+      if (overlapping.text === '' && edit.text === '') overlapping.span = { start: Math.min(overlapping.span.start, edit.span.start), end: Math.max(overlapping.span.end, edit.span.end) };
+      continue;
+    }
+    edits.push({ span: edit.span, text: edit.text });
   }
   if (edits.length === 0) return undefined;
   return { title: `Fix all obvious problems (${edits.length})`, kind: 'source.fixAll.milestones', edits: new Map([[file.uri, edits]]) };

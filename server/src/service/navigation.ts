@@ -1,7 +1,7 @@
 // Navigation over IDs across the workspace: definitions, references, rename, and symbols.
 import type { PlanItem } from './plan';
 import { locate, type Occurrence } from './locate';
-import type { Span } from './yamlTree';
+import { readsAsText, type Span } from './yamlTree';
 import type { PlanFile, Workspace } from './workspace';
 
 export const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -62,9 +62,12 @@ export function rename(workspace: Workspace, file: PlanFile, offset: number, new
   return { edits };
 }
 
-/** The new ID as it should be written where the old one stood, keeping its quoting. */
+/**
+ * The new ID as it should be written where the old one stood, keeping its quoting, and quoted
+ * when YAML would read it plain as something else than text (`1e3`, `true`, `null`, `0x1F`).
+ */
 function replacementFor(file: PlanFile, span: Span, newId: string): string {
   const written = file.text.slice(span.start, span.end);
-  const quote = written[0] === '"' || written[0] === "'" ? written[0] : '';
+  const quote = written[0] === '"' || written[0] === "'" ? written[0] : readsAsText(newId) ? '' : '"';
   return `${quote}${newId}${quote}`;
 }

@@ -172,7 +172,15 @@ function collectSegmentModel(segment: Segment, uri: string): SegmentModel {
   const model: SegmentModel = { milestones: [], features: [], acronyms: [], top: new Map(), problems: [], freeText: [] };
   const { root, errors } = segment.parsed;
   for (const error of errors) model.problems.push({ code: 'yaml-syntax', message: error.message, start: error.start, end: error.end });
+  const extra = segment.parsed.extraDocument;
+  if (extra) {
+    model.problems.push({ code: 'schema', message: 'A plan is one YAML document: this second document, and any after it, is not read. Move its content into the first document or into a plan file of its own.', start: extra.start, end: extra.end });
+  }
   if (!root) return model;
+  if (segment.split && root.kind !== 'map') {
+    // What a whole parse reports here: a line at a map's indentation must be a key.
+    model.problems.push({ code: 'yaml-syntax', message: 'Implicit map keys need to be followed by map values: add ":" after the key, or indent the line to continue the value above.', start: root.start, end: root.end });
+  }
   const section = segment.section;
   if (section !== undefined) {
     if (root.kind === 'map') addSection(model, section, root, segment, uri);

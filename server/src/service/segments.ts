@@ -13,10 +13,11 @@ export interface SegmentBounds {
 
 /**
  * A column-0 line that cannot start a top-level key of a block map: a sequence, flow collection,
- * directive or document marker. Such files are parsed whole. Any other line starts a segment, even
- * one being typed (`featu`): its errors then stay in that segment.
+ * directive, document marker, complex key, tag, anchor, alias, block scalar or a quoted scalar that
+ * does not end on its line (a multi-line string). Such files are parsed whole. Any other line
+ * starts a segment, even one being typed (`featu`): its errors then stay in that segment.
  */
-const notATopKey = /^(?:-(?:[ \t]|$)|---|\.\.\.|%|[[{])/;
+const notATopKey = /^(?:[-?:](?:[ \t]|$)|---|\.\.\.|[%[\]{}!&*|>@`,]|"(?![^"\\\n]*(?:\\.[^"\\\n]*)*")|'(?![^'\n]*'))/;
 const sectionHeaderLine = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(?:#.*)?$/;
 const entryKeyLine = /^[A-Za-z0-9][A-Za-z0-9._-]*[ \t]*:(?:[ \t]|$)|^"[^"\\\n]*"[ \t]*:(?:[ \t]|$)|^'[^'\n]*'[ \t]*:(?:[ \t]|$)/;
 
@@ -59,7 +60,8 @@ export function splitSegments(text: string): SegmentBounds[] | undefined {
     if (line.kind === 'content') {
       if (line.indent === 0) {
         const lineText = text.slice(position, contentEnd);
-        if (notATopKey.test(lineText)) return undefined;
+        // A byte-order mark is dropped at the start of a text only: in a segment cut after it, it would vanish too.
+        if (notATopKey.test(lineText) || (position > 0 && lineText.charCodeAt(0) === 0xfeff)) return undefined;
         closeTop(position);
         topStart = position;
         header = sectionHeaderLine.exec(lineText)?.[1];
@@ -111,6 +113,8 @@ export class Segment {
     readonly text: string,
     readonly section: string | undefined,
     readonly parsed: ParsedYaml,
+    /** Cut from a file split into segments: then the root must be a map (an entry of the file's or a section's map). */
+    readonly split = true,
   ) {}
 
   get end(): number {
@@ -180,23 +184,28 @@ export class SegmentParser {
   private reparseAll(text: string): void {
     const reusable = new Map<string, Segment[]>();
     for (const segment of this.segments) {
-      const key = cacheKey(segment.text, segment.section);
+      const key = cacheKey(segment.text, segment.section, segment.split);
       const list = reusable.get(key);
       if (list) list.push(segment);
       else reusable.set(key, [segment]);
     }
-    const take = (start: number, end: number, section: string | undefined): Segment => {
+    const take = (start: number, end: number, section: string | undefined, split = true): Segment => {
       const slice = text.slice(start, end);
-      const segment = reusable.get(cacheKey(slice, section))?.pop() ?? parsedSegment(detached(text, start, end), section);
+      // The first of identical segments first, so that they keep their order (definitions of an ID are kept in file order).
+      const segment = reusable.get(cacheKey(slice, section, split))?.shift() ?? parsedSegment(detached(text, start, end), section, split);
       segment.base = start;
       return segment;
     };
     const bounds = this.segmented ? splitSegments(text) : undefined;
     if (bounds) {
       const segments: Segment[] = [];
+      let rooted = false;
       for (const bound of bounds) {
         const segment = take(bound.start, bound.end, bound.section);
-        if (segment.parsed.usesAnchors) {
+        // A file whose first node is not a map (a scalar over several lines) is not a map of keys.
+        const notAMap = !rooted && segment.parsed.root !== null && segment.parsed.root.kind !== 'map';
+        rooted ||= segment.parsed.root !== null;
+        if (segment.parsed.usesAnchors || notAMap) {
           segments.length = 0;
           break;
         }
@@ -208,7 +217,7 @@ export class SegmentParser {
         return;
       }
     }
-    this.segments = [take(0, text.length, undefined)];
+    this.segments = [take(0, text.length, undefined, false)];
     this.whole = true;
   }
 
@@ -231,17 +240,21 @@ export class SegmentParser {
     if (regionEnd > text.length || regionEnd < regionStart) return undefined;
     const starts = splitEntries(text, regionStart, regionEnd, entryIndent);
     if (!starts) return undefined;
-    const reusable = new Map<string, Segment>();
-    for (let index = low; index <= high; index++) reusable.set(old[index]!.text, old[index]!);
+    // Identical entries (a pasted copy) are each re-used once, in order; any left over are removed.
+    const reusable = new Map<string, Segment[]>();
+    for (let index = low; index <= high; index++) {
+      const list = reusable.get(old[index]!.text);
+      if (list) list.push(old[index]!);
+      else reusable.set(old[index]!.text, [old[index]!]);
+    }
     const region: Segment[] = [];
     const added: Segment[] = [];
     for (let index = 0; index < starts.length; index++) {
       const start = starts[index]!;
       const end = index + 1 < starts.length ? starts[index + 1]! : regionEnd;
       const slice = text.slice(start, end);
-      let segment = reusable.get(slice);
-      if (segment) reusable.delete(slice);
-      else {
+      let segment = reusable.get(slice)?.shift();
+      if (!segment) {
         segment = parsedSegment(detached(text, start, end), section);
         if (segment.parsed.usesAnchors) return undefined;
         added.push(segment);
@@ -251,17 +264,17 @@ export class SegmentParser {
     }
     const after = old.slice(high + 1);
     for (const segment of after) segment.base += delta;
-    return { segments: old.slice(0, low).concat(region, after), removed: [...reusable.values()], added };
+    return { segments: old.slice(0, low).concat(region, after), removed: [...reusable.values()].flat(), added };
   }
 }
 
 /** Parses the segment's own copy of its text, so that the strings of its nodes do not keep the file's text alive. */
-function parsedSegment(text: string, section: string | undefined): Segment {
-  return new Segment(text, section, parseYaml(text));
+function parsedSegment(text: string, section: string | undefined, split = true): Segment {
+  return new Segment(text, section, parseYaml(text), split);
 }
 
-function cacheKey(text: string, section: string | undefined): string {
-  return section === undefined ? `\u0000${text}` : `${section}\u0000${text}`;
+function cacheKey(text: string, section: string | undefined, split: boolean): string {
+  return section === undefined ? `${split ? '' : '\u0001'}\u0000${text}` : `${section}\u0000${text}`;
 }
 
 /** The index of the segment holding `offset` (the last one for the end of the text). */

@@ -1,0 +1,117 @@
+// Properties of the service core under random edits: the incremental analysis after any sequence of
+// edits equals a fresh analysis of the final text (problems, ranges, model), and the segmented
+// parse finds a syntax error exactly when a parse of the whole text does.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { planSnapshot } from '../../server/src/service/snapshot';
+import { Workspace, type PlanFile } from '../../server/src/service/workspace';
+import { applySplice, editArbitrary, planArbitrary, propertySeed, replayable, spliceOf } from './generators';
+
+const example = readFileSync(new URL('../../examples/ldm-564.milestones.yaml', import.meta.url), 'utf8');
+const uri = 'file:///plans/a.milestones.yaml';
+const other = 'file:///plans/b.milestones.yaml';
+const runs = Number(process.env.MILESTONES_PROPERTY_RUNS ?? 60);
+
+function workspace(options: { segmented?: boolean } = {}): Workspace {
+  const created = new Workspace(options);
+  created.setSettings({ asOf: '2021-08-11' });
+  return created;
+}
+
+function problemsOf(analysed: Workspace, fileUri: string) {
+  return analysed.problems(fileUri).map((problem) => ({ code: problem.code, severity: problem.severity, start: problem.start, end: problem.end, message: problem.message, data: problem.data }));
+}
+
+/** What a file's model holds: its items with their spans and fields, acronyms and top-level fields. */
+function modelOf(file: PlanFile) {
+  const item = (planItem: PlanFile['milestones'][number]) => ({
+    kind: planItem.kind,
+    id: planItem.id,
+    idSpan: planItem.idSpan,
+    entrySpan: planItem.entrySpan,
+    name: planItem.name,
+    due: planItem.due,
+    completed: planItem.completed,
+    level: planItem.level,
+    fields: [...planItem.fields.keys()].map((key) => ({ ...planItem.field(key)!, value: undefined })),
+    references: planItem.featureReferences.map((reference) => ({ id: reference.id, span: reference.span })),
+  });
+  return {
+    milestones: file.milestones.map(item),
+    features: file.features.map(item),
+    acronyms: file.acronyms,
+    top: [...file.top].map(([key, field]) => ({ key, value: field.value, keySpan: field.keySpan, valueSpan: field.valueSpan })),
+  };
+}
+
+describe('incremental analysis equals a fresh one', () => {
+  test('after any sequence of edits of the example plan', () => {
+    const seed = propertySeed();
+    fc.assert(
+      fc.property(fc.array(editArbitrary, { minLength: 1, maxLength: 40 }), (edits) => {
+        const incremental = workspace();
+        let text = example;
+        incremental.setFile(uri, text);
+        incremental.problems(uri);
+        for (const [step, edit] of edits.entries()) {
+          const splice = spliceOf(text, edit);
+          text = applySplice(text, splice);
+          incremental.setFile(uri, text, splice);
+          // Analyse between some edits, as the server does when the user pauses.
+          if (step % 3 === 0) incremental.problems(uri);
+        }
+        const fresh = workspace();
+        fresh.setFile(uri, text);
+        assert.deepEqual(problemsOf(incremental, uri), problemsOf(fresh, uri));
+        assert.deepEqual(modelOf(incremental.getFile(uri)!), modelOf(fresh.getFile(uri)!));
+        assert.deepEqual(planSnapshot(incremental), planSnapshot(fresh));
+      }),
+      replayable(seed, runs),
+    );
+  });
+
+  test('across two files, edits in one re-check what depends on it in the other', () => {
+    const seed = propertySeed();
+    fc.assert(
+      fc.property(planArbitrary, planArbitrary, fc.array(fc.tuple(fc.boolean(), editArbitrary), { minLength: 1, maxLength: 20 }), (first, second, edits) => {
+        const files = new Map([[uri, first.text], [other, second.text.replace(/\bF-(\d)/g, 'G-$1')]]);
+        const incremental = workspace();
+        for (const [name, text] of files) incremental.setFile(name, text);
+        incremental.problems(uri);
+        for (const [inFirst, edit] of edits) {
+          const name = inFirst ? uri : other;
+          const splice = spliceOf(files.get(name)!, edit);
+          files.set(name, applySplice(files.get(name)!, splice));
+          incremental.setFile(name, files.get(name)!, splice);
+          incremental.problems(name);
+        }
+        const fresh = workspace();
+        for (const [name, text] of files) fresh.setFile(name, text);
+        for (const name of files.keys()) assert.deepEqual(problemsOf(incremental, name), problemsOf(fresh, name), name);
+        assert.deepEqual(planSnapshot(incremental), planSnapshot(fresh));
+      }),
+      replayable(seed, runs),
+    );
+  });
+});
+
+describe('the segmented parse and a whole parse agree on what is broken', () => {
+  test('a syntax error is found exactly when a parse of the whole text finds one', () => {
+    const seed = propertySeed();
+    const hasSyntaxError = (analysed: Workspace) => analysed.problems(uri).some((problem) => problem.code === 'yaml-syntax');
+    fc.assert(
+      fc.property(fc.oneof(fc.constant(example), planArbitrary.map((plan) => plan.text)), fc.array(editArbitrary, { minLength: 1, maxLength: 6 }), (start, edits) => {
+        let text = start;
+        for (const edit of edits) text = applySplice(text, spliceOf(text, edit));
+        const segmented = workspace();
+        const whole = workspace({ segmented: false });
+        segmented.setFile(uri, text);
+        whole.setFile(uri, text);
+        assert.equal(hasSyntaxError(segmented), hasSyntaxError(whole), JSON.stringify(text));
+      }),
+      replayable(seed, runs * 5),
+    );
+  });
+});
