@@ -88,6 +88,9 @@ describe('quick fixes, golden', () => {
         fixed = diagnostics.find((diagnostic) => diagnostic.code === want.code && diagnostic.range.start.line === want.line);
         assert.ok(fixed, `${want.code} on line ${want.line + 1}; found ${JSON.stringify(diagnostics.map((d) => [d.code, d.range.start.line + 1]))}`);
         const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: fixed.range, context: { diagnostics: [fixed] } });
+        // Two problems on one place may offer one fix; the lightbulb lists it once.
+        const titles = actions.map((candidate) => candidate.title);
+        assert.deepEqual(titles.filter((title, at) => titles.indexOf(title) !== at), [], 'a fix offered twice');
         action = actions.find((candidate) => candidate.title === want.title);
         assert.ok(action, `no action "${want.title}" among ${JSON.stringify(actions.map((candidate) => candidate.title))}`);
       }

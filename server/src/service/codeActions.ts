@@ -213,7 +213,21 @@ export function getCodeActions(workspace: Workspace, file: PlanFile, range: Span
     }
     actions.push(disableComment(file, problem));
   }
-  return actions;
+  return withoutRepeats(actions);
+}
+
+/**
+ * Two problems on one place can offer the same fix (a feature both due and completed after its
+ * milestone: "Remove F from M" for each); the lightbulb lists it once.
+ */
+function withoutRepeats(actions: PlanCodeAction[]): PlanCodeAction[] {
+  const seen = new Set<string>();
+  return actions.filter((action) => {
+    const key = JSON.stringify([action.title, [...action.edits]]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function fixesFor(workspace: Workspace, file: PlanFile, problem: ReportedProblem): PlanCodeAction[] {
