@@ -2,7 +2,19 @@
 // plan the server knows — a tree view, a timeline, a status bar summary — and the commands.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  RevealOutputChannelOn,
+  State,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { exportRequest, idAtRequest, planChangedNotification, planSnapshotRequest, type ExportParams, type IdAtParams, type Location, type PlanSnapshot } from '../../common/protocol';
 import { TimelinePanel, timelineViewType, type TimelineSource } from './timeline/timelinePanel';
 import { PlanTreeProvider } from './tree/treeProvider';
@@ -19,7 +31,14 @@ class PlanModel implements vscode.Disposable {
   constructor(private readonly languageClient: LanguageClient) {}
 
   get(): Promise<PlanSnapshot> {
-    this.current ??= this.languageClient.sendRequest<PlanSnapshot>(planSnapshotRequest);
+    if (!this.current) {
+      const request = this.languageClient.sendRequest<PlanSnapshot>(planSnapshotRequest);
+      this.current = request;
+      // A request that failed (the server died under it) must not be the answer for ever after.
+      request.catch(() => {
+        if (this.current === request) this.current = undefined;
+      });
+    }
     return this.current;
   }
 
@@ -33,7 +52,75 @@ class PlanModel implements vscode.Disposable {
   }
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** Tells the user something about the server, with a button that restarts it when `offerRestart`. */
+type ServerNotice = (message: string, offerRestart: boolean) => void;
+
+const showServerNotice: ServerNotice = (message, offerRestart) => {
+  void vscode.window.showWarningMessage(message, ...(offerRestart ? ['Restart'] : [])).then((choice) => {
+    if (choice === 'Restart') void vscode.commands.executeCommand('milestones.restartServer');
+  });
+};
+
+/**
+ * What the user sees when the server process dies: it is restarted, with one short message per
+ * crash instead of the client's notifications with stack traces; after `maxCrashes` crashes within
+ * `crashWindowMs` it stays stopped, and the message offers to start it again.
+ */
+class ServerCrashHandler implements ErrorHandler {
+  static readonly maxCrashes = 4;
+  static readonly crashWindowMs = 3 * 60 * 1000;
+  private crashes: number[] = [];
+
+  constructor(private readonly notify: ServerNotice = showServerNotice) {}
+
+  // Read and write errors come with a dying process; its close decides what happens.
+  error(): ErrorHandlerResult {
+    return { action: ErrorAction.Continue, handled: true };
+  }
+
+  closed(): CloseHandlerResult {
+    const now = Date.now();
+    this.crashes = this.crashes.filter((time) => now - time < ServerCrashHandler.crashWindowMs);
+    this.crashes.push(now);
+    if (this.crashes.length > ServerCrashHandler.maxCrashes) {
+      this.notify(`Milestone YAML's server stopped ${this.crashes.length} times in 3 minutes and was not restarted. The Output view "Milestone YAML" has details.`, true);
+      return { action: CloseAction.DoNotRestart, handled: true };
+    }
+    this.notify("Milestone YAML's server stopped and was restarted.", false);
+    return { action: CloseAction.Restart, handled: true };
+  }
+}
+
+/**
+ * The client, minus its own error notifications ("couldn't create connection to server" with an
+ * error code, "Restarting server failed", …): errors still go to the output channel, and the user
+ * hears from ServerCrashHandler and the start-failure handler instead, once and in words.
+ */
+class QuietLanguageClient extends LanguageClient {
+  override error(message: string, data?: unknown): void {
+    super.error(message, data, false);
+  }
+}
+
+/** Why the server did not start, in words: a process that died mid-start leaves a JSON-RPC error. */
+function startFailureReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /connection got disposed|connection is closed/i.test(message) ? 'it stopped while starting' : message;
+}
+
+const serverStoppedMessage = "Milestone YAML's server is not running: the plan may be out of date. Run \"Milestones: Restart Language Server\" to start it.";
+
+/** What `activate` returns to other extensions — used by the extension-host tests to read the tree. */
+export interface MilestonesApi {
+  planTree: vscode.TreeDataProvider<unknown>;
+}
+
+// A command run from a menu gets the clicked item as its argument; only a Uri names a target file.
+function asUri(argument: unknown): vscode.Uri | undefined {
+  return argument instanceof vscode.Uri ? argument : undefined;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<MilestonesApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
@@ -42,13 +129,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'milestone-yaml' }],
     synchronize: { configurationSection: 'milestones' },
-    // A crash is restarted by the client; the user sees one short message, not a stack trace.
+    // A crash is restarted; the user sees one short message, not a stack trace. Failed requests
+    // and connection errors are written to the output channel only.
+    errorHandler: new ServerCrashHandler(),
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
     initializationFailedHandler: (error) => {
-      void vscode.window.showErrorMessage(`Milestone YAML: the language server could not start: ${error instanceof Error ? error.message : String(error)}`);
+      showServerNotice(`Milestone YAML's server could not start: ${startFailureReason(error)}. The Output view "Milestone YAML" has details.`, true);
       return false;
     },
   };
-  const languageClient = new LanguageClient('milestones', 'Milestone YAML', serverOptions, clientOptions);
+  const languageClient = new QuietLanguageClient('milestones', 'Milestone YAML', serverOptions, clientOptions);
   client = languageClient;
   const plan = new PlanModel(languageClient);
   context.subscriptions.push(plan);
@@ -107,24 +197,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   timelineSource.idAt = () => cursorId;
   context.subscriptions.push(vscode.window.onDidChangeTextEditorSelection((event) => void followCursor(event.textEditor)));
 
-  const exportPlan = async (format: ExportParams['format']) => {
+  /** Exports to `target`, or where the user picks; a caller (a task, a test) may name the file. */
+  const exportPlan = async (format: ExportParams['format'], target?: vscode.Uri) => {
     const text = await languageClient.sendRequest<string>(exportRequest, { format } satisfies ExportParams);
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const target = await vscode.window.showSaveDialog({
+    target ??= await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, format === 'md' ? 'releases.md' : 'releases.tex') : undefined,
       filters: format === 'md' ? { Markdown: ['md'] } : { LaTeX: ['tex'] },
       title: `Export the plan as ${format === 'md' ? 'Markdown' : 'LaTeX'}`,
     });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-    const open = await vscode.window.showInformationMessage(`Exported the plan to ${vscode.workspace.asRelativePath(target)}.`, 'Open');
-    if (open) await vscode.window.showTextDocument(target);
+    // Not awaited: the command is done when the file is written, not when the message is closed.
+    const written = target;
+    void vscode.window.showInformationMessage(`Exported the plan to ${vscode.workspace.asRelativePath(written)}.`, 'Open').then((open) => {
+      if (open) void vscode.window.showTextDocument(written);
+    });
   };
 
   context.subscriptions.push(
     vscode.commands.registerCommand('milestones.showTimeline', () => TimelinePanel.show(context, timelineSource)),
-    vscode.commands.registerCommand('milestones.exportMarkdown', () => exportPlan('md')),
-    vscode.commands.registerCommand('milestones.exportLatex', () => exportPlan('tex')),
+    vscode.commands.registerCommand('milestones.exportMarkdown', (target?: vscode.Uri) => exportPlan('md', asUri(target))),
+    vscode.commands.registerCommand('milestones.exportLatex', (target?: vscode.Uri) => exportPlan('tex', asUri(target))),
     vscode.commands.registerCommand('milestones.goToMilestone', async () => {
       const snapshot = await plan.get();
       const picked = await vscode.window.showQuickPick(
@@ -134,7 +228,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await reveal(picked?.location);
     }),
     vscode.commands.registerCommand('milestones.restartServer', async () => {
-      await languageClient.restart();
+      try {
+        await languageClient.restart();
+      } catch (error) {
+        showServerNotice(`Milestone YAML's server could not restart: ${startFailureReason(error)}. The Output view "Milestone YAML" has details.`, true);
+      }
       plan.invalidate();
     }),
     vscode.commands.registerCommand('milestones.reveal', (location: Location | undefined) => reveal(location)),
@@ -157,10 +255,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     languageClient.onDidChangeState((event) => {
       if (event.newState === State.Running) plan.invalidate();
+      // With no server, the tree shows the plan as it last was: say so, and how to get it back.
+      view.message = event.newState === State.Stopped ? serverStoppedMessage : undefined;
     }),
   );
   await languageClient.start();
   void vscode.commands.executeCommand('setContext', 'milestones.active', true);
+  return { planTree: tree };
 }
 
 export async function deactivate(): Promise<void> {

@@ -12,6 +12,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeItemModel>,
   private readonly changed = new vscode.EventEmitter<TreeItemModel | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private onlyProblems = false;
+  private lastRoots: TreeItemModel[] = [];
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly plan: PlanSource) {
@@ -27,10 +28,11 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeItemModel>,
   async getChildren(element?: TreeItemModel): Promise<TreeItemModel[]> {
     if (element) return element.children;
     try {
-      return planTree(await this.plan.get(), { onlyProblems: this.onlyProblems });
+      this.lastRoots = planTree(await this.plan.get(), { onlyProblems: this.onlyProblems });
     } catch {
-      return [];
+      // The server is restarting or stopped: show the plan as it last was, not "no plan yet".
     }
+    return this.lastRoots;
   }
 
   getTreeItem(element: TreeItemModel): vscode.TreeItem {

@@ -1,0 +1,273 @@
+// End-to-end: the packaged extension installed in code-server (VS Code's workbench and extension
+// host) and used through the UI in Chromium, as a user would. Every step leaves a screenshot in
+// test-output/e2e/. Skipped when code-server is not installed, unless MILESTONES_E2E=1 (CI).
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { packageExtension, root } from '../package/vsix';
+import { installExtension, languageServerPids, missingPrerequisite, startCodeServer, type CodeServer } from './codeServer';
+import { chromiumPath, Workbench } from './workbench';
+
+const outputDir = join(root, 'test-output/e2e');
+const required = process.env.MILESTONES_E2E === '1';
+const missing = missingPrerequisite(chromiumPath);
+const planName = 'ldm-564.milestones.yaml';
+const pairCodes = /feature-due-after-milestone|feature-open-in-completed-milestone|feature-completed-after-milestone/;
+const restartMessage = "Milestone YAML's server stopped and was restarted.";
+
+// A second plan that lists a feature of LDM-564, so that a rename has two files to change.
+const secondPlan = `milestones:
+  LDM-503-99:
+    name: Later checks
+    due: 2022-01-01
+    features:
+      - DM-AP-1
+`;
+
+/** The 1-based line of the first line of `text` that equals `wanted` once trimmed, after line `from`. */
+function lineOf(text: string, wanted: string, from = 0): number {
+  const lines = text.split('\n');
+  const index = lines.findIndex((line, at) => at >= from && line.trim() === wanted);
+  if (index < 0) throw new Error(`no line "${wanted}" in the plan`);
+  return index + 1;
+}
+
+if (missing && required) {
+  test('end-to-end tests in code-server', () => {
+    assert.fail(`MILESTONES_E2E=1 but ${missing}`);
+  });
+}
+
+describe('the extension in code-server, through the UI', { skip: missing ? `end-to-end tests skipped: ${missing}` : false }, () => {
+  let scratch: string;
+  let folder: string;
+  let server: CodeServer;
+  let workbench: Workbench;
+  const planPath = () => join(folder, planName);
+  const readPlan = () => readFileSync(planPath(), 'utf8');
+
+  before(async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'milestones-e2e-'));
+    folder = join(scratch, 'plan');
+    cpSync(join(root, 'examples'), folder, { recursive: true });
+    writeFileSync(join(folder, 'later.milestones.yaml'), secondPlan);
+    installExtension(scratch, packageExtension(join(scratch, 'milestone-yaml.vsix')));
+    server = await startCodeServer(scratch, folder, join(scratch, 'code-server.log'));
+    workbench = await Workbench.open(server.url, folder, outputDir);
+  });
+
+  after(async () => {
+    await workbench?.close();
+    server?.stop();
+    // MILESTONES_E2E_KEEP=1 keeps the folder, the code-server log and the user data for a look.
+    if (scratch && process.env.MILESTONES_E2E_KEEP !== '1') rmSync(scratch, { recursive: true, force: true });
+    else if (scratch) console.log(`kept ${scratch}`);
+  });
+
+  test('opening the plan lists its date problems, with their codes, in the Problems panel', async () => {
+    await workbench.step('problems', async () => {
+      await workbench.openFile(planName);
+      await workbench.runCommand('View: Toggle Maximized Panel');
+      let rows: string[] = [];
+      await workbench.until('the twenty date problems of LDM-564', async () => {
+        rows = await workbench.problems();
+        const pairs = rows.filter((row) => pairCodes.test(row)).length;
+        return pairs === 20 || `${pairs} date problems in ${rows.length} rows`;
+      }, 30_000);
+      assert.ok(rows.some((row) => row.includes('DM-NCSA-8 is due 2021-07-01, after LDM-503-05 (due 2018-07-17).') && row.includes('feature-due-after-milestone')), rows.join('\n'));
+      assert.ok(rows.some((row) => /\bunknown-acronym\b/.test(row)), 'no unknown-acronym problem listed');
+    }, { cleanup: () => workbench.runCommand('View: Toggle Maximized Panel') });
+  });
+
+  test('hovering an acronym shows its meaning', async () => {
+    await workbench.step('hover', async () => {
+      const acronym = workbench.page.locator('.editor-group-container.active .view-line span span', { hasText: /^HSC$/ }).first();
+      const hover = workbench.page.locator('.monaco-hover:not(.hidden)', { hasText: 'Hyper Suprime-Cam' });
+      // Code lenses arrive late and push the lines down under a pointer already on its way: retry.
+      await workbench.until('the hover of HSC', async () => {
+        await workbench.page.mouse.move(5, 500);
+        await acronym.hover();
+        await hover.waitFor({ timeout: 2000 });
+        return true;
+      });
+      await workbench.page.waitForTimeout(300); // let it fade in for the screenshot
+    });
+    await workbench.page.mouse.move(5, 500);
+  });
+
+  test('typing in a features list offers the plan\'s feature IDs', async () => {
+    const text = readPlan();
+    const line = lineOf(text, '- DM-NCSA-3');
+    await workbench.step('completion-list', async () => {
+      await workbench.goTo(line, 1);
+      await workbench.page.keyboard.press('End');
+      await workbench.page.keyboard.press('Enter');
+      await workbench.page.keyboard.type('- DM-AP-1');
+      const rows = workbench.page.locator('.suggest-widget.visible .monaco-list-row');
+      let labels: string[] = [];
+      // The list the editor opened by itself while the word was half typed may still be showing:
+      // close it and ask again (Ctrl+Space) until the answer for the whole word is there.
+      await workbench.until('feature IDs for "DM-AP-1" in the suggestions', async () => {
+        await workbench.page.keyboard.press('Escape');
+        await workbench.page.keyboard.press('Control+Space');
+        await rows.first().waitFor({ timeout: 3000 });
+        labels = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''));
+        return labels.some((label) => label.startsWith('DM-AP-11')) || labels.join(' | ');
+      });
+      assert.ok(labels.every((label) => /^DM-/.test(label)), `suggestions that are not feature IDs: ${labels.join(' | ')}`);
+    });
+    await workbench.step('completion-accepted', async () => {
+      // Escape would close the list, so this step must not start with it: pick with the keyboard.
+      for (let presses = 0; presses < 20; presses++) {
+        const focused = await workbench.page.locator('.suggest-widget.visible .monaco-list-row.focused').getAttribute('aria-label');
+        if (focused?.startsWith('DM-AP-11')) break;
+        await workbench.page.keyboard.press('ArrowDown');
+      }
+      await workbench.page.keyboard.press('Enter');
+      await workbench.until('the accepted completion in the text', async () => {
+        const current = await workbench.currentLineText();
+        // The rendered line may already carry its inlay hint ("✓ 2019-10-01") after the ID.
+        return /^\s*- DM-AP-11(\s|$)/.test(current) || current;
+      });
+    }, { keepWidgets: true, cleanup: () => workbench.runCommand('File: Revert File') });
+    await workbench.until('the plan reverted', async () => !(await workbench.page.locator('.tabs-container .tab.active.dirty').count()));
+    assert.equal(readPlan(), text, 'the completion reached the file on disk');
+  });
+
+  test('the lightbulb\'s quick fix edits the file and the problem disappears', async () => {
+    const text = readPlan();
+    const line = lineOf(text, '- DM-NCSA-8', lineOf(text, 'LDM-503-05:'));
+    await workbench.step('quick-fix', async () => {
+      await workbench.goTo(line, 9);
+      await workbench.page.keyboard.press('Control+.');
+      // Offered twice, once for each of the two problems on the line: either does.
+      await workbench.pickAction('Remove DM-NCSA-8 from LDM-503-05');
+      await workbench.page.keyboard.press('Control+S');
+      await workbench.until('the fix saved to disk', async () => readPlan() !== text);
+      const saved = readPlan();
+      assert.equal(saved, text.replace(/(  LDM-503-05:[^]*?- DM-NCSA-9\n) {6}- DM-NCSA-8\n/, '$1'), 'the fix changed more than the listed feature');
+      await workbench.until('the two problems of DM-NCSA-8 in LDM-503-05 gone', async () => {
+        const rows = await workbench.problems();
+        const left = rows.filter((row) => /DM-NCSA-8.*LDM-503-05|LDM-503-05.*DM-NCSA-8/.test(row));
+        return left.length === 0 || left.join('\n');
+      });
+    });
+  });
+
+  test('the plan view shows every milestone and reveals one on click', async () => {
+    const line = lineOf(readPlan(), 'LDM-503-07:');
+    await workbench.step('tree', async () => {
+      await workbench.page.locator('.activitybar .action-item[aria-label^="Milestones"]').click();
+      const rows = workbench.page.locator('.part.sidebar .monaco-list-row[aria-level="1"]');
+      await workbench.until('36 milestones in the plan view', async () => {
+        const count = await rows.count();
+        return count === 36 || `${count} rows`;
+      });
+      await rows.filter({ hasText: 'LDM-503-07' }).click();
+      await workbench.cursorAt(line);
+    });
+  });
+
+  test('Show Timeline opens the webview and it draws the plan', async () => {
+    await workbench.step('timeline', async () => {
+      await workbench.runCommand('Milestones: Show Timeline');
+      const frame = await workbench.webviewFrame('.summary');
+      await workbench.until('the timeline summary', async () => {
+        const summary = await frame.locator('.summary').innerText();
+        return /^36 milestones · 82 features · as of 2021-08-11/.test(summary) || summary;
+      });
+      const milestones = await frame.locator('g.row.milestone[role="treeitem"]').count();
+      assert.equal(milestones, 36);
+      assert.ok(await frame.locator('g.row[data-id="LDM-503-05"]').count(), 'no row for LDM-503-05');
+    });
+  });
+
+  test('when the server process dies it is restarted, with one message and no stack trace', async () => {
+    await workbench.step('server-restarted', async () => {
+      const [pid, ...others] = languageServerPids(server.extensionsDir);
+      assert.ok(pid !== undefined && others.length === 0, `expected one language server, found ${[pid, ...others].join(', ')}`);
+      process.kill(pid, 'SIGKILL');
+      await workbench.until('a new language server', async () => {
+        const now = languageServerPids(server.extensionsDir);
+        return (now.length === 1 && now[0] !== pid) || `servers: ${now.join(', ')}`;
+      });
+      const toasts = workbench.page.locator('.notifications-toasts .notification-toast');
+      await toasts.filter({ hasText: restartMessage }).waitFor({ timeout: 10_000 });
+      // Failed requests would show up a moment later: give them the time.
+      await workbench.page.waitForTimeout(1500);
+      const shown = await toasts.evaluateAll((elements) => elements.map((element) => (element as HTMLElement).innerText));
+      assert.equal(shown.length, 1, `notifications: ${shown.join('\n---\n')}`);
+      assert.doesNotMatch(shown[0], /\n\s*at |Error:/);
+    }, { cleanup: () => workbench.runCommand('Notifications: Clear All Notifications') });
+    await workbench.step('server-recovered', async () => {
+      await workbench.until('the problems back from the new server', async () => {
+        const rows = await workbench.problems();
+        const pairs = rows.filter((row) => pairCodes.test(row)).length;
+        return pairs === 18 || `${pairs} date problems`;
+      }, 20_000);
+      const rows = workbench.page.locator('.part.sidebar .monaco-list-row[aria-level="1"]');
+      assert.equal(await rows.count(), 36);
+    });
+  });
+
+  test('after five crashes in three minutes the server stays stopped, and the message\'s Restart brings it back', async () => {
+    const datesProblems = async () => (await workbench.problems()).filter((row) => pairCodes.test(row)).length;
+    // One crash happened above; four more within the window, each once the new server is serving.
+    for (let crash = 2; crash <= 5; crash++) {
+      const [pid] = languageServerPids(server.extensionsDir);
+      assert.ok(pid, `no language server before crash ${crash}`);
+      process.kill(pid, 'SIGKILL');
+      if (crash === 5) break;
+      await workbench.until(`the server serving again after crash ${crash}`, async () => {
+        const now = languageServerPids(server.extensionsDir);
+        return (now.length === 1 && now[0] !== pid && (await datesProblems()) === 18) || `servers: ${now.join(', ')}`;
+      }, 20_000);
+    }
+    const stoppedNote = workbench.page.locator('.part.sidebar').getByText("Milestone YAML's server is not running");
+    const milestoneRows = workbench.page.locator('.part.sidebar .monaco-list-row[aria-level="1"]');
+    const gaveUp = workbench.page.locator('.notifications-toasts .notification-toast', { hasText: 'stopped 5 times in 3 minutes and was not restarted' });
+    await workbench.step('server-gave-up', async () => {
+      await gaveUp.waitFor();
+      await workbench.page.waitForTimeout(1500); // a restart would have begun by now
+      assert.deepEqual(languageServerPids(server.extensionsDir), []);
+      // The plan view keeps the plan as it last was, and says the server is not running.
+      await stoppedNote.waitFor();
+      assert.equal(await milestoneRows.count(), 36);
+    }, { keepWidgets: true }); // Escape would hide the message, which may already be up
+    await workbench.step('server-restarted-from-message', async () => {
+      await gaveUp.locator('.monaco-button', { hasText: 'Restart' }).click();
+      await workbench.until('a language server again', async () => languageServerPids(server.extensionsDir).length === 1);
+      await workbench.until('the problems back', async () => (await datesProblems()) === 18 || 'not yet', 20_000);
+      await stoppedNote.waitFor({ state: 'detached' });
+    }, { keepWidgets: true, cleanup: () => workbench.runCommand('Notifications: Clear All Notifications') });
+  });
+
+  test('a rename changes every file, and the tree and timeline follow it', async () => {
+    const before = readPlan();
+    const line = lineOf(before, '- DM-AP-1');
+    const occurrences = before.match(/\bDM-AP-1\b/g)!.length;
+    await workbench.step('rename', async () => {
+      await workbench.openFile(planName);
+      await workbench.goTo(line, 9);
+      await workbench.page.keyboard.press('F2');
+      const input = workbench.page.locator('.rename-box input');
+      await input.waitFor();
+      await input.fill('DM-AP-01');
+      await workbench.page.keyboard.press('Enter');
+      await workbench.until('both files renamed on disk', async () => {
+        await workbench.runCommand('File: Save All');
+        const texts = [readPlan(), readFileSync(join(folder, 'later.milestones.yaml'), 'utf8')];
+        return texts.every((text) => !/DM-AP-1\b/.test(text) && text.includes('DM-AP-01')) || 'not yet';
+      });
+      assert.equal(readPlan().split('DM-AP-01').length - 1, occurrences);
+      const frame = await workbench.webviewFrame('.summary');
+      await frame.locator('input[placeholder^="Filter"]').fill('DM-AP-01');
+      await frame.locator('g.row[data-id="DM-AP-01"]').first().waitFor({ timeout: 10_000 });
+      const firstMilestone = workbench.page.locator('.part.sidebar .monaco-list-row[aria-level="1"]').first();
+      if ((await firstMilestone.getAttribute('aria-expanded')) !== 'true') await firstMilestone.locator('.monaco-tl-twistie').click();
+      await workbench.page.locator('.part.sidebar .monaco-list-row[aria-level="2"]', { hasText: 'DM-AP-01' }).first().waitFor();
+    });
+  });
+});
