@@ -101,9 +101,13 @@ connection.onInitialized(async () => {
       watchers: [{ globPattern: '**/*.milestones.{yaml,yml}' }, { globPattern: '**/*.{csv,txt,yaml,yml}' }],
     });
   }
-  await loadSettings();
-  await indexWorkspace();
-  markReady();
+  try {
+    await loadSettings();
+    await indexWorkspace();
+  } finally {
+    // Whatever went wrong is logged where it happened; what was indexed is served.
+    markReady();
+  }
 });
 
 connection.onDidChangeConfiguration(async () => {
@@ -329,9 +333,17 @@ function toDiagnostic(problem: ReportedProblem, positionAt: (offset: number) => 
   };
 }
 
-connection.onRequest(planSnapshotRequest, (): PlanSnapshot => planSnapshot(workspace));
+// The plan as a whole waits for the workspace to be indexed: a server just (re)started would
+// otherwise answer with an empty plan, and the tree and timeline would show it.
+connection.onRequest(planSnapshotRequest, async (): Promise<PlanSnapshot> => {
+  await ready;
+  return planSnapshot(workspace);
+});
 
-connection.onRequest(exportRequest, (params: ExportParams): string => exportPlan(workspace, params.format === 'tex' ? 'tex' : 'md'));
+connection.onRequest(exportRequest, async (params: ExportParams): Promise<string> => {
+  await ready;
+  return exportPlan(workspace, params.format === 'tex' ? 'tex' : 'md');
+});
 
 connection.onRequest(idAtRequest, (params: IdAtParams): string | null => {
   const context = at(params.uri, params.position);

@@ -87,6 +87,23 @@ describe('the example plan over LSP', () => {
 });
 
 describe('the workspace model over LSP', () => {
+  test('a plan asked for as soon as the server starts is the indexed workspace, not an empty one', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'milestones-start-'));
+    cpSync(new URL('../../examples', import.meta.url), folder, { recursive: true });
+    const client = await TestClient.start({ folders: [folder] });
+    try {
+      // Sent right after `initialized`, while the server reads its settings and the folder.
+      const [snapshot, markdown] = await Promise.all([
+        client.request<PlanSnapshot>('milestones/planSnapshot'),
+        client.request<string>('milestones/export', { format: 'md' }),
+      ]);
+      assert.equal(snapshot.milestones.length, 35);
+      assert.match(markdown, /### HSC reprocessing: LDM-503-02/);
+    } finally {
+      await client.stop();
+    }
+  });
+
   test('IDs resolve across files, closed files are indexed, and a change on disk re-checks dependents', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'milestones-ws-'));
     const releases = join(folder, 'releases.milestones.yaml');
