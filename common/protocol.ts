@@ -67,7 +67,9 @@ export const planChangedNotification = 'milestones/planChanged';
 export type ToTimeline =
   | { type: 'defaults'; defaults: TimelineDefaults }
   | { type: 'plan'; plan: PlanSnapshot }
-  | { type: 'highlight'; id: string | null };
+  | { type: 'highlight'; id: string | null }
+  /** Why the plan shown may be out of date (the server is not running), or null once it is current. */
+  | { type: 'status'; message: string | null };
 
 /** How a timeline opened for the first time starts (settings `milestones.timeline.*`). */
 export interface TimelineDefaults {

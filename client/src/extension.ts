@@ -181,11 +181,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Milest
     await reveal(item?.location);
   };
 
+  const serverStateChanged = new vscode.EventEmitter<void>();
+  context.subscriptions.push(serverStateChanged);
   const timelineSource: TimelineSource = {
     getPlan: () => plan.get(),
     onDidChangePlan: plan.onDidChange,
     reveal: revealId,
     idAt: () => undefined,
+    staleReason: () => (languageClient.state === State.Stopped ? serverStoppedMessage : undefined),
+    onDidChangeStaleReason: serverStateChanged.event,
   };
   // The cursor's ID comes from the server; the panel asks synchronously, so keep the latest answer.
   let cursorId: string | undefined;
@@ -257,6 +261,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Milest
       if (event.newState === State.Running) plan.invalidate();
       // With no server, the tree shows the plan as it last was: say so, and how to get it back.
       view.message = event.newState === State.Stopped ? serverStoppedMessage : undefined;
+      serverStateChanged.fire();
     }),
   );
   await languageClient.start();

@@ -388,6 +388,22 @@ describe('timeline webview', () => {
     await page.close();
   });
 
+  test('a status says why the plan may be out of date and dims the chart, until it is cleared', async () => {
+    const page = await openWith(small);
+    const status = page.locator('.status');
+    assert.equal(await status.isVisible(), false);
+    const message = 'The server is not running: <b>the plan</b> may be out of date.';
+    await send(page, { type: 'status', message });
+    assert.equal(await status.isVisible(), true);
+    assert.equal(await status.textContent(), message);
+    assert.equal(await status.locator('b').count(), 0);
+    assert.ok(Number(await page.$eval('.viewport', (viewport) => getComputedStyle(viewport).opacity)) < 1);
+    await send(page, { type: 'status', message: null });
+    assert.equal(await status.isVisible(), false);
+    assert.equal(await page.$eval('.viewport', (viewport) => getComputedStyle(viewport).opacity), '1');
+    await page.close();
+  });
+
   test('SAFETY: hostile text from the plan is shown as text, runs nothing, and breaks no CSP rule', async () => {
     const hostile = [
       '<img src=x onerror="window.__pwned=1">',

@@ -81,6 +81,9 @@ export function normalizePlan(value: unknown): PlanSnapshot {
 export function parseToTimeline(message: unknown): ToTimeline | undefined {
   if (!isObject(message)) return undefined;
   if (message.type === 'plan') return { type: 'plan', plan: normalizePlan(message.plan) };
+  if (message.type === 'status' && (message.message === null || typeof message.message === 'string')) {
+    return { type: 'status', message: message.message === null ? null : message.message.slice(0, 500) };
+  }
   if (message.type === 'defaults' && isObject(message.defaults)) {
     const { collapseFeatures, zoom } = message.defaults;
     const percent = typeof zoom === 'number' && Number.isFinite(zoom) && zoom > 0 ? zoom : 100;

@@ -34,6 +34,7 @@ class Timeline {
   private readonly stateButtons = new Map<ItemState, { button: HTMLButtonElement; count: HTMLElement }>();
   private readonly zoomLabel: HTMLElement;
   private readonly summary: HTMLElement;
+  private readonly status: HTMLElement;
   private firstRender = true;
   /** The settings' defaults, applied to the first plan of a timeline that has no kept state. */
   private defaults: TimelineDefaults | null = null;
@@ -42,7 +43,7 @@ class Timeline {
   private suppressClick = false;
 
   constructor(
-    root: HTMLElement,
+    private readonly root: HTMLElement,
     private readonly host: Host,
   ) {
     const stored = host.getState();
@@ -91,6 +92,7 @@ class Timeline {
     this.button(right, 'SVG', 'export-svg', () => this.export('svg'), 'Export the chart as SVG');
     this.button(right, 'PNG', 'export-png', () => void this.export('png'), 'Export the chart as PNG');
 
+    this.status = html('div', { class: 'status', role: 'status', hidden: '' }, root);
     this.summary = html('div', { class: 'summary' }, root);
     this.chart = new Chart(root);
     this.tooltip = new Tooltip(root);
@@ -106,6 +108,13 @@ class Timeline {
     text(button, label);
     button.addEventListener('click', action);
     return button;
+  }
+
+  /** Shows why the plan may be out of date, and dims the chart, until `message` is null. */
+  setStatus(message: string | null): void {
+    this.status.textContent = message ?? '';
+    this.status.toggleAttribute('hidden', message === null);
+    this.root.classList.toggle('stale', message !== null);
   }
 
   setDefaults(defaults: TimelineDefaults): void {
@@ -414,6 +423,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   const message = parseToTimeline(event.data);
   if (!message) return;
   if (message.type === 'defaults') timeline.setDefaults(message.defaults);
+  else if (message.type === 'status') timeline.setStatus(message.message);
   else if (message.type === 'plan') timeline.setPlan(message.plan);
   else timeline.setHighlight(message.id);
 });

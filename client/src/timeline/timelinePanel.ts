@@ -10,6 +10,9 @@ export interface TimelineSource {
   onDidChangePlan: vscode.Event<void>;
   reveal(id: string): Promise<void>;
   idAt(document: vscode.TextDocument, position: vscode.Position): string | undefined;
+  /** Why the plan may be out of date (the server is not running), or undefined when it is current. */
+  staleReason(): string | undefined;
+  onDidChangeStaleReason: vscode.Event<void>;
 }
 
 export const timelineViewType = 'milestones.timeline';
@@ -87,6 +90,7 @@ export class TimelinePanel {
       panel.onDidDispose(() => this.dispose()),
       webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       source.onDidChangePlan(() => this.schedulePlan()),
+      source.onDidChangeStaleReason(() => void this.sendStatus()),
       vscode.window.onDidChangeTextEditorSelection((event) => this.follow(event.textEditor)),
       vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.follow(editor)),
       // Hidden webviews are torn down; the page posts `ready` again when shown, which resends everything.
@@ -104,6 +108,7 @@ export class TimelinePanel {
         this.ready = true;
         this.lastHighlight = undefined;
         await this.post({ type: 'defaults', defaults: timelineSettings().defaults });
+        await this.sendStatus();
         await this.sendPlan();
         if (vscode.window.activeTextEditor) this.follow(vscode.window.activeTextEditor);
         return;
@@ -133,6 +138,10 @@ export class TimelinePanel {
     }
     if (request !== this.planRequest || !this.ready) return;
     await this.post({ type: 'plan', plan });
+  }
+
+  private async sendStatus(): Promise<void> {
+    if (this.ready) await this.post({ type: 'status', message: this.source.staleReason() ?? null });
   }
 
   private follow(editor: vscode.TextEditor): void {
