@@ -110,6 +110,16 @@ function startFailureReason(error: unknown): string {
 
 const serverStoppedMessage = "Milestone YAML's server is not running: the plan may be out of date. Run \"Milestones: Restart Language Server\" to start it.";
 
+/** Why the plan the tree and the timeline show may be out of date, or undefined while the server runs. */
+function staleReason(languageClient: LanguageClient): string | undefined {
+  return languageClient.state === State.Stopped ? serverStoppedMessage : undefined;
+}
+
+/** Says that the server could not start (or restart), why, and where the details are. */
+function notifyStartFailure(verb: string, error: unknown): void {
+  showServerNotice(`Milestone YAML's server could not ${verb}: ${startFailureReason(error)}. The Output view "Milestone YAML" has details.`, true);
+}
+
 /** What `activate` returns to other extensions — used by the extension-host tests to read the tree. */
 export interface MilestonesApi {
   planTree: vscode.TreeDataProvider<unknown>;
@@ -134,7 +144,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Milest
     errorHandler: new ServerCrashHandler(),
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     initializationFailedHandler: (error) => {
-      showServerNotice(`Milestone YAML's server could not start: ${startFailureReason(error)}. The Output view "Milestone YAML" has details.`, true);
+      notifyStartFailure('start', error);
       return false;
     },
   };
@@ -188,7 +198,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Milest
     onDidChangePlan: plan.onDidChange,
     reveal: revealId,
     idAt: () => undefined,
-    staleReason: () => (languageClient.state === State.Stopped ? serverStoppedMessage : undefined),
+    staleReason: () => staleReason(languageClient),
     onDidChangeStaleReason: serverStateChanged.event,
   };
   // The cursor's ID comes from the server; the panel asks synchronously, so keep the latest answer.
@@ -235,7 +245,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Milest
       try {
         await languageClient.restart();
       } catch (error) {
-        showServerNotice(`Milestone YAML's server could not restart: ${startFailureReason(error)}. The Output view "Milestone YAML" has details.`, true);
+        notifyStartFailure('restart', error);
       }
       plan.invalidate();
     }),
@@ -260,7 +270,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Milest
     languageClient.onDidChangeState((event) => {
       if (event.newState === State.Running) plan.invalidate();
       // With no server, the tree shows the plan as it last was: say so, and how to get it back.
-      view.message = event.newState === State.Stopped ? serverStoppedMessage : undefined;
+      view.message = staleReason(languageClient);
       serverStateChanged.fire();
     }),
   );

@@ -54,20 +54,22 @@ export function rename(workspace: Workspace, file: PlanFile, offset: number, new
   if (!idPattern.test(newId)) return { message: `"${newId}" is not a valid ID: use letters, digits, ".", "_" and "-", starting with a letter or digit.` };
   if (newId !== check.id && workspace.analyze().index.definitions(newId).length > 0) return { message: `${newId} is already defined; choose another ID.` };
   const edits = new Map<string, { span: Span; text: string }[]>();
+  const plainQuote = readsAsText(newId) ? '' : '"';
   for (const occurrence of occurrences(workspace, check.id)) {
     const list = edits.get(occurrence.uri) ?? [];
-    list.push({ span: occurrence.span, text: replacementFor(workspace.getFile(occurrence.uri)!, occurrence.span, newId) });
+    list.push({ span: occurrence.span, text: replacementFor(workspace.getFile(occurrence.uri)!, occurrence.span, newId, plainQuote) });
     edits.set(occurrence.uri, list);
   }
   return { edits };
 }
 
 /**
- * The new ID as it should be written where the old one stood, keeping its quoting, and quoted
- * when YAML would read it plain as something else than text (`1e3`, `true`, `null`, `0x1F`).
+ * The new ID as it should be written where the old one stood, keeping its quoting; where it stood
+ * plain, with `plainQuote` (a quote when YAML would read the new ID plain as something else than
+ * text: `1e3`, `true`, `null`, `0x1F`).
  */
-function replacementFor(file: PlanFile, span: Span, newId: string): string {
+function replacementFor(file: PlanFile, span: Span, newId: string, plainQuote: string): string {
   const written = file.text.slice(span.start, span.end);
-  const quote = written[0] === '"' || written[0] === "'" ? written[0] : readsAsText(newId) ? '' : '"';
+  const quote = written[0] === '"' || written[0] === "'" ? written[0] : plainQuote;
   return `${quote}${newId}${quote}`;
 }

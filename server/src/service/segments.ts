@@ -182,13 +182,7 @@ export class SegmentParser {
   }
 
   private reparseAll(text: string): void {
-    const reusable = new Map<string, Segment[]>();
-    for (const segment of this.segments) {
-      const key = cacheKey(segment.text, segment.section, segment.split);
-      const list = reusable.get(key);
-      if (list) list.push(segment);
-      else reusable.set(key, [segment]);
-    }
+    const reusable = byKey(this.segments, (segment) => cacheKey(segment.text, segment.section, segment.split));
     const take = (start: number, end: number, section: string | undefined, split = true): Segment => {
       const slice = text.slice(start, end);
       // The first of identical segments first, so that they keep their order (definitions of an ID are kept in file order).
@@ -241,12 +235,7 @@ export class SegmentParser {
     const starts = splitEntries(text, regionStart, regionEnd, entryIndent);
     if (!starts) return undefined;
     // Identical entries (a pasted copy) are each re-used once, in order; any left over are removed.
-    const reusable = new Map<string, Segment[]>();
-    for (let index = low; index <= high; index++) {
-      const list = reusable.get(old[index]!.text);
-      if (list) list.push(old[index]!);
-      else reusable.set(old[index]!.text, [old[index]!]);
-    }
+    const reusable = byKey(old.slice(low, high + 1), (segment) => segment.text);
     const region: Segment[] = [];
     const added: Segment[] = [];
     for (let index = 0; index < starts.length; index++) {
@@ -266,6 +255,17 @@ export class SegmentParser {
     for (const segment of after) segment.base += delta;
     return { segments: old.slice(0, low).concat(region, after), removed: [...reusable.values()].flat(), added };
   }
+}
+
+/** Segments that may be re-used, by key, in file order: identical ones are each taken once, first first. */
+function byKey(segments: Segment[], key: (segment: Segment) => string): Map<string, Segment[]> {
+  const groups = new Map<string, Segment[]>();
+  for (const segment of segments) {
+    const group = groups.get(key(segment));
+    if (group) group.push(segment);
+    else groups.set(key(segment), [segment]);
+  }
+  return groups;
 }
 
 /** Parses the segment's own copy of its text, so that the strings of its nodes do not keep the file's text alive. */
