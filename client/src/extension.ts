@@ -16,6 +16,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { exportRequest, idAtRequest, planChangedNotification, planSnapshotRequest, type ExportParams, type IdAtParams, type Location, type PlanSnapshot } from '../../common/protocol';
+import { serverExecArgv } from '../../common/serverFlags';
 import { TimelinePanel, timelineViewType, type TimelineSource } from './timeline/timelinePanel';
 import { PlanTreeProvider } from './tree/treeProvider';
 import { statusText, problemBadge } from './tree/planTree';
@@ -133,8 +134,8 @@ function asUri(argument: unknown): vscode.Uri | undefined {
 export async function activate(context: vscode.ExtensionContext): Promise<MilestonesApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.stdio },
-    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: serverExecArgv } },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: [...serverExecArgv, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'milestone-yaml' }],

@@ -32,7 +32,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { exportRequest, idAtRequest, planChangedNotification, planSnapshotRequest, type ExportParams, type IdAtParams, type PlanSnapshot } from '../../common/protocol';
 import { fileUri, findPlanFiles, isPlanFile, loadGlossaries, uriPath } from './files';
-import { noteReplacedText } from './idleGc';
+import { noteReplacedText, tuneGarbageCollection } from './idleGc';
 import type { ReportedProblem } from './service/problems';
 import { ruleSettings, type RuleSetting } from './service/rules';
 import { LineIndex } from './service/text';
@@ -48,6 +48,7 @@ import { documentSymbols, foldingSpans, selectionSpans, workspaceSymbols, type O
 import type { TextEdit as PlanEdit } from './service/segments';
 import { defaultSettings, Workspace, type PlanFile, type Settings } from './service/workspace';
 
+tuneGarbageCollection();
 const connection = createConnection(ProposedFeatures.all);
 /** The documents open in the editor, by normalized URI. */
 const documents = new Map<string, TextDocument>();
@@ -221,6 +222,7 @@ connection.onDidOpenTextDocument(({ textDocument }) => {
   const document = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
   documents.set(normalize(textDocument.uri), document);
   workspace.setFile(normalize(textDocument.uri), document.getText());
+  noteReplacedText(textDocument.text.length);
   versionsToPublish.add(normalize(textDocument.uri));
   scheduleValidation();
 });

@@ -35,7 +35,7 @@ function modelOf(file: PlanFile) {
     due: planItem.due,
     completed: planItem.completed,
     level: planItem.level,
-    fields: [...planItem.fields.keys()].map((key) => ({ ...planItem.field(key)!, value: undefined })),
+    fields: planItem.fieldKeys().map((key) => ({ ...planItem.field(key)!, value: undefined })),
     references: planItem.featureReferences.map((reference) => ({ id: reference.id, span: reference.span })),
   });
   return {

@@ -54,6 +54,15 @@ describe('splitSegments', () => {
     const bounds = splitSegments(text)!;
     assert.deepEqual(bounds.map((bound) => text.slice(bound.start, bound.end).split('\n')[0]), ['milestones:', '  M-1:', '  M-2x', '  M-3:', 'featu']);
   });
+  test('a line that starts with the value indicator keeps the file whole, as its key is on the line above', () => {
+    // The `yaml` package reads `acronyms` and ` :` on the next line as one key: a cut between them would invent an error.
+    for (const text of ['a: 1\nacronyms\n :\n  HSC: x\n', 'a: 1\nacronyms\r\n :\n  HSC: x\n']) {
+      assert.equal(splitSegments(text), undefined, JSON.stringify(text));
+      const segmented = new Workspace();
+      segmented.setFile('file:///a.milestones.yaml', text);
+      assert.ok(!segmented.problems('file:///a.milestones.yaml').some((problem) => problem.code === 'yaml-syntax'), JSON.stringify(text));
+    }
+  });
   test('a sequence at the entries\' indentation stays with the entry above', () => {
     const text = 'milestones:\n  M-1:\n  - a\n  M-2:\n    name: y\n';
     assert.deepEqual(splitSegments(text)!.map((bound) => text.slice(bound.start, bound.end)), ['milestones:\n', '  M-1:\n  - a\n', '  M-2:\n    name: y\n']);

@@ -20,7 +20,8 @@ export class PlanIndex {
   readonly features = new Map<string, PlanItem>();
   private readonly milestoneDefinitions = new Map<string, PlanItem[]>();
   private readonly featureDefinitions = new Map<string, PlanItem[]>();
-  private readonly listing = new Map<string, Set<PlanItem>>();
+  /** The milestones that list each feature ID, each once (arrays, not sets: most features have one). */
+  private readonly listing = new Map<string, PlanItem[]>();
   /** IDs defined more than once. */
   readonly duplicated = new Set<string>();
 
@@ -37,8 +38,8 @@ export class PlanIndex {
     if (item.kind === 'milestone') {
       for (const reference of item.references) {
         const milestones = this.listing.get(reference.id);
-        if (milestones) milestones.add(item);
-        else this.listing.set(reference.id, new Set([item]));
+        if (!milestones) this.listing.set(reference.id, [item]);
+        else if (!milestones.includes(item)) milestones.push(item);
       }
     }
   }
@@ -55,8 +56,9 @@ export class PlanIndex {
     if (item.kind === 'milestone') {
       for (const reference of item.references) {
         const milestones = this.listing.get(reference.id);
-        milestones?.delete(item);
-        if (milestones?.size === 0) this.listing.delete(reference.id);
+        const at = milestones ? milestones.indexOf(item) : -1;
+        if (at >= 0) milestones!.splice(at, 1);
+        if (milestones?.length === 0) this.listing.delete(reference.id);
       }
     }
   }
@@ -212,9 +214,7 @@ function checkItemDates(item: PlanItem, context: CheckContext, problems: Problem
       data: { kind: 'item', id: item.id },
     });
   }
-  const completedField = item.fields.get('completed');
-  const hasCompletion = item.completed !== undefined || (completedField?.value?.kind === 'scalar' && completedField.value.value !== null && completedField.value.value !== '');
-  if (!hasCompletion && item.due && item.due < asOf) {
+  if (!item.completedWritten && item.due && item.due < asOf) {
     problems.push({
       code: 'overdue',
       message: `${label} ${item.id} was due ${item.due} and is not completed (as of ${asOf}).`,

@@ -1,7 +1,7 @@
 // What is at an offset of a plan file: an ID where it is defined or listed, a key, a field's value,
 // an acronym's definition. Hover, completion, navigation and code actions all start here.
 import type { FeatureReference, PlanItem, TopField } from './plan';
-import type { Span, YNode } from './yamlTree';
+import type { Span, YMap, YNode } from './yamlTree';
 import type { PlanFile } from './workspace';
 
 export type Located =
@@ -51,7 +51,7 @@ export function locate(file: PlanFile, offset: number): Located | undefined {
     for (const reference of item.featureReferences) {
       if (contains(reference.span, offset)) return { kind: 'reference', milestone: item, reference, span: reference.span };
     }
-    for (const key of item.fields.keys()) {
+    for (const key of item.fieldKeys()) {
       const field = item.field(key)!;
       if (contains(field.keySpan, offset)) return { kind: 'key', key, item, section: item.kind, span: field.keySpan };
       if (key !== 'features' && contains(field.valueSpan, offset)) return { kind: 'value', key, item, node: field.value, span: field.valueSpan };
@@ -79,8 +79,8 @@ function isScalarField(field: TopField): boolean {
 /** The span of a top-level section's key (`milestones:`), which the model keeps apart from scalar fields. */
 export function sectionKeySpan(file: PlanFile, section: string): Span | undefined {
   for (const segment of file.segments) {
-    const root = segment.parsed.root;
-    if (segment.section !== undefined || root?.kind !== 'map') continue;
+    if (segment.section !== undefined || segment.rootKind !== 'map') continue;
+    const root = segment.parsed.root as YMap;
     for (const pair of root.pairs) {
       if (pair.key.kind === 'scalar' && pair.key.value === section) return { start: pair.key.start + segment.base, end: pair.key.end + segment.base };
     }

@@ -5,7 +5,7 @@ import { dateProblem } from './dates';
 import type { Problem } from './problems';
 import { dateKeys, checkSchema } from './schemaCheck';
 import type { Segment } from './segments';
-import { scalarText, type Span, type YMap, type YNode, type YPair, type YScalar } from './yamlTree';
+import { findPair, scalarText, type Span, type YMap, type YNode, type YPair } from './yamlTree';
 
 export type ItemKind = 'milestone' | 'feature';
 
@@ -20,57 +20,107 @@ export interface Field {
 export interface FeatureReference {
   id: string;
   span: Span;
-  /** The list item, for edits that remove it. */
-  node: YNode;
 }
 
-function shift(span: Span, base: number): Span {
-  return { start: span.start + base, end: span.end + base };
-}
+/** Shared by the many items and segments that have no references, problems or acronyms. */
+const none: never[] = [];
 
-/** A milestone or a feature. */
+/**
+ * A milestone or a feature. What checks, views and the index read of it is kept here; the rest
+ * (fields, value nodes) is read from its segment's tree, which the segment may build anew.
+ */
 export class PlanItem {
-  /** The entry's keys and values, by key (the first of a key written twice). Spans relative to the segment. */
-  readonly fields = new Map<string, YPair>();
-  readonly references: { id: string; span: Span; node: YNode }[] = [];
+  /** The IDs of the features a milestone lists, and the start and end of each in the list, relative to the segment. */
+  private readonly referenceIds: readonly string[];
+  private readonly referenceOffsets: readonly number[];
   readonly name: string | undefined;
   /** The due and completion dates when they are real dates; invalid ones are left out. */
   readonly due: string | undefined;
   readonly completed: string | undefined;
+  /** Whether `completed` has a value, valid or not (not `null`, not empty). */
+  readonly completedWritten: boolean;
   readonly level: number | undefined;
+  /** What the checks that look beyond the entry found, relative to the segment's base then (see workspace.ts). */
+  checkedProblems: Problem[] | undefined;
+  checkedBase = 0;
+  // The ID's span and the entry's end, relative to the segment.
+  private readonly keyStart: number;
+  private readonly keyEnd: number;
+  private readonly entryEnd: number;
 
   constructor(
     readonly kind: ItemKind,
     readonly id: string,
     readonly uri: string,
     readonly segment: Segment,
-    private readonly pair: YPair,
+    pair: YPair,
+    /** Where the pair is in the segment's tree: the section's index in the root map (-1 when the root is the section's map), and the pair's in the section's map. */
+    private readonly sectionIndex: number,
+    private readonly entryIndex: number,
   ) {
-    const value = pair.value;
-    if (value?.kind === 'map') {
-      for (const field of value.pairs) {
-        const key = scalarText(field.key);
-        if (key === undefined || this.fields.has(key)) continue;
-        this.fields.set(key, field);
-      }
-    }
-    const text = (key: string) => {
-      const node = this.fields.get(key)?.value;
-      return node?.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
-    };
-    this.name = text('name');
-    this.due = validDate(this.fields.get('due')?.value);
-    this.completed = validDate(this.fields.get('completed')?.value);
-    const level = this.fields.get('level')?.value;
+    this.keyStart = pair.key.start;
+    this.keyEnd = pair.key.end;
+    this.entryEnd = Math.max(pair.end, pair.key.end);
+    const map = pair.value?.kind === 'map' ? pair.value : undefined;
+    const value = (key: string) => (map ? findValue(map, key) : undefined);
+    const name = value('name');
+    this.name = name?.kind === 'scalar' && typeof name.value === 'string' ? name.value : undefined;
+    this.due = validDate(value('due'));
+    const completed = value('completed');
+    this.completed = validDate(completed);
+    this.completedWritten = completed?.kind === 'scalar' && completed.value !== null && completed.value !== '';
+    const level = value('level');
     this.level = level?.kind === 'scalar' && typeof level.value === 'number' ? level.value : undefined;
-    const list = this.fields.get('features')?.value;
+    const list = value('features');
+    this.referenceIds = none;
+    this.referenceOffsets = none;
     if (kind === 'milestone' && list?.kind === 'seq') {
+      const ids: string[] = [];
+      const offsets: number[] = [];
       for (const item of list.items) {
         const id = scalarText(item);
-        // The node is its own span: no object more per reference.
-        if (id !== undefined && id !== '') this.references.push({ id, span: item, node: item });
+        if (id === undefined || id === '') continue;
+        ids.push(id);
+        offsets.push(item.start, item.end);
+      }
+      // Copies of exactly the length: lists grown by push keep room for more.
+      if (ids.length > 0) {
+        this.referenceIds = ids.slice();
+        this.referenceOffsets = offsets.slice();
       }
     }
+  }
+
+  /** The features a milestone lists, in order, with spans relative to the segment. */
+  get references(): FeatureReference[] {
+    return this.referenceIds.map((id, index) => ({ id, span: { start: this.referenceOffsets[2 * index]!, end: this.referenceOffsets[2 * index + 1]! } }));
+  }
+
+  /** The entry's key and value in the segment's tree. */
+  private get pair(): YPair {
+    const root = this.segment.parsed.root as YMap;
+    const map = this.sectionIndex < 0 ? root : (root.pairs[this.sectionIndex]!.value as YMap);
+    return map.pairs[this.entryIndex]!;
+  }
+
+  /** The entry's pair for a key (the first, when the key is written twice). Spans relative to the segment. */
+  pairOf(key: string): YPair | undefined {
+    const value = this.pair.value;
+    if (value?.kind !== 'map') return undefined;
+    for (const field of value.pairs) if (scalarText(field.key) === key) return field;
+    return undefined;
+  }
+
+  /** The entry's keys, each once, in the order written. */
+  fieldKeys(): string[] {
+    const value = this.pair.value;
+    if (value?.kind !== 'map') return [];
+    const keys = new Set<string>();
+    for (const field of value.pairs) {
+      const key = scalarText(field.key);
+      if (key !== undefined) keys.add(key);
+    }
+    return [...keys];
   }
 
   get base(): number {
@@ -82,14 +132,14 @@ export class PlanItem {
   }
   /** The span of the ID where it is defined (the key). */
   get idSpan(): Span {
-    return shift(this.pair.key, this.base);
+    return { start: this.keyStart + this.base, end: this.keyEnd + this.base };
   }
   /** From the ID to the end of the entry's value. */
   get entrySpan(): Span {
-    return { start: this.pair.key.start + this.base, end: Math.max(this.pair.end, this.pair.key.end) + this.base };
+    return { start: this.keyStart + this.base, end: this.entryEnd + this.base };
   }
   field(key: string): Field | undefined {
-    const pair = this.fields.get(key);
+    const pair = this.pairOf(key);
     if (!pair) return undefined;
     const base = this.base;
     const keyEnd = pair.key.end + base;
@@ -103,12 +153,18 @@ export class PlanItem {
   /** The features this milestone lists, in order, with the spans of the list items. */
   get featureReferences(): FeatureReference[] {
     const base = this.base;
-    return this.references.map((reference) => ({ id: reference.id, span: shift(reference.span, base), node: reference.node }));
+    return this.referenceIds.map((id, index) => ({ id, span: { start: this.referenceOffsets[2 * index]! + base, end: this.referenceOffsets[2 * index + 1]! + base } }));
   }
   /** The value node of the entry (a map, normally). */
   get valueNode(): YNode | null {
     return this.pair.value;
   }
+}
+
+/** The value of the first pair with a key. */
+function findValue(map: YMap, key: string): YNode | null | undefined {
+  for (const pair of map.pairs) if (scalarText(pair.key) === key) return pair.value;
+  return undefined;
 }
 
 function validDate(node: YNode | null | undefined): string | undefined {
@@ -137,42 +193,48 @@ export interface SegmentModel {
   top: Map<string, TopField>;
   /** Problems that depend on this segment alone: syntax, schema, dates. */
   problems: Problem[];
-  /** Name and description scalars, for acronym checks. */
-  freeText: YScalar[];
+  /** Where names and descriptions are, for acronym checks: start and end of each, one after the other. */
+  freeText: number[];
 }
 
 export function segmentModel(segment: Segment, uri: string): SegmentModel {
   const cached = segment.model as (SegmentModel & { uri: string }) | undefined;
   if (cached && cached.uri === uri) return cached;
-  const model = { ...buildSegmentModel(segment, uri), uri };
+  const model = compact(collectSegmentModel(segment, uri), uri);
   segment.model = model;
   return model;
 }
 
-const none: never[] = [];
 const noFields = new Map<string, TopField>();
 
-/** Empty lists and maps are shared: most segments have no problems, no acronyms, no top-level fields. */
-function compact(model: SegmentModel): SegmentModel {
-  return {
-    milestones: model.milestones.length > 0 ? model.milestones : none,
-    features: model.features.length > 0 ? model.features : none,
-    acronyms: model.acronyms.length > 0 ? model.acronyms : none,
-    top: model.top.size > 0 ? model.top : noFields,
-    problems: model.problems.length > 0 ? model.problems : none,
-    freeText: model.freeText.length > 0 ? model.freeText : none,
-  };
+/** A list as a copy of exactly its length (lists grown by push keep room for more), or the shared empty list. */
+function exact<T>(list: T[]): T[] {
+  return list.length > 0 ? list.slice() : none;
 }
 
-function buildSegmentModel(segment: Segment, uri: string): SegmentModel {
-  return compact(collectSegmentModel(segment, uri));
+/**
+ * The model as kept: empty lists and maps shared (most segments have no problems, no acronyms, no
+ * top-level fields), in one object literal, so that every model has the same hidden class in V8
+ * (a copy by spread gave each its own, a few hundred bytes apiece).
+ */
+function compact(model: SegmentModel, uri: string): SegmentModel & { uri: string } {
+  return {
+    milestones: exact(model.milestones),
+    features: exact(model.features),
+    acronyms: exact(model.acronyms),
+    top: model.top.size > 0 ? model.top : noFields,
+    problems: exact(model.problems),
+    freeText: exact(model.freeText),
+    uri,
+  };
 }
 
 function collectSegmentModel(segment: Segment, uri: string): SegmentModel {
   const model: SegmentModel = { milestones: [], features: [], acronyms: [], top: new Map(), problems: [], freeText: [] };
-  const { root, errors } = segment.parsed;
+  const parsed = segment.parsed;
+  const { root, errors } = parsed;
   for (const error of errors) model.problems.push({ code: 'yaml-syntax', message: error.message, start: error.start, end: error.end });
-  const extra = segment.parsed.extraDocument;
+  const extra = parsed.extraDocument;
   if (extra) {
     model.problems.push({ code: 'schema', message: 'A plan is one YAML document: this second document, and any after it, is not read. Move its content into the first document or into a plan file of its own.', start: extra.start, end: extra.end });
   }
@@ -182,14 +244,15 @@ function collectSegmentModel(segment: Segment, uri: string): SegmentModel {
     model.problems.push({ code: 'yaml-syntax', message: 'Implicit map keys need to be followed by map values: add ":" after the key, or indent the line to continue the value above.', start: root.start, end: root.end });
   }
   const section = segment.section;
+  const entries: { item: PlanItem; pair: YPair }[] = [];
   if (section !== undefined) {
-    if (root.kind === 'map') addSection(model, section, root, segment, uri);
+    if (root.kind === 'map') addSection(model, entries, section, root, -1, segment, uri);
   } else if (root.kind === 'map') {
-    for (const pair of root.pairs) {
+    for (const [index, pair] of root.pairs.entries()) {
       const key = scalarText(pair.key);
       if (key === undefined) continue;
       if (key === 'milestones' || key === 'features' || key === 'acronyms') {
-        if (pair.value?.kind === 'map') addSection(model, key, pair.value, segment, uri);
+        if (pair.value?.kind === 'map') addSection(model, entries, key, pair.value, index, segment, uri);
       } else if (!model.top.has(key)) {
         model.top.set(key, {
           value: pair.value?.kind === 'scalar' ? pair.value.value : undefined,
@@ -203,27 +266,31 @@ function collectSegmentModel(segment: Segment, uri: string): SegmentModel {
   model.problems.push(...checkSchema(root, section));
   const asOf = model.top.get('asOf');
   if (asOf) model.problems.push(...checkDate(asOf.node, 'asOf', 'the plan', asOf.keySpan, true));
-  for (const item of [...model.milestones, ...model.features]) {
+  for (const { item, pair } of entries) {
+    if (pair.value?.kind !== 'map') continue;
     const label = `${item.kind} ${item.id}`;
-    const due = item.fields.get('due');
+    const due = findPair(pair.value, 'due');
     if (due) model.problems.push(...checkDate(due.value, 'due', label, due.key, true));
-    const completed = item.fields.get('completed');
+    const completed = findPair(pair.value, 'completed');
     if (completed) model.problems.push(...checkDate(completed.value, 'completed', label, completed.key, false));
     for (const key of ['name', 'description']) {
-      const node = item.fields.get(key)?.value;
-      if (node?.kind === 'scalar' && typeof node.value === 'string') model.freeText.push(node);
+      const node = findPair(pair.value, key)?.value;
+      if (node?.kind === 'scalar' && typeof node.value === 'string') model.freeText.push(node.start, node.end);
     }
   }
   return model;
 }
 
-function addSection(model: SegmentModel, section: string, map: YMap, segment: Segment, uri: string): void {
-  for (const pair of map.pairs) {
+/** Adds the items of a section's map, at `sectionIndex` in the root map (-1 when the map is the root). */
+function addSection(model: SegmentModel, entries: { item: PlanItem; pair: YPair }[], section: string, map: YMap, sectionIndex: number, segment: Segment, uri: string): void {
+  for (const [index, pair] of map.pairs.entries()) {
     const id = scalarText(pair.key);
     if (id === undefined || id === '') continue;
-    if (section === 'milestones') model.milestones.push(new PlanItem('milestone', id, uri, segment, pair));
-    else if (section === 'features') model.features.push(new PlanItem('feature', id, uri, segment, pair));
-    else if (section === 'acronyms' && pair.value?.kind === 'scalar' && typeof pair.value.value === 'string') {
+    if (section === 'milestones' || section === 'features') {
+      const item = new PlanItem(section === 'milestones' ? 'milestone' : 'feature', id, uri, segment, pair, sectionIndex, index);
+      (section === 'milestones' ? model.milestones : model.features).push(item);
+      entries.push({ item, pair });
+    } else if (section === 'acronyms' && pair.value?.kind === 'scalar' && typeof pair.value.value === 'string') {
       model.acronyms.push({ term: id, definition: pair.value.value, keySpan: { start: pair.key.start, end: pair.key.end } });
     }
   }

@@ -4,7 +4,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../../../schemas/milestones.schema.json';
 import type { Problem } from './problems';
 import { closestMatch } from './suggest';
-import { findPair, scalarText, toValue, type YNode, type YPair } from './yamlTree';
+import { findPair, scalarText, toValue, type YMap, type YNode, type YPair } from './yamlTree';
 
 export const planSchema = schema as Record<string, unknown>;
 
@@ -15,9 +15,11 @@ const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 ajv.addSchema(planSchema, 'plan');
 const validators = new Map<string, ValidateFunction>();
 
-function validatorFor(section: string | undefined): ValidateFunction | undefined {
-  const ref = section === undefined ? 'plan' : `plan#/properties/${section}`;
-  if (section !== undefined && !(section in (planSchema.properties as object))) return undefined;
+/** The validator of the plan (no argument), of a section (`milestones`), or of a part of the schema by its path. */
+function validatorFor(part: string | undefined): ValidateFunction | undefined {
+  const ref = part === undefined ? 'plan' : part === 'id' ? 'plan#/definitions/id' : `plan#/properties/${part}`;
+  const section = part?.split('/')[0];
+  if (section !== undefined && part !== 'id' && !(section in (planSchema.properties as object))) return undefined;
   let validate = validators.get(ref);
   if (!validate) {
     validate = ajv.getSchema(ref);
@@ -33,37 +35,65 @@ function validatorFor(section: string | undefined): ValidateFunction | undefined
  */
 export function checkSchema(root: YNode | null, section: string | undefined): Problem[] {
   if (!root) return [];
-  if (section !== undefined) return validateNode(root, section, toValue(root));
+  if (section !== undefined) return root.kind === 'map' && sectionNames.has(section) ? checkEntries(root, section) : validateNode(root, section, toValue(root));
   if (root.kind !== 'map') return validateNode(root, undefined, toValue(root));
-  // A whole file: its top level, then each entry of each section on its own, exactly as when the
-  // file is parsed in segments (and so that an ID defined twice is validated twice).
+  // A whole file: its top level, then each section's entries, exactly as when the file is parsed
+  // in segments (and so that an ID defined twice is validated twice).
   const top: Record<string, unknown> = {};
-  const entries: { section: string; pair: YPair }[] = [];
+  const problems: Problem[] = [];
+  const sections: { name: string; map: YMap }[] = [];
   for (const pair of root.pairs) {
     const key = scalarText(pair.key) ?? '';
     if (sectionNames.has(key) && pair.value?.kind === 'map') {
       if (!(key in top)) top[key] = {};
-      for (const entry of pair.value.pairs) entries.push({ section: key, pair: entry });
+      sections.push({ name: key, map: pair.value });
     } else if (!(key in top)) {
       Object.defineProperty(top, key, { value: toValue(pair.value), enumerable: true, writable: true, configurable: true });
     }
   }
-  const problems = validateNode(root, undefined, top);
-  for (const { section: name, pair } of entries) {
-    const entry: YNode = { kind: 'map', pairs: [pair], flow: false, start: pair.start, end: pair.end };
-    problems.push(...validateNode(entry, name, toValue(entry)));
-  }
+  problems.push(...validateNode(root, undefined, top));
+  for (const { name, map } of sections) problems.push(...checkEntries(map, name));
   return problems;
 }
 
 const sectionNames = new Set(['milestones', 'features', 'acronyms']);
 
+/**
+ * The entries of a section's map, each validated on its own against the section's schema for an
+ * entry, and each key against the schema for an ID. (Validating the map itself would build an
+ * object keyed by every ID, and V8 a hidden class for each.)
+ */
+function checkEntries(map: YMap, section: string): Problem[] {
+  const validateEntry = validatorFor(`${section}/additionalProperties`);
+  const validateId = section === 'acronyms' ? undefined : validatorFor('id');
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const pair of map.pairs) {
+    const id = scalarText(pair.key) ?? '';
+    const idValid = !validateId || validateId(id);
+    const entryValid = !validateEntry || validateEntry(toValue(pair.value));
+    if (idValid && entryValid) continue;
+    // The pair alone, as the map its errors are located in, so that a second entry with the same ID finds its own nodes.
+    const root: YMap = { kind: 'map', pairs: [pair], flow: false, start: pair.start, end: pair.end };
+    const prefix = `/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const errors: ErrorObject[] = idValid ? [] : [{ keyword: 'propertyNames', instancePath: '', schemaPath: '', params: { propertyName: id } }];
+    if (!entryValid) for (const error of validateEntry!.errors ?? []) errors.push({ ...error, instancePath: prefix + error.instancePath });
+    addProblems(problems, seen, errors, root, section);
+  }
+  return problems;
+}
+
 function validateNode(root: YNode, section: string | undefined, value: unknown): Problem[] {
   const validate = validatorFor(section);
   if (!validate || validate(value)) return [];
   const problems: Problem[] = [];
-  const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  addProblems(problems, new Set(), validate.errors ?? [], root, section);
+  return problems;
+}
+
+/** Adds the problems of ajv's errors about `root`, each once. */
+function addProblems(problems: Problem[], seen: Set<string>, errors: readonly ErrorObject[], root: YNode, section: string | undefined): void {
+  for (const error of errors) {
     const problem = toProblem(error, root, section);
     if (!problem) continue;
     const key = `${problem.start}:${problem.end}:${problem.message}`;
@@ -71,7 +101,6 @@ function validateNode(root: YNode, section: string | undefined, value: unknown):
     seen.add(key);
     problems.push(problem);
   }
-  return problems;
 }
 
 interface Located {

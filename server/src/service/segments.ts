@@ -2,7 +2,7 @@
 // entry of a block map under a top-level key (a milestone, a feature, an acronym). A keystroke
 // then re-parses only the segment it touched. Files of any other shape (flow style at the top,
 // sequences, directives, several documents, anchors) are parsed whole.
-import { parseYaml, type ParsedYaml } from './yamlTree';
+import { parseYaml, type ParsedYaml, type YNode } from './yamlTree';
 
 export interface SegmentBounds {
   start: number;
@@ -68,7 +68,8 @@ export function splitSegments(text: string): SegmentBounds[] | undefined {
         entryIndent = -1;
         firstEntryStart = -1;
         entryStart = -1;
-      } else if (topStart < 0 || text.charCodeAt(position) === 0x09 /* tab */) {
+      } else if (topStart < 0 || text.charCodeAt(position) === 0x09 /* tab */ || valueIndicatorFirst(text, position + line.indent, contentEnd)) {
+        // (A line that starts with `:` gives the key on the line above its value, which a cut between them would lose.)
         return undefined;
       } else if (header !== undefined) {
         if (entryIndent < 0) {
@@ -94,6 +95,13 @@ export function splitSegments(text: string): SegmentBounds[] | undefined {
   return segments;
 }
 
+/** Whether the content at `at` starts with a `:` value indicator (followed by a space, a tab or the end of the line). */
+function valueIndicatorFirst(text: string, at: number, end: number): boolean {
+  if (text.charCodeAt(at) !== 0x3a) return false;
+  const next = text.charCodeAt(at + 1);
+  return at + 1 >= end || next === 0x20 || next === 0x09;
+}
+
 function classify(text: string, start: number, end: number): Line {
   let index = start;
   while (index < end && (text.charCodeAt(index) === 0x20 || text.charCodeAt(index) === 0x09)) index++;
@@ -101,21 +109,62 @@ function classify(text: string, start: number, end: number): Line {
   return { indent: index - start, kind: text.charCodeAt(index) === 0x23 /* # */ ? 'comment' : 'content' };
 }
 
+/**
+ * The trees of the segments used last. A segment the fast reader read keeps no tree of its own: the
+ * trees of a large plan take several times the memory of its text, only the few being edited or
+ * looked at are needed, and the fast reader reads a segment again in microseconds.
+ */
+const recentTrees = new Map<Segment, ParsedYaml>();
+let recentTreesLimit = 512;
+
+/** How many trees are kept for segments the fast reader read. 0 reads them again on every use (for tests: nothing may depend on a tree being the same object twice). */
+export function setRecentTreesLimit(limit: number): void {
+  recentTreesLimit = limit;
+  while (recentTrees.size > limit) recentTrees.delete(recentTrees.keys().next().value!);
+}
+
 /** A parsed segment. Offsets inside `parsed` are relative to `base`, which moves as text before it changes. */
 export class Segment {
   base = 0;
   /** What the plan derives from this segment alone, cached with it (see plan.ts, workspace.ts). */
   model: unknown;
-  /** The segment's problems, relative to it, for a glossary generation (see workspace.ts). */
-  problems: { generation: number; found: unknown[] } | undefined;
+  /** The segment's problems, relative to it, found with the glossary of a generation (see workspace.ts); -1 when they must be found again. */
+  problems: unknown[] = [];
+  problemsGeneration = -1;
+  /** The tree, kept by the segment when reading the text again would be slow (the `yaml` package) or would not give it (a whole file). */
+  private own: ParsedYaml | undefined;
+  /** What splitting needs to know of the tree, kept so that it needs no tree. */
+  readonly usesAnchors: boolean;
+  readonly rootKind: YNode['kind'] | undefined;
 
   constructor(
     readonly text: string,
     readonly section: string | undefined,
-    readonly parsed: ParsedYaml,
+    parsed: ParsedYaml,
     /** Cut from a file split into segments: then the root must be a map (an entry of the file's or a section's map). */
     readonly split = true,
-  ) {}
+  ) {
+    this.own = parsed;
+    this.usesAnchors = parsed.usesAnchors;
+    this.rootKind = parsed.root?.kind;
+  }
+
+  /** Lets go of the tree when it can be read again cheaply; called once what the plan needs of it is built. */
+  settle(): void {
+    const parsed = this.own;
+    if (!parsed?.simple || !this.split) return;
+    this.own = undefined;
+    remember(this, parsed);
+  }
+
+  get parsed(): ParsedYaml {
+    if (this.own) return this.own;
+    let parsed = recentTrees.get(this);
+    if (parsed) recentTrees.delete(this);
+    else parsed = parseYaml(this.text);
+    remember(this, parsed);
+    return parsed;
+  }
 
   get end(): number {
     return this.base + this.text.length;
@@ -161,7 +210,11 @@ export class SegmentParser {
   private whole = true;
 
   /** `segmented: false` parses every text whole: the reference the segmented parse is tested against. */
-  constructor(private readonly segmented = true) {}
+  constructor(
+    private readonly segmented = true,
+    /** Called with each segment parsed anew, while it still has its tree: to build what is derived from it in one go. */
+    private readonly parsedAnew: (segment: Segment) => void = () => undefined,
+  ) {}
 
   parse(text: string, edit?: TextEdit): ParseResult {
     const previous = this.segments;
@@ -186,7 +239,7 @@ export class SegmentParser {
     const take = (start: number, end: number, section: string | undefined, split = true): Segment => {
       const slice = text.slice(start, end);
       // The first of identical segments first, so that they keep their order (definitions of an ID are kept in file order).
-      const segment = reusable.get(cacheKey(slice, section, split))?.shift() ?? parsedSegment(detached(text, start, end), section, split);
+      const segment = reusable.get(cacheKey(slice, section, split))?.shift() ?? this.parsedSegment(detached(text, start, end), section, split);
       segment.base = start;
       return segment;
     };
@@ -197,9 +250,9 @@ export class SegmentParser {
       for (const bound of bounds) {
         const segment = take(bound.start, bound.end, bound.section);
         // A file whose first node is not a map (a scalar over several lines) is not a map of keys.
-        const notAMap = !rooted && segment.parsed.root !== null && segment.parsed.root.kind !== 'map';
-        rooted ||= segment.parsed.root !== null;
-        if (segment.parsed.usesAnchors || notAMap) {
+        const notAMap = !rooted && segment.rootKind !== undefined && segment.rootKind !== 'map';
+        rooted ||= segment.rootKind !== undefined;
+        if (segment.usesAnchors || notAMap) {
           segments.length = 0;
           break;
         }
@@ -213,6 +266,14 @@ export class SegmentParser {
     }
     this.segments = [take(0, text.length, undefined, false)];
     this.whole = true;
+  }
+
+  /** Parses the segment's own copy of its text, so that the strings of its nodes do not keep the file's text alive. */
+  private parsedSegment(text: string, section: string | undefined, split = true): Segment {
+    const segment = new Segment(text, section, parseYaml(text), split);
+    this.parsedAnew(segment);
+    segment.settle();
+    return segment;
   }
 
   /** New segments after an edit that stays among the entries of one section, or undefined. */
@@ -244,8 +305,8 @@ export class SegmentParser {
       const slice = text.slice(start, end);
       let segment = reusable.get(slice)?.shift();
       if (!segment) {
-        segment = parsedSegment(detached(text, start, end), section);
-        if (segment.parsed.usesAnchors) return undefined;
+        segment = this.parsedSegment(detached(text, start, end), section);
+        if (segment.usesAnchors) return undefined;
         added.push(segment);
       }
       segment.base = start;
@@ -268,9 +329,10 @@ function byKey(segments: Segment[], key: (segment: Segment) => string): Map<stri
   return groups;
 }
 
-/** Parses the segment's own copy of its text, so that the strings of its nodes do not keep the file's text alive. */
-function parsedSegment(text: string, section: string | undefined, split = true): Segment {
-  return new Segment(text, section, parseYaml(text), split);
+function remember(segment: Segment, parsed: ParsedYaml): void {
+  if (recentTreesLimit <= 0) return;
+  recentTrees.set(segment, parsed);
+  if (recentTrees.size > recentTreesLimit) recentTrees.delete(recentTrees.keys().next().value!);
 }
 
 function cacheKey(text: string, section: string | undefined, split: boolean): string {
@@ -309,7 +371,7 @@ function splitEntries(text: string, start: number, end: number, indent: number):
     const contentEnd = text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd;
     const line = classify(text, position, contentEnd);
     if (line.kind === 'content') {
-      if (line.indent < indent || text.charCodeAt(position) === 0x09) return undefined;
+      if (line.indent < indent || text.charCodeAt(position) === 0x09 || valueIndicatorFirst(text, position + line.indent, contentEnd)) return undefined;
       if (line.indent === indent && text.charCodeAt(position + indent) !== 0x2d /* - */) starts.push(position);
     }
     if (position === start && starts.length === 0) return undefined;

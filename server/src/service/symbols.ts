@@ -138,7 +138,7 @@ export function selectionSpans(file: PlanFile, offset: number): Span[] {
   const item = itemAt(file, offset);
   if (item) {
     for (const reference of item.featureReferences) if (reference.span.start <= offset && offset <= reference.span.end) add(reference.span);
-    for (const key of item.fields.keys()) {
+    for (const key of item.fieldKeys()) {
       const field = item.field(key)!;
       if (field.keySpan.start <= offset && offset <= field.keySpan.end) add(field.keySpan);
       else if (field.valueSpan.start <= offset && offset <= field.valueSpan.end) add(field.valueSpan);

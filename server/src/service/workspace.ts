@@ -22,6 +22,8 @@ export interface Settings {
 
 export const defaultSettings: Settings = { rules: {}, glossaryTags: [], skipAcronyms: [], maxFileSize: 5 * 1024 * 1024 };
 
+const noProblems: Problem[] = [];
+
 /** One plan file as last given to the workspace. */
 export class PlanFile {
   readonly parser: SegmentParser;
@@ -38,7 +40,7 @@ export class PlanFile {
     readonly uri: string,
     segmented = true,
   ) {
-    this.parser = new SegmentParser(segmented);
+    this.parser = new SegmentParser(segmented, (segment) => segmentModel(segment, uri));
   }
 
   /** Every milestone of the file, in file order. Computed on first use after a change. */
@@ -168,7 +170,6 @@ export class Workspace {
   private readonly changedFiles = new Set<string>();
   private checkEverything = true;
   // What the previous analyses found, kept to be re-used.
-  private readonly itemProblems = new WeakMap<PlanItem, { base: number; problems: Problem[] }>();
   private readonly withUnknownFeatures = new Set<PlanItem>();
   private readonly fileProblems = new Map<string, ReportedProblem[]>();
   private readonly asOfUsed = new Map<string, string>();
@@ -328,8 +329,9 @@ export class Workspace {
     for (const item of dirty) {
       if (!this.files.has(item.uri)) continue;
       const problems = checkItem(item, context);
-      this.itemProblems.set(item, { base: item.segment.base, problems });
-      item.segment.problems = undefined;
+      item.checkedProblems = problems.length > 0 ? problems : noProblems;
+      item.checkedBase = item.segment.base;
+      item.segment.problemsGeneration = -1;
       if (problems.some((problem) => problem.code === 'unknown-feature')) this.withUnknownFeatures.add(item);
       else this.withUnknownFeatures.delete(item);
       changed.add(item.uri);
@@ -368,10 +370,11 @@ export class Workspace {
     }
     const problems: Problem[] = [];
     for (const segment of file.segments) {
-      if (segment.problems?.generation !== this.glossaryGeneration) {
-        segment.problems = { generation: this.glossaryGeneration, found: this.segmentProblems(segment, file.uri, glossary, context) };
+      if (segment.problemsGeneration !== this.glossaryGeneration) {
+        segment.problems = this.segmentProblems(segment, file.uri, glossary, context);
+        segment.problemsGeneration = this.glossaryGeneration;
       }
-      const found = segment.problems.found as Problem[];
+      const found = segment.problems as Problem[];
       for (let index = 0; index < found.length; index++) problems.push(shiftedProblem(found[index]!, segment.base));
     }
     return problems;
@@ -383,15 +386,16 @@ export class Workspace {
     const found: Problem[] = [...model.problems, ...this.acronymProblems(segment, model, glossary)];
     for (const items of [model.milestones, model.features]) {
       for (const item of items) {
-        let checked = this.itemProblems.get(item);
-        if (!checked) {
-          checked = { base: segment.base, problems: checkItem(item, context) };
-          this.itemProblems.set(item, checked);
+        if (!item.checkedProblems) {
+          const problems = checkItem(item, context);
+          item.checkedProblems = problems.length > 0 ? problems : noProblems;
+          item.checkedBase = segment.base;
         }
-        for (const problem of checked.problems) found.push(shiftedProblem(problem, -checked.base));
+        for (const problem of item.checkedProblems) found.push(shiftedProblem(problem, -item.checkedBase));
       }
     }
-    return found;
+    // Most segments have no problems: they share one empty list.
+    return found.length > 0 ? found : noProblems;
   }
 
   problems(uri: string): ReportedProblem[] {
@@ -400,7 +404,8 @@ export class Workspace {
 
   private acronymProblems(segment: Segment, model: SegmentModel, glossary: Glossary): Problem[] {
     const found: Problem[] = [];
-    for (const node of model.freeText) {
+    for (let index = 0; index < model.freeText.length; index += 2) {
+      const node = { start: model.freeText[index]!, end: model.freeText[index + 1]! };
       const source = segment.text.slice(node.start, node.end);
       for (const hit of findAcronyms(source, glossary)) {
         if (hit.known) continue;

@@ -1,5 +1,6 @@
 // A small, position-exact tree of YAML nodes built from the `yaml` package's documents. Offsets
 // are relative to the text that was parsed (a segment of a plan file, see segments.ts).
+import { parseSimple } from './simpleYaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, type Document, type Node } from 'yaml';
 
 export interface Span {
@@ -47,6 +48,8 @@ export interface ParsedYaml {
   usesAnchors: boolean;
   /** Where a second document starts, when the text holds several (a plan is one document). */
   extraDocument?: Span;
+  /** Read by the fast reader (simpleYaml.ts): reading the text again is cheap, and gives the same tree. */
+  simple?: boolean;
 }
 
 /** Bounds alias expansion, so that a "billion laughs" document costs a bounded amount of work. */
@@ -66,6 +69,13 @@ const tooDeepMessage = `Nested more than ${maxNestingDepth} levels deep: this pa
 const parseOptions = { uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' } as const;
 
 export function parseYaml(text: string): ParsedYaml {
+  const simple = parseSimple(text);
+  if (simple !== undefined) return { root: simple, errors: [], usesAnchors: false, simple: true };
+  return parseWithPackage(text);
+}
+
+/** The text parsed by the `yaml` package alone: the reference the fast reader of simpleYaml.ts is tested against. */
+export function parseWithPackage(text: string): ParsedYaml {
   const tooDeep = nestingBeyond(text, maxNestingDepth);
   if (tooDeep >= 0) {
     return { root: null, errors: [{ start: tooDeep, end: Math.min(tooDeep + 1, text.length), message: tooDeepMessage }], usesAnchors: false };

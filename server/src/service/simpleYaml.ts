@@ -1,0 +1,292 @@
+// A fast reader for the plain shape most plan entries have: block maps and lists of plain or
+// one-line quoted scalars, and folded or literal text, with no comments, tabs, anchors or tags. It
+// builds exactly the tree the `yaml` package and yamlTree.ts build for such text, spans included,
+// in a fraction of the time. For anything outside that shape it answers undefined, and the text is
+// parsed by the `yaml` package: every syntax error is found there, never here.
+import type { YMap, YNode, YPair, YScalar, YSeq } from './yamlTree';
+
+/** Undefined when the text is not of the plain shape; null when it holds no node (blank lines only). */
+export function parseSimple(text: string): YNode | null | undefined {
+  if (!plainCharacters(text)) return undefined;
+  const lines = new Lines(text);
+  const first = lines.nextContent(0);
+  if (first === lines.count) return null;
+  if (lines.comment(first)) return undefined;
+  const reader = new Reader(text, lines);
+  const parsed = reader.block(first, lines.indent(first), false, 0);
+  if (!parsed) return undefined;
+  return lines.nextContent(parsed.next) < lines.count ? undefined : parsed.node;
+}
+
+/** Line feeds and printable characters other than tab, carriage return, byte-order mark and surrogates. */
+function plainCharacters(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x20 && code <= 0x7e) continue;
+    if (code === 0x0a) continue;
+    if (code < 0xa0 || (code >= 0xd800 && code <= 0xdfff) || code === 0xfeff || code > 0xfffd) return false;
+  }
+  return true;
+}
+
+/** Where each line starts, its indentation and where its content ends (trailing spaces left out). */
+class Lines {
+  readonly count: number;
+  private readonly starts: number[] = [];
+  private readonly indents: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly breaks: number[] = [];
+
+  constructor(private readonly text: string) {
+    let position = 0;
+    while (position < text.length) {
+      let lineEnd = text.indexOf('\n', position);
+      const next = lineEnd < 0 ? text.length : lineEnd + 1;
+      if (lineEnd < 0) lineEnd = text.length;
+      let content = position;
+      while (content < lineEnd && text.charCodeAt(content) === 0x20) content++;
+      let end = lineEnd;
+      while (end > content && text.charCodeAt(end - 1) === 0x20) end--;
+      this.starts.push(position);
+      this.indents.push(content - position);
+      this.ends.push(end);
+      this.breaks.push(next);
+      position = next;
+    }
+    this.count = this.starts.length;
+  }
+
+  start(line: number): number {
+    return this.starts[line]!;
+  }
+  indent(line: number): number {
+    return this.indents[line]!;
+  }
+  /** Where the content starts. */
+  content(line: number): number {
+    return this.starts[line]! + this.indents[line]!;
+  }
+  /** Where the content ends, trailing spaces left out. */
+  end(line: number): number {
+    return this.ends[line]!;
+  }
+  /** Where the next line starts (after the line feed), or the end of the text. */
+  next(line: number): number {
+    return this.breaks[line]!;
+  }
+  /** Whether the line ends with a line feed (only the last line may not). */
+  hasBreak(line: number): boolean {
+    return this.text.charCodeAt(this.breaks[line]! - 1) === 0x0a;
+  }
+  /** The first line from `line` on that is not blank, or `count`. */
+  nextContent(line: number): number {
+    while (line < this.count && this.blank(line)) line++;
+    return line;
+  }
+  blank(line: number): boolean {
+    return this.content(line) === this.ends[line]!;
+  }
+  comment(line: number): boolean {
+    return this.text.charCodeAt(this.content(line)) === 0x23;
+  }
+  /** Whether the line is a list item: `- ` or a lone `-`. */
+  item(line: number): boolean {
+    const content = this.content(line);
+    return this.text.charCodeAt(content) === 0x2d && (content + 1 === this.ends[line]! || this.text.charCodeAt(content + 1) === 0x20);
+  }
+}
+
+interface Parsed<T extends YNode = YNode> {
+  node: T;
+  /** Where the node's extent ends for its parent (after its line feed, for a scalar on one line). */
+  extent: number;
+  /** The first line after the node. */
+  next: number;
+}
+
+/** Nesting deeper than this is left to the `yaml` package (a plan needs four levels). */
+const maxDepth = 32;
+
+class Reader {
+  constructor(
+    private readonly text: string,
+    private readonly lines: Lines,
+  ) {}
+
+  /** The block node starting at `line`, indented by `indent`. */
+  block(line: number, indent: number, inMapAtSameIndent: boolean, depth: number): Parsed | undefined {
+    if (depth > maxDepth || this.lines.comment(line)) return undefined;
+    return this.lines.item(line) ? this.seq(line, indent, inMapAtSameIndent, depth) : this.map(line, indent, depth);
+  }
+
+  private map(first: number, indent: number, depth: number): Parsed<YMap> | undefined {
+    const { lines, text } = this;
+    const pairs: YPair[] = [];
+    let extent = 0;
+    let line = first;
+    for (; line < lines.count && lines.indent(line) >= indent; line = lines.nextContent(line)) {
+      if (lines.indent(line) > indent || lines.comment(line) || lines.item(line)) return undefined;
+      const content = lines.content(line);
+      const end = lines.end(line);
+      // The key ends at the first `: ` or at a `:` that ends the line.
+      let colon = content;
+      for (;;) {
+        colon = text.indexOf(':', colon);
+        if (colon < 0 || colon >= end) return undefined;
+        if (colon + 1 === end || text.charCodeAt(colon + 1) === 0x20) break;
+        colon++;
+      }
+      if (colon === content || text.charCodeAt(colon - 1) === 0x20 || colon - content > 1000) return undefined;
+      const key = this.scalar(content, colon, true);
+      if (!key) return undefined;
+      let value: Parsed | undefined;
+      const valueStart = spacesSkipped(text, colon + 1, end);
+      if (valueStart < end) {
+        value = this.inlineValue(line, valueStart, indent);
+      } else {
+        if (end !== lines.next(line) - (lines.hasBreak(line) ? 1 : 0)) return undefined; // spaces after the colon
+        const below = lines.nextContent(line + 1);
+        if (below < lines.count && (lines.indent(below) > indent || (lines.indent(below) === indent && lines.item(below)))) {
+          value = this.block(below, lines.indent(below), lines.indent(below) === indent, depth + 1);
+        } else {
+          const offset = colon + 1;
+          value = { node: scalar(null, 'plain', '', offset, offset), extent: offset, next: line + 1 };
+        }
+      }
+      if (!value) return undefined;
+      pairs.push({ key, value: value.node, start: key.start, end: Math.max(value.node.end, key.end) });
+      extent = value.extent;
+      line = value.next;
+    }
+    const start = pairs[0]!.start;
+    return { node: { kind: 'map', pairs, flow: false, start, end: extent }, extent, next: line };
+  }
+
+  private seq(first: number, indent: number, inMapAtSameIndent: boolean, depth: number): Parsed<YSeq> | undefined {
+    const { lines, text } = this;
+    const items: YNode[] = [];
+    let extent = 0;
+    let line = first;
+    for (; line < lines.count && lines.indent(line) >= indent; line = lines.nextContent(line)) {
+      if (lines.indent(line) > indent || lines.comment(line)) return undefined;
+      if (!lines.item(line)) {
+        if (inMapAtSameIndent) break; // the next key of the map this list is a value of
+        return undefined;
+      }
+      const content = lines.content(line);
+      const end = lines.end(line);
+      const valueStart = spacesSkipped(text, content + 1, end);
+      if (valueStart === end || depth > maxDepth) return undefined; // an empty or nested item
+      const code = text.charCodeAt(valueStart);
+      if (code === 0x3e || code === 0x7c) return undefined; // folded or literal text in a list
+      const item = this.oneLine(line, valueStart, indent);
+      if (!item) return undefined;
+      items.push(item.node);
+      extent = item.extent;
+      line = item.next;
+    }
+    const start = lines.content(first);
+    return { node: { kind: 'seq', items, flow: false, start, end: extent }, extent, next: line };
+  }
+
+  /** A value after `key: `: a scalar on this line, or folded or literal text below it. */
+  private inlineValue(line: number, start: number, indent: number): Parsed | undefined {
+    const code = this.text.charCodeAt(start);
+    if (code === 0x3e || code === 0x7c) return this.blockScalar(line, start, indent);
+    return this.oneLine(line, start, indent);
+  }
+
+  /** A plain or quoted scalar that ends this line; the next lines must not continue it. */
+  private oneLine(line: number, start: number, indent: number): Parsed | undefined {
+    const { lines } = this;
+    const end = lines.end(line);
+    const node = this.scalar(start, end, false);
+    if (!node) return undefined;
+    const below = lines.nextContent(line + 1);
+    if (below < lines.count && lines.indent(below) > indent) return undefined; // continued on the next line
+    return { node, extent: lines.next(line), next: line + 1 };
+  }
+
+  /** `>`, `>-`, `|` or `|-` with lines of text indented alike, none blank, each ending with a line feed. */
+  private blockScalar(line: number, start: number, indent: number): Parsed | undefined {
+    const { lines, text } = this;
+    const header = text.slice(start, lines.end(line));
+    if (header !== '>' && header !== '>-' && header !== '|' && header !== '|-') return undefined;
+    if (lines.end(line) !== lines.next(line) - 1) return undefined; // spaces after the header, or no line feed
+    const first = line + 1;
+    if (first >= lines.count || lines.blank(first)) return undefined;
+    const contentIndent = lines.indent(first);
+    if (contentIndent <= indent) return undefined;
+    const parts: string[] = [];
+    let below = first;
+    while (below < lines.count && !lines.blank(below) && lines.indent(below) >= contentIndent) {
+      if (lines.indent(below) > contentIndent || !lines.hasBreak(below) || lines.end(below) !== lines.next(below) - 1) return undefined;
+      parts.push(text.slice(lines.content(below), lines.end(below)));
+      below++;
+    }
+    if (below < lines.count && (lines.blank(below) || lines.indent(below) > indent)) return undefined;
+    const folded = header.charCodeAt(0) === 0x3e;
+    let value = parts.join(folded ? ' ' : '\n');
+    if (header.length === 1) value += '\n';
+    const end = lines.next(below - 1);
+    return { node: scalar(value, 'block', '', start, end), extent: end, next: below };
+  }
+
+  /** A plain scalar, or a quoted one without escapes, from `start` to `end` (a key's colon, or the line's end). */
+  private scalar(start: number, end: number, isKey: boolean): YScalar | undefined {
+    const text = this.text;
+    const first = text.charCodeAt(start);
+    if (first === 0x22 || first === 0x27) {
+      // One quoted scalar and nothing after it.
+      const close = first === 0x22 ? text.indexOf('"', start + 1) : closingSingleQuote(text, start + 1, end);
+      if (close !== end - 1) return undefined;
+      const inner = text.slice(start + 1, close);
+      if (first === 0x22) {
+        if (inner.includes('\\')) return undefined;
+        return scalar(inner, 'double', '', start, end);
+      }
+      return scalar(inner.replaceAll("''", "'"), 'single', '', start, end);
+    }
+    if (indicators.has(first)) return undefined;
+    const source = text.slice(start, end);
+    if (source.includes(' #') || (!isKey && (source.includes(': ') || source.endsWith(':'))) || /[[\]{}]/.test(source)) return undefined;
+    const value = plainValue(source);
+    if (value === undefined) return undefined;
+    return scalar(value, 'plain', typeof value === 'string' ? '' : source, start, end);
+  }
+}
+
+function spacesSkipped(text: string, from: number, end: number): number {
+  while (from < end && text.charCodeAt(from) === 0x20) from++;
+  return from;
+}
+
+/** The characters that cannot start a plain scalar here (some could, followed by a non-space: left to the `yaml` package). */
+const indicators = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((character) => character.charCodeAt(0)));
+
+function closingSingleQuote(text: string, from: number, end: number): number {
+  for (let index = from; index < end; index++) {
+    if (text.charCodeAt(index) !== 0x27) continue;
+    if (text.charCodeAt(index + 1) === 0x27 && index + 1 < end - 1) index++;
+    else return index;
+  }
+  return -1;
+}
+
+const nullWord = /^(?:~|[Nn]ull|NULL)$/;
+const boolWord = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+/** The tests of the YAML 1.2 core schema for numbers (octal, decimal, hexadecimal, infinity, NaN, exponent, decimal point). */
+const numberWord = /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
+const smallInteger = /^[0-9]{1,15}$/;
+
+/** The value of a plain scalar by the YAML 1.2 core schema; undefined for numbers other than small decimal integers, left to the `yaml` package. */
+function plainValue(source: string): string | number | boolean | null | undefined {
+  if (nullWord.test(source)) return null;
+  if (boolWord.test(source)) return source.charCodeAt(0) === 0x74 || source.charCodeAt(0) === 0x54;
+  if (smallInteger.test(source)) return Number(source);
+  return numberWord.test(source) ? undefined : source;
+}
+
+function scalar(value: unknown, style: YScalar['style'], source: string, start: number, end: number): YScalar {
+  return { kind: 'scalar', value, style, source, start, end };
+}
