@@ -1,40 +1,46 @@
 // A fast reader for the plain shape most plan entries have: block maps and lists of plain or
-// one-line quoted scalars, and folded or literal text, with no comments, tabs, anchors or tags. It
-// builds exactly the tree the `yaml` package and yamlTree.ts build for such text, spans included,
-// in a fraction of the time. For anything outside that shape it answers undefined, and the text is
-// parsed by the `yaml` package: every syntax error is found there, never here.
+// one-line quoted scalars, folded or literal text, and comments after a value or on lines of their
+// own between entries; no tabs, anchors, tags or flow collections. It builds exactly the tree the
+// `yaml` package and yamlTree.ts build for such text, spans included, in a fraction of the time.
+// For anything outside that shape it answers undefined, and the text is parsed by the `yaml`
+// package: every syntax error is found there, never here.
 import type { YMap, YNode, YPair, YScalar, YSeq } from './yamlTree';
 
 /** Undefined when the text is not of the plain shape; null when it holds no node (blank lines only). */
 export function parseSimple(text: string): YNode | null | undefined {
   if (!plainCharacters(text)) return undefined;
   const lines = new Lines(text);
-  const first = lines.nextContent(0);
+  const first = lines.nextNode(0);
   if (first === lines.count) return null;
-  if (lines.comment(first)) return undefined;
   const reader = new Reader(text, lines);
-  const parsed = reader.block(first, lines.indent(first), false, 0);
+  const indent = lines.indent(first);
+  const parsed = reader.block(first, indent, false, 0);
   if (!parsed) return undefined;
-  return lines.nextContent(parsed.next) < lines.count ? undefined : parsed.node;
+  // Only comments may follow, none indented more than the root (a collection takes in comments indented more than itself).
+  for (let line = lines.nextContent(parsed.next); line < lines.count; line = lines.nextContent(line + 1)) {
+    if (!lines.comment(line) || lines.indent(line) > indent) return undefined;
+  }
+  return parsed.node;
 }
 
-/** Line feeds and printable characters other than tab, carriage return, byte-order mark and surrogates. */
+/** Line breaks (LF or CR LF) and printable characters other than tab, byte-order mark and surrogates. */
 function plainCharacters(text: string): boolean {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (code >= 0x20 && code <= 0x7e) continue;
-    if (code === 0x0a) continue;
+    if (code === 0x0a || (code === 0x0d && text.charCodeAt(index + 1) === 0x0a)) continue;
     if (code < 0xa0 || (code >= 0xd800 && code <= 0xdfff) || code === 0xfeff || code > 0xfffd) return false;
   }
   return true;
 }
 
-/** Where each line starts, its indentation and where its content ends (trailing spaces left out). */
+/** Where each line starts, its indentation, where its content ends (trailing spaces left out) and where its line break starts. */
 class Lines {
   readonly count: number;
   private readonly starts: number[] = [];
   private readonly indents: number[] = [];
   private readonly ends: number[] = [];
+  private readonly breakStarts: number[] = [];
   private readonly breaks: number[] = [];
 
   constructor(private readonly text: string) {
@@ -43,6 +49,7 @@ class Lines {
       let lineEnd = text.indexOf('\n', position);
       const next = lineEnd < 0 ? text.length : lineEnd + 1;
       if (lineEnd < 0) lineEnd = text.length;
+      else if (text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
       let content = position;
       while (content < lineEnd && text.charCodeAt(content) === 0x20) content++;
       let end = lineEnd;
@@ -50,6 +57,7 @@ class Lines {
       this.starts.push(position);
       this.indents.push(content - position);
       this.ends.push(end);
+      this.breakStarts.push(lineEnd);
       this.breaks.push(next);
       position = next;
     }
@@ -70,6 +78,10 @@ class Lines {
   end(line: number): number {
     return this.ends[line]!;
   }
+  /** Where the line break (CR LF or LF) starts, or the end of the text. */
+  breakStart(line: number): number {
+    return this.breakStarts[line]!;
+  }
   /** Where the next line starts (after the line feed), or the end of the text. */
   next(line: number): number {
     return this.breaks[line]!;
@@ -81,6 +93,11 @@ class Lines {
   /** The first line from `line` on that is not blank, or `count`. */
   nextContent(line: number): number {
     while (line < this.count && this.blank(line)) line++;
+    return line;
+  }
+  /** The first line from `line` on that is neither blank nor a comment, or `count`. */
+  nextNode(line: number): number {
+    while (line < this.count && (this.blank(line) || this.comment(line))) line++;
     return line;
   }
   blank(line: number): boolean {
@@ -104,6 +121,9 @@ interface Parsed<T extends YNode = YNode> {
   next: number;
 }
 
+/** What afterComments answers when a collection ends at a run of comments. */
+const ends = Symbol('ends');
+
 /** Nesting deeper than this is left to the `yaml` package (a plan needs four levels). */
 const maxDepth = 32;
 
@@ -123,9 +143,19 @@ class Reader {
     const { lines, text } = this;
     const pairs: YPair[] = [];
     let extent = 0;
+    // After an empty value, or a list at the map's own indentation, the package takes the comments that follow into the map's extent.
+    let takesComments = false;
     let line = first;
-    for (; line < lines.count && lines.indent(line) >= indent; line = lines.nextContent(line)) {
-      if (lines.indent(line) > indent || lines.comment(line) || lines.item(line)) return undefined;
+    while (line < lines.count) {
+      if (lines.comment(line)) {
+        const after = this.afterComments(line, indent, (next) => !lines.item(next));
+        if (after === undefined || (after === ends && takesComments)) return undefined;
+        if (after === ends) break;
+        line = after;
+        continue;
+      }
+      if (lines.indent(line) < indent) break;
+      if (lines.indent(line) > indent || lines.item(line)) return undefined;
       const content = lines.content(line);
       const end = lines.end(line);
       // The key ends at the first `: ` or at a `:` that ends the line.
@@ -140,23 +170,28 @@ class Reader {
       const key = this.scalar(content, colon, true);
       if (!key) return undefined;
       let value: Parsed | undefined;
+      let listAtMapIndent = false;
       const valueStart = spacesSkipped(text, colon + 1, end);
-      if (valueStart < end) {
+      const commented = valueStart < end && valueStart > colon + 1 && text.charCodeAt(valueStart) === 0x23;
+      if (valueStart < end && !commented) {
         value = this.inlineValue(line, valueStart, indent);
       } else {
-        if (end !== lines.next(line) - (lines.hasBreak(line) ? 1 : 0)) return undefined; // spaces after the colon
-        const below = lines.nextContent(line + 1);
+        if (!commented && end !== lines.breakStart(line)) return undefined; // spaces after the colon
+        const below = lines.nextNode(line + 1);
         if (below < lines.count && (lines.indent(below) > indent || (lines.indent(below) === indent && lines.item(below)))) {
-          value = this.block(below, lines.indent(below), lines.indent(below) === indent, depth + 1);
+          listAtMapIndent = lines.indent(below) === indent;
+          value = this.block(below, lines.indent(below), listAtMapIndent, depth + 1);
         } else {
-          const offset = colon + 1;
-          value = { node: scalar(null, 'plain', '', offset, offset), extent: offset, next: line + 1 };
+          // An empty value: the package places it after the colon, or where a comment after it starts (and then its extent takes in the comment).
+          const offset = commented ? valueStart : colon + 1;
+          value = { node: scalar(null, 'plain', '', offset, offset), extent: commented ? lines.next(line) : offset, next: line + 1 };
         }
       }
       if (!value) return undefined;
+      takesComments = listAtMapIndent || (value.node.kind === 'scalar' && value.node.end === value.node.start);
       pairs.push({ key, value: value.node, start: key.start, end: Math.max(value.node.end, key.end) });
       extent = value.extent;
-      line = value.next;
+      line = lines.nextContent(value.next);
     }
     const start = pairs[0]!.start;
     return { node: { kind: 'map', pairs, flow: false, start, end: extent }, extent, next: line };
@@ -167,8 +202,16 @@ class Reader {
     const items: YNode[] = [];
     let extent = 0;
     let line = first;
-    for (; line < lines.count && lines.indent(line) >= indent; line = lines.nextContent(line)) {
-      if (lines.indent(line) > indent || lines.comment(line)) return undefined;
+    while (line < lines.count) {
+      if (lines.comment(line)) {
+        const after = this.afterComments(line, indent, (next) => lines.item(next));
+        if (after === undefined) return undefined;
+        if (after === ends) break;
+        line = after;
+        continue;
+      }
+      if (lines.indent(line) < indent) break;
+      if (lines.indent(line) > indent) return undefined;
       if (!lines.item(line)) {
         if (inMapAtSameIndent) break; // the next key of the map this list is a value of
         return undefined;
@@ -178,33 +221,106 @@ class Reader {
       const valueStart = spacesSkipped(text, content + 1, end);
       if (valueStart === end || depth > maxDepth) return undefined; // an empty or nested item
       const code = text.charCodeAt(valueStart);
-      if (code === 0x3e || code === 0x7c) return undefined; // folded or literal text in a list
+      if (code === 0x3e || code === 0x7c || code === 0x23) return undefined; // folded or literal text, or a comment, in a list
       const item = this.oneLine(line, valueStart, indent);
       if (!item) return undefined;
       items.push(item.node);
       extent = item.extent;
-      line = item.next;
+      line = lines.nextContent(item.next);
     }
     const start = lines.content(first);
     return { node: { kind: 'seq', items, flow: false, start, end: extent }, extent, next: line };
   }
 
-  /** A value after `key: `: a scalar on this line, or folded or literal text below it. */
+  /**
+   * At a comment line inside a collection indented by `indent`: the first line after the comments
+   * (and blank lines) when the collection goes on there; `ends` when it ends there and takes none
+   * of them in (none is indented more than it); undefined when it would take them in, which is
+   * left to the `yaml` package.
+   */
+  private afterComments(line: number, indent: number, continues: (next: number) => boolean): number | typeof ends | undefined {
+    const { lines } = this;
+    let deepest = 0;
+    let next = line;
+    for (; next < lines.count && (lines.blank(next) || lines.comment(next)); next++) {
+      if (!lines.blank(next)) deepest = Math.max(deepest, lines.indent(next));
+    }
+    if (next < lines.count && lines.indent(next) === indent && continues(next)) return next;
+    return deepest <= indent ? ends : undefined;
+  }
+
+  /** A value after `key: `: a scalar or a flow list on this line, or folded or literal text below it. */
   private inlineValue(line: number, start: number, indent: number): Parsed | undefined {
     const code = this.text.charCodeAt(start);
     if (code === 0x3e || code === 0x7c) return this.blockScalar(line, start, indent);
+    if (code === 0x5b) return this.flowList(line, start, indent);
     return this.oneLine(line, start, indent);
   }
 
-  /** A plain or quoted scalar that ends this line; the next lines must not continue it. */
+  /** `[a, 'b', "c"]` on one line, of words and quoted scalars, maybe with a comment after it. */
+  private flowList(line: number, start: number, indent: number): Parsed | undefined {
+    const { lines, text } = this;
+    const lineEnd = lines.end(line);
+    const items: YNode[] = [];
+    let position = spacesSkipped(text, start + 1, lineEnd);
+    while (text.charCodeAt(position) !== 0x5d /* ] */) {
+      const first = text.charCodeAt(position);
+      let end: number;
+      if (first === 0x22 || first === 0x27) {
+        const close = first === 0x22 ? text.indexOf('"', position + 1) : closingSingleQuote(text, position + 1, lineEnd);
+        if (close < 0 || close >= lineEnd) return undefined;
+        end = close + 1;
+      } else {
+        end = position;
+        while (end < lineEnd && flowWord.test(text[end]!)) end++;
+        while (end > position && text.charCodeAt(end - 1) === 0x20) end--;
+        if (end === position) return undefined;
+      }
+      const item = this.scalar(position, end, false);
+      if (!item) return undefined;
+      items.push(item);
+      position = spacesSkipped(text, end, lineEnd);
+      if (text.charCodeAt(position) === 0x2c /* , */) position = spacesSkipped(text, position + 1, lineEnd);
+      else if (text.charCodeAt(position) !== 0x5d) return undefined;
+      if (position >= lineEnd) return undefined;
+    }
+    const close = position + 1;
+    const after = spacesSkipped(text, close, lineEnd);
+    if (after < lineEnd && !(after > close && text.charCodeAt(after) === 0x23)) return undefined;
+    const below = lines.nextNode(line + 1);
+    if (below < lines.count && lines.indent(below) > indent) return undefined;
+    return { node: { kind: 'seq', items: items.slice(), flow: true, start, end: close }, extent: lines.next(line), next: line + 1 };
+  }
+
+  /** A plain or quoted scalar that ends this line, maybe with a comment after it; the next lines must not continue it. */
   private oneLine(line: number, start: number, indent: number): Parsed | undefined {
     const { lines } = this;
-    const end = lines.end(line);
+    const end = this.scalarEnd(start, lines.end(line));
+    if (end === undefined) return undefined;
     const node = this.scalar(start, end, false);
     if (!node) return undefined;
-    const below = lines.nextContent(line + 1);
+    const below = lines.nextNode(line + 1);
     if (below < lines.count && lines.indent(below) > indent) return undefined; // continued on the next line
     return { node, extent: lines.next(line), next: line + 1 };
+  }
+
+  /** Where the scalar starting at `start` ends on a line whose content ends at `lineEnd`: before a comment, if there is one. */
+  private scalarEnd(start: number, lineEnd: number): number | undefined {
+    const text = this.text;
+    const first = text.charCodeAt(start);
+    let end = lineEnd;
+    if (first === 0x22 || first === 0x27) {
+      const close = first === 0x22 ? text.indexOf('"', start + 1) : closingSingleQuote(text, start + 1, lineEnd);
+      if (close < 0 || close >= lineEnd) return undefined;
+      end = close + 1;
+      const after = spacesSkipped(text, end, lineEnd);
+      // Nothing after the closing quote but a comment, set apart by a space.
+      return after === lineEnd || (after > end && text.charCodeAt(after) === 0x23) ? end : undefined;
+    }
+    const comment = text.indexOf(' #', start);
+    if (comment >= 0 && comment < lineEnd) end = comment;
+    while (end > start && text.charCodeAt(end - 1) === 0x20) end--;
+    return end;
   }
 
   /** `>`, `>-`, `|` or `|-` with lines of text indented alike, none blank, each ending with a line feed. */
@@ -212,7 +328,7 @@ class Reader {
     const { lines, text } = this;
     const header = text.slice(start, lines.end(line));
     if (header !== '>' && header !== '>-' && header !== '|' && header !== '|-') return undefined;
-    if (lines.end(line) !== lines.next(line) - 1) return undefined; // spaces after the header, or no line feed
+    if (lines.end(line) !== lines.breakStart(line) || !lines.hasBreak(line)) return undefined; // spaces after the header, or no line feed
     const first = line + 1;
     if (first >= lines.count || lines.blank(first)) return undefined;
     const contentIndent = lines.indent(first);
@@ -220,11 +336,14 @@ class Reader {
     const parts: string[] = [];
     let below = first;
     while (below < lines.count && !lines.blank(below) && lines.indent(below) >= contentIndent) {
-      if (lines.indent(below) > contentIndent || !lines.hasBreak(below) || lines.end(below) !== lines.next(below) - 1) return undefined;
+      if (lines.indent(below) > contentIndent || !lines.hasBreak(below) || lines.end(below) !== lines.breakStart(below)) return undefined;
       parts.push(text.slice(lines.content(below), lines.end(below)));
       below++;
     }
-    if (below < lines.count && (lines.blank(below) || lines.indent(below) > indent)) return undefined;
+    // Blank lines after the text are not part of it (but for spaces beyond its indentation); a line indented more than the parent would be.
+    for (let blank = below; blank < lines.count && lines.blank(blank); blank++) if (lines.indent(blank) > contentIndent) return undefined;
+    const after = lines.nextContent(below);
+    if (after < lines.count && lines.indent(after) > indent) return undefined;
     const folded = header.charCodeAt(0) === 0x3e;
     let value = parts.join(folded ? ' ' : '\n');
     if (header.length === 1) value += '\n';
@@ -255,6 +374,9 @@ class Reader {
     return scalar(value, 'plain', typeof value === 'string' ? '' : source, start, end);
   }
 }
+
+/** The characters of a word in a flow list: letters, digits, `.`, `_`, `-` and spaces between words. */
+const flowWord = /[A-Za-z0-9._\- ]/;
 
 function spacesSkipped(text: string, from: number, end: number): number {
   while (from < end && text.charCodeAt(from) === 0x20) from++;
