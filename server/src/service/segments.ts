@@ -123,13 +123,15 @@ export function setRecentTreesLimit(limit: number): void {
   while (recentTrees.size > limit) recentTrees.delete(recentTrees.keys().next().value!);
 }
 
+const noProblemsYet: readonly unknown[] = [];
+
 /** A parsed segment. Offsets inside `parsed` are relative to `base`, which moves as text before it changes. */
 export class Segment {
   base = 0;
   /** What the plan derives from this segment alone, cached with it (see plan.ts, workspace.ts). */
   model: unknown;
   /** The segment's problems, relative to it, found with the glossary of a generation (see workspace.ts); -1 when they must be found again. */
-  problems: unknown[] = [];
+  problems: readonly unknown[] = noProblemsYet;
   problemsGeneration = -1;
   /** The tree, kept by the segment when reading the text again would be slow (the `yaml` package) or would not give it (a whole file). */
   private own: ParsedYaml | undefined;

@@ -1,9 +1,10 @@
 // A fast reader for the plain shape most plan entries have: block maps and lists of plain or
-// one-line quoted scalars, folded or literal text, and comments after a value or on lines of their
-// own between entries; no tabs, anchors, tags or flow collections. It builds exactly the tree the
-// `yaml` package and yamlTree.ts build for such text, spans included, in a fraction of the time.
-// For anything outside that shape it answers undefined, and the text is parsed by the `yaml`
-// package: every syntax error is found there, never here.
+// one-line quoted scalars, flow lists of words on one line, folded or literal text, and comments
+// after a value or on lines of their own between entries; LF or CR LF line ends; no tabs, anchors,
+// tags, escapes or flow maps. It builds exactly the tree the `yaml` package and yamlTree.ts build
+// for such text, spans included, in a fraction of the time. For anything outside that shape it
+// answers undefined, and the text is parsed by the `yaml` package: every syntax error is found
+// there, never here.
 import type { YMap, YNode, YPair, YScalar, YSeq } from './yamlTree';
 
 /** Undefined when the text is not of the plain shape; null when it holds no node (blank lines only). */
@@ -64,9 +65,6 @@ class Lines {
     this.count = this.starts.length;
   }
 
-  start(line: number): number {
-    return this.starts[line]!;
-  }
   indent(line: number): number {
     return this.indents[line]!;
   }
