@@ -1,7 +1,7 @@
-// A fast reader for the plain shape most plan entries have: block maps and lists of plain or
-// one-line quoted scalars, flow lists of words on one line, folded or literal text, and comments
-// after a value or on lines of their own between entries; LF or CR LF line ends; no tabs, anchors,
-// tags, escapes or flow maps. It builds exactly the tree the `yaml` package and yamlTree.ts build
+// A fast reader for the plain shape most plan entries have: block maps and lists of plain scalars
+// (on one line or several) or one-line quoted ones, flow lists and maps of words on one line,
+// folded or literal text, and comments after a value or on lines of their own between entries;
+// LF or CR LF line ends; no tabs, anchors, tags or escapes. It builds exactly the tree the `yaml` package and yamlTree.ts build
 // for such text, spans included, in a fraction of the time. For anything outside that shape it
 // answers undefined, and the text is parsed by the `yaml` package: every syntax error is found
 // there, never here.
@@ -143,6 +143,7 @@ class Reader {
     let extent = 0;
     // After an empty value, or a list at the map's own indentation, the package takes the comments that follow into the map's extent.
     let takesComments = false;
+    let emptyWithComment = false;
     let line = first;
     while (line < lines.count) {
       if (lines.comment(line)) {
@@ -187,10 +188,13 @@ class Reader {
       }
       if (!value) return undefined;
       takesComments = listAtMapIndent || (value.node.kind === 'scalar' && value.node.end === value.node.start);
+      emptyWithComment = commented && value.node.kind === 'scalar' && value.node.end === value.node.start;
       pairs.push({ key, value: value.node, start: key.start, end: Math.max(value.node.end, key.end) });
       extent = value.extent;
       line = lines.nextContent(value.next);
     }
+    // A map that ends with an empty value and a comment extends, for the package, to where the next node starts.
+    if (emptyWithComment) extent = line < lines.count ? lines.content(line) : text.length;
     const start = pairs[0]!.start;
     return { node: { kind: 'map', pairs, flow: false, start, end: extent }, extent, next: line };
   }
@@ -247,59 +251,136 @@ class Reader {
     return deepest <= indent ? ends : undefined;
   }
 
-  /** A value after `key: `: a scalar or a flow list on this line, or folded or literal text below it. */
+  /** A value after `key: `: a scalar, a flow list or a flow map on this line, or folded or literal text below it. */
   private inlineValue(line: number, start: number, indent: number): Parsed | undefined {
     const code = this.text.charCodeAt(start);
     if (code === 0x3e || code === 0x7c) return this.blockScalar(line, start, indent);
-    if (code === 0x5b) return this.flowList(line, start, indent);
+    if (code === 0x5b || code === 0x7b) return this.flowCollection(line, start, indent);
     return this.oneLine(line, start, indent);
   }
 
-  /** `[a, 'b', "c"]` on one line, of words and quoted scalars, maybe with a comment after it. */
-  private flowList(line: number, start: number, indent: number): Parsed | undefined {
+  /** `[a, 'b']` or `{name: x, due: y, features: [a, b]}` on one line, maybe with a comment after it. */
+  private flowCollection(line: number, start: number, indent: number): Parsed | undefined {
     const { lines, text } = this;
     const lineEnd = lines.end(line);
+    const read = text.charCodeAt(start) === 0x5b ? this.flowListAt(start, lineEnd) : this.flowMapAt(start, lineEnd);
+    if (!read) return undefined;
+    const after = spacesSkipped(text, read.end, lineEnd);
+    if (after < lineEnd && !(after > read.end && text.charCodeAt(after) === 0x23)) return undefined;
+    const below = lines.nextNode(line + 1);
+    if (below < lines.count && lines.indent(below) > indent) return undefined;
+    return { node: read.node, extent: lines.next(line), next: line + 1 };
+  }
+
+  /** A flow list of scalars from the `[` at `start`, and where it ends (after the `]`). */
+  private flowListAt(start: number, lineEnd: number): { node: YSeq; end: number } | undefined {
+    const text = this.text;
     const items: YNode[] = [];
     let position = spacesSkipped(text, start + 1, lineEnd);
     while (text.charCodeAt(position) !== 0x5d /* ] */) {
-      const first = text.charCodeAt(position);
-      let end: number;
-      if (first === 0x22 || first === 0x27) {
-        const close = first === 0x22 ? text.indexOf('"', position + 1) : closingSingleQuote(text, position + 1, lineEnd);
-        if (close < 0 || close >= lineEnd) return undefined;
-        end = close + 1;
-      } else {
-        end = position;
-        while (end < lineEnd && flowWord.test(text[end]!)) end++;
-        while (end > position && text.charCodeAt(end - 1) === 0x20) end--;
-        if (end === position) return undefined;
-      }
-      const item = this.scalar(position, end, false);
+      const item = this.flowScalarAt(position, lineEnd);
       if (!item) return undefined;
-      items.push(item);
-      position = spacesSkipped(text, end, lineEnd);
-      if (text.charCodeAt(position) === 0x2c /* , */) position = spacesSkipped(text, position + 1, lineEnd);
-      else if (text.charCodeAt(position) !== 0x5d) return undefined;
-      if (position >= lineEnd) return undefined;
+      items.push(item.node);
+      position = this.afterFlowEntry(item.end, lineEnd, 0x5d);
+      if (position < 0) return undefined;
     }
-    const close = position + 1;
-    const after = spacesSkipped(text, close, lineEnd);
-    if (after < lineEnd && !(after > close && text.charCodeAt(after) === 0x23)) return undefined;
-    const below = lines.nextNode(line + 1);
-    if (below < lines.count && lines.indent(below) > indent) return undefined;
-    return { node: { kind: 'seq', items: items.slice(), flow: true, start, end: close }, extent: lines.next(line), next: line + 1 };
+    return { node: { kind: 'seq', items: items.slice(), flow: true, start, end: position + 1 }, end: position + 1 };
   }
 
-  /** A plain or quoted scalar that ends this line, maybe with a comment after it; the next lines must not continue it. */
+  /** A flow map from the `{` at `start` whose keys are scalars and whose values are scalars or flow lists, and where it ends (after the `}`). */
+  private flowMapAt(start: number, lineEnd: number): { node: YMap; end: number } | undefined {
+    const text = this.text;
+    const pairs: YPair[] = [];
+    let position = spacesSkipped(text, start + 1, lineEnd);
+    while (text.charCodeAt(position) !== 0x7d /* } */) {
+      const key = this.flowScalarAt(position, lineEnd);
+      if (!key || text.charCodeAt(key.end) !== 0x3a || text.charCodeAt(key.end + 1) !== 0x20) return undefined;
+      const valueStart = spacesSkipped(text, key.end + 1, lineEnd);
+      const value = text.charCodeAt(valueStart) === 0x5b ? this.flowListAt(valueStart, lineEnd) : this.flowScalarAt(valueStart, lineEnd);
+      if (!value) return undefined;
+      pairs.push({ key: key.node, value: value.node, start: key.node.start, end: Math.max(value.node.end, key.node.end) });
+      position = this.afterFlowEntry(value.end, lineEnd, 0x7d);
+      if (position < 0) return undefined;
+    }
+    return { node: { kind: 'map', pairs: pairs.slice(), flow: true, start, end: position + 1 }, end: position + 1 };
+  }
+
+  /** A quoted scalar, or words, in a flow collection at `position`, and where it ends. */
+  private flowScalarAt(position: number, lineEnd: number): { node: YScalar; end: number } | undefined {
+    const text = this.text;
+    const first = text.charCodeAt(position);
+    let end: number;
+    if (first === 0x22 || first === 0x27) {
+      const close = closingQuote(text, position, lineEnd);
+      if (close < 0 || close >= lineEnd) return undefined;
+      end = close + 1;
+    } else {
+      end = position;
+      while (end < lineEnd && flowWord.test(text[end]!)) end++;
+      while (end > position && text.charCodeAt(end - 1) === 0x20) end--;
+      if (end === position) return undefined;
+    }
+    const node = this.scalar(position, end, false);
+    return node && { node, end };
+  }
+
+  /** After an entry of a flow collection: where the next entry or the closing bracket is, or -1. */
+  private afterFlowEntry(end: number, lineEnd: number, closing: number): number {
+    const text = this.text;
+    let position = spacesSkipped(text, end, lineEnd);
+    if (text.charCodeAt(position) === 0x2c /* , */) position = spacesSkipped(text, position + 1, lineEnd);
+    else if (text.charCodeAt(position) !== closing) return -1;
+    return position < lineEnd ? position : -1;
+  }
+
+  /**
+   * A quoted scalar on this line, or a plain one that may go on over lines indented more than
+   * `indent` (each line break read as a space, blank lines as line breaks); either may end with a comment.
+   */
   private oneLine(line: number, start: number, indent: number): Parsed | undefined {
-    const { lines } = this;
+    const { lines, text } = this;
     const end = this.scalarEnd(start, lines.end(line));
     if (end === undefined) return undefined;
-    const node = this.scalar(start, end, false);
-    if (!node) return undefined;
-    const below = lines.nextNode(line + 1);
-    if (below < lines.count && lines.indent(below) > indent) return undefined; // continued on the next line
-    return { node, extent: lines.next(line), next: line + 1 };
+    const continued = this.continuation(line, indent);
+    if (continued === undefined) return undefined;
+    if (continued.last === line) {
+      const node = this.scalar(start, end, false);
+      return node && { node, extent: lines.next(line), next: line + 1 };
+    }
+    // Over several lines: a plain scalar whose first line has no comment.
+    const first = text.charCodeAt(start);
+    if (first === 0x22 || first === 0x27 || end !== lines.end(line) || indicators.has(first)) return undefined;
+    const source = text.slice(start, end);
+    if (!plainText(source)) return undefined;
+    const value = plainValue(source + continued.rest);
+    if (typeof value !== 'string') return undefined;
+    const last = continued.last;
+    return { node: scalar(value, 'plain', '', start, lines.end(last)), extent: lines.next(last), next: last + 1 };
+  }
+
+  /**
+   * The lines that go on a scalar on `line` (indented more than `indent`), as they add to its
+   * value, and the last of them (`line` itself when none does); undefined when a line there is not
+   * plain text, which is left to the `yaml` package.
+   */
+  private continuation(line: number, indent: number): { rest: string; last: number } | undefined {
+    const { lines, text } = this;
+    let rest = '';
+    let last = line;
+    let blanks = 0;
+    for (let next = line + 1; next < lines.count; next++) {
+      if (lines.blank(next)) {
+        blanks++;
+        continue;
+      }
+      if (lines.indent(next) <= indent || lines.comment(next)) break; // (a comment ends a plain scalar)
+      const content = text.slice(lines.content(next), lines.end(next));
+      if (indicators.has(content.charCodeAt(0)) || !plainText(content)) return undefined;
+      rest += (blanks > 0 ? '\n'.repeat(blanks) : ' ') + content;
+      blanks = 0;
+      last = next;
+    }
+    return { rest, last };
   }
 
   /** Where the scalar starting at `start` ends on a line whose content ends at `lineEnd`: before a comment, if there is one. */
@@ -308,7 +389,7 @@ class Reader {
     const first = text.charCodeAt(start);
     let end = lineEnd;
     if (first === 0x22 || first === 0x27) {
-      const close = first === 0x22 ? text.indexOf('"', start + 1) : closingSingleQuote(text, start + 1, lineEnd);
+      const close = closingQuote(text, start, lineEnd);
       if (close < 0 || close >= lineEnd) return undefined;
       end = close + 1;
       const after = spacesSkipped(text, end, lineEnd);
@@ -349,28 +430,31 @@ class Reader {
     return { node: scalar(value, 'block', '', start, end), extent: end, next: below };
   }
 
-  /** A plain scalar, or a quoted one without escapes, from `start` to `end` (a key's colon, or the line's end). */
+  /** A plain scalar, or a quoted one with at most the commonest escapes, from `start` to `end` (a key's colon, or the line's end). */
   private scalar(start: number, end: number, isKey: boolean): YScalar | undefined {
     const text = this.text;
     const first = text.charCodeAt(start);
     if (first === 0x22 || first === 0x27) {
       // One quoted scalar and nothing after it.
-      const close = first === 0x22 ? text.indexOf('"', start + 1) : closingSingleQuote(text, start + 1, end);
-      if (close !== end - 1) return undefined;
-      const inner = text.slice(start + 1, close);
-      if (first === 0x22) {
-        if (inner.includes('\\')) return undefined;
-        return scalar(inner, 'double', '', start, end);
-      }
-      return scalar(inner.replaceAll("''", "'"), 'single', '', start, end);
+      if (closingQuote(text, start, end) !== end - 1) return undefined;
+      const inner = text.slice(start + 1, end - 1);
+      if (first === 0x27) return scalar(inner.replaceAll("''", "'"), 'single', '', start, end);
+      const value = inner.includes('\\') ? unescaped(inner) : inner;
+      return value === undefined ? undefined : scalar(value, 'double', '', start, end);
     }
     if (indicators.has(first)) return undefined;
     const source = text.slice(start, end);
-    if (source.includes(' #') || (!isKey && (source.includes(': ') || source.endsWith(':'))) || /[[\]{}]/.test(source)) return undefined;
+    if (!isKey && !plainText(source)) return undefined;
+    if (isKey && (source.includes(' #') || /[[\]{}]/.test(source))) return undefined;
     const value = plainValue(source);
     if (value === undefined) return undefined;
     return scalar(value, 'plain', typeof value === 'string' ? '' : source, start, end);
   }
+}
+
+/** Text a plain value may be, here: no comment, no `: `, no `:` at the end, no brackets or braces. */
+function plainText(source: string): boolean {
+  return !source.includes(' #') && !source.includes(': ') && !source.endsWith(':') && !/[[\]{}]/.test(source);
 }
 
 /** The characters of a word in a flow list: letters, digits, `.`, `_`, `-` and spaces between words. */
@@ -384,13 +468,36 @@ function spacesSkipped(text: string, from: number, end: number): number {
 /** The characters that cannot start a plain scalar here (some could, followed by a non-space: left to the `yaml` package). */
 const indicators = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((character) => character.charCodeAt(0)));
 
-function closingSingleQuote(text: string, from: number, end: number): number {
-  for (let index = from; index < end; index++) {
-    if (text.charCodeAt(index) !== 0x27) continue;
-    if (text.charCodeAt(index + 1) === 0x27 && index + 1 < end - 1) index++;
+/** Where the quoted scalar opening at `start` closes before `end` (a `''` in single quotes and a `\\"` in double ones do not close it), or -1. */
+function closingQuote(text: string, start: number, end: number): number {
+  const quote = text.charCodeAt(start);
+  for (let index = start + 1; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (quote === 0x22 && code === 0x5c /* \\ */) index++;
+    else if (code !== quote) continue;
+    else if (quote === 0x27 && text.charCodeAt(index + 1) === 0x27 && index + 1 < end - 1) index++;
     else return index;
   }
   return -1;
+}
+
+/** The escapes of double-quoted scalars read here; the others are left to the `yaml` package. */
+const escapes: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', n: '\n', t: '\t' };
+
+/** The text of a double-quoted scalar with escapes, or undefined when one is not read here. */
+function unescaped(inner: string): string | undefined {
+  let value = '';
+  for (let index = 0; index < inner.length; index++) {
+    const character = inner[index]!;
+    if (character !== '\\') {
+      value += character;
+      continue;
+    }
+    const escaped = escapes[inner[++index] ?? ''];
+    if (escaped === undefined) return undefined;
+    value += escaped;
+  }
+  return value;
 }
 
 const nullWord = /^(?:~|[Nn]ull|NULL)$/;
