@@ -396,8 +396,13 @@ class Reader {
       // Nothing after the closing quote but a comment, set apart by a space.
       return after === lineEnd || (after > end && text.charCodeAt(after) === 0x23) ? end : undefined;
     }
-    const comment = text.indexOf(' #', start);
-    if (comment >= 0 && comment < lineEnd) end = comment;
+    // A comment starts at a `#` after a space (searched on this line only: the text may be a whole file).
+    for (let index = start + 1; index < lineEnd; index++) {
+      if (text.charCodeAt(index) === 0x23 && text.charCodeAt(index - 1) === 0x20) {
+        end = index - 1;
+        break;
+      }
+    }
     while (end > start && text.charCodeAt(end - 1) === 0x20) end--;
     return end;
   }
@@ -454,8 +459,10 @@ class Reader {
 
 /** Text a plain value may be, here: no comment, no `: `, no `:` at the end, no brackets or braces. */
 function plainText(source: string): boolean {
-  return !source.includes(' #') && !source.includes(': ') && !source.endsWith(':') && !/[[\]{}]/.test(source);
+  return !notPlainText.test(source);
 }
+
+const notPlainText = / #|: |:$|[[\]{}]/;
 
 /** The characters of a word in a flow list: letters, digits, `.`, `_`, `-` and spaces between words. */
 const flowWord = /[A-Za-z0-9._\- ]/;
