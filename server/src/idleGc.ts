@@ -1,7 +1,8 @@
 // Keeps the server's footprint near what it really holds. Each keystroke in a large plan replaces
 // its whole text (megabytes) with a new string, which V8 frees only at a full collection. The
 // flags of common/serverFlags.ts make those come sooner; a server started without them (by another
-// editor) gets what of them V8 takes at run time. A full collection when the user pauses returns the rest.
+// editor) gets the heap growth factor, which V8 reads as it runs (the young generation is sized as
+// it starts). A full collection when the user pauses returns the rest.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { serverExecArgv } from '../../common/serverFlags';
@@ -11,7 +12,7 @@ let collect: (() => void) | undefined;
 /** Sets the collector's limits; called once, as the server starts. */
 export function tuneGarbageCollection(): void {
   for (const flag of serverExecArgv) {
-    if (process.execArgv.includes(flag)) continue;
+    if (process.execArgv.includes(flag) || !flag.startsWith('--heap-growing-percent=')) continue;
     try {
       setFlagsFromString(flag);
     } catch {
