@@ -3,6 +3,9 @@
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
+/** An ID of a milestone or feature: letters, digits, `.`, `_` and `-`, starting with a letter or digit (as in the schema). */
+export const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 /** The state an item is drawn with in the tree and the timeline. */
 export type ItemState = 'completed' | 'open' | 'overdue' | 'inconsistent';
 

@@ -1,9 +1,8 @@
 // Checks what the timeline webview posts before the extension acts on it: the page renders data
 // from files, so its messages are treated as untrusted input and every field is validated.
-import type { FromTimeline } from '../../../common/protocol';
+import { idPattern, type FromTimeline } from '../../../common/protocol';
 
 export const maxIdLength = 200;
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** Exported images larger than this (in characters) are refused. */
 export const maxSvgLength = 32 * 1024 * 1024;
 export const maxPngLength = 64 * 1024 * 1024;

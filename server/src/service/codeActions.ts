@@ -1,5 +1,6 @@
 // Quick fixes and "fix all": each a minimal text edit that keeps comments, quoting, indentation
 // and line ends, after which the problem is gone.
+import { idPattern } from '../../../common/protocol';
 import { boundedDistance } from './suggest';
 import { normalizeDate, today } from './dates';
 import type { PlanItem } from './plan';
@@ -153,11 +154,16 @@ function stubFeature(workspace: Workspace, file: PlanFile, id: string, due: stri
   return single(file.uri, { start: text.length, end: text.length }, `${prefix}${eol}features:${eol}${body('  ')}`);
 }
 
+/** A glossary term as a YAML key: plain when it has the shape of an ID, else double-quoted. */
+function yamlKey(term: string): string {
+  return idPattern.test(term) ? term : JSON.stringify(term);
+}
+
 /** Adds a term to the file's `acronyms:` map (creating it), with a placeholder to type the meaning. */
 function addAcronym(file: PlanFile, term: string): Map<string, PlanEdit[]> {
   const eol = lineEnding(file.text);
   const last = file.acronyms[file.acronyms.length - 1];
-  const key = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(term) ? term : JSON.stringify(term);
+  const key = yamlKey(term);
   if (last) {
     const end = wholeLine(file.text, last.keySpan.start).end;
     const atEnd = end === file.text.length && !file.text.endsWith('\n');
@@ -194,7 +200,7 @@ function appendLine(text: string, line: string): PlanEdit {
 
 /** The line that defines `term` in a glossary file of the given name's format. */
 function glossaryLine(name: string, term: string): string {
-  if (/\.ya?ml$/i.test(name)) return `${/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(term) ? term : JSON.stringify(term)}: TODO define ${term}`;
+  if (/\.ya?ml$/i.test(name)) return `${yamlKey(term)}: TODO define ${term}`;
   if (/\.csv$/i.test(name)) return `${/[",\n]/.test(term) ? JSON.stringify(term) : term},TODO define ${term},,,,Acronym`;
   return `${term}:TODO define ${term}`;
 }

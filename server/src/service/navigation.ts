@@ -1,10 +1,9 @@
 // Navigation over IDs across the workspace: definitions, references, rename, and symbols.
+import { idPattern } from '../../../common/protocol';
 import type { PlanItem } from './plan';
 import { locate, type Occurrence } from './locate';
 import { readsAsText, type Span } from './yamlTree';
 import type { PlanFile, Workspace } from './workspace';
-
-export const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** The ID at an offset, where it is defined or listed. */
 export function idAt(file: PlanFile, offset: number): { id: string; span: Span } | undefined {
