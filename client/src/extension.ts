@@ -84,7 +84,7 @@ class ServerCrashHandler implements ErrorHandler {
     this.crashes = this.crashes.filter((time) => now - time < ServerCrashHandler.crashWindowMs);
     this.crashes.push(now);
     if (this.crashes.length > ServerCrashHandler.maxCrashes) {
-      this.notify(`Milestone YAML's server stopped ${this.crashes.length} times in 3 minutes and was not restarted. The Output view "Milestone YAML" has details.`, true);
+      this.notify(`Milestone YAML's server stopped ${this.crashes.length} times in ${ServerCrashHandler.crashWindowMs / 60_000} minutes and was not restarted. The Output view "Milestone YAML" has details.`, true);
       return { action: CloseAction.DoNotRestart, handled: true };
     }
     this.notify("Milestone YAML's server stopped and was restarted.", false);

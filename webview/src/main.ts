@@ -80,7 +80,7 @@ class Timeline {
       this.update();
     });
     this.button(right, 'Collapse all', 'collapse-all', () => {
-      this.state.collapsed = this.groups.filter((group) => group.features.length > 0).map((group) => group.milestone.key);
+      this.state.collapsed = this.foldableKeys();
       this.update();
     });
     html('span', { class: 'separator' }, right);
@@ -142,8 +142,13 @@ class Timeline {
   }
 
   private applyDefaults(defaults: TimelineDefaults): void {
-    if (defaults.collapseFeatures) this.state.collapsed = this.groups.filter((group) => group.features.length > 0).map((group) => group.milestone.key);
+    if (defaults.collapseFeatures) this.state.collapsed = this.foldableKeys();
     if (defaults.zoom !== 100) this.state.zoom = clampZoom((this.fitZoom() * defaults.zoom) / 100);
+  }
+
+  /** The milestones that have feature rows to fold. */
+  private foldableKeys(): string[] {
+    return this.groups.filter((group) => group.features.length > 0).map((group) => group.milestone.key);
   }
 
   /** Pixels per day that fit the whole plan into the visible width. */

@@ -1,7 +1,7 @@
 // A small, position-exact tree of YAML nodes built from the `yaml` package's documents. Offsets
 // are relative to the text that was parsed (a segment of a plan file, see segments.ts).
-import { parseSimple } from './simpleYaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, type Document, type Node } from 'yaml';
+import { parseSimple } from './simpleYaml';
 
 export interface Span {
   start: number;
@@ -160,10 +160,12 @@ function parseStream(text: string): { document: Document; errors: { pos: [number
   const documents = parseAllDocuments(text, parseOptions);
   const all = Array.isArray(documents) ? documents : [];
   const second = all[1]?.range;
+  // The second document's first line.
+  const lineEnd = second ? text.indexOf('\n', second[0]) : -1;
   return {
     document: all[0] ?? document,
     errors: all.flatMap((each) => each.errors),
-    extraDocument: second ? { start: clamp(second[0], text.length), end: clamp(Math.max(second[0], text.indexOf('\n', second[0]) < 0 ? text.length : text.indexOf('\n', second[0])), text.length) } : undefined,
+    extraDocument: second ? { start: clamp(second[0], text.length), end: clamp(Math.max(second[0], lineEnd < 0 ? text.length : lineEnd), text.length) } : undefined,
   };
 }
 
