@@ -3,11 +3,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileUri, findPlanFiles, loadGlossaries, uriPath } from './files';
-import { isDate } from './service/dates';
-import { exportPlan } from './service/export';
-import { isRuleCode, ruleSettings, type RuleSetting } from './service/rules';
-import { Workspace } from './service/workspace';
+import { loadGlossaries } from './host/glossaryFiles';
+import { fileUri, findPlanFiles, nodeFileSystem, uriPath } from './host/nodeFileSystem';
+import { createPlanService, type PlanService } from './service';
+import { parseSettings } from './service/settings';
 
 const usage = `Usage: milestones check [options] [paths…]
        milestones export --format md|tex [paths…]
@@ -72,19 +71,16 @@ async function planFiles(paths: string[], cwd: string): Promise<string[]> {
   return [...new Set(files)];
 }
 
-async function loadPlans(workspace: Workspace, files: string[]): Promise<void> {
-  for (const file of files) {
-    const bytes = await fs.readFile(file);
-    workspace.setFile(fileUri(file), bytes.toString('utf8').replace(/^\uFEFF/, ''));
-  }
+async function loadPlans(service: PlanService, files: string[]): Promise<void> {
+  for (const file of files) service.setFile(fileUri(file), (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
 }
 
 async function exportCommand(args: string[], cwd: string): Promise<CliResult> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'md' } } });
   if (values.format !== 'md' && values.format !== 'tex') throw new UsageError(`--format must be md or tex, not "${values.format}".`);
-  const workspace = new Workspace();
-  await loadPlans(workspace, await planFiles(positionals, cwd));
-  return { exitCode: 0, stdout: exportPlan(workspace, values.format), stderr: '' };
+  const service = createPlanService();
+  await loadPlans(service, await planFiles(positionals, cwd));
+  return { exitCode: 0, stdout: service.exportPlan(values.format), stderr: '' };
 }
 
 async function check(args: string[], cwd: string): Promise<CliResult> {
@@ -104,38 +100,35 @@ async function check(args: string[], cwd: string): Promise<CliResult> {
   });
   if (values.help) return { exitCode: 0, stdout: usage, stderr: '' };
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}".`);
-  const asOf = values['as-of'];
-  if (asOf !== undefined && !isDate(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not "${asOf}".`);
-  const rules: Record<string, RuleSetting> = {};
+  // The options as the editor's settings, read by the same code.
+  const rules: Record<string, string> = {};
   for (const rule of values.rule) {
     const [code, severity] = rule.split('=');
-    if (!code || !isRuleCode(code)) throw new UsageError(`Unknown rule "${code}" in --rule ${rule}.`);
-    if (!ruleSettings.includes(severity as RuleSetting)) throw new UsageError(`--rule ${rule}: the severity must be one of ${ruleSettings.join(', ')}.`);
-    rules[code] = severity as RuleSetting;
+    rules[code ?? ''] = severity ?? '';
   }
-  let maxFileSize: number | undefined;
-  if (values['max-file-size'] !== undefined) {
-    maxFileSize = Number(values['max-file-size']);
-    if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes.`);
-  }
+  const maxFileSize = values['max-file-size'];
+  const { settings, problems } = parseSettings({
+    rules,
+    asOf: values['as-of'],
+    glossaryFiles: values.glossary,
+    glossaryTags: values['glossary-tags'].split(',').map((tag) => tag.trim()).filter(Boolean),
+    skipAcronymsFile: values['skip-acronyms'],
+    maxFileSize: maxFileSize === undefined ? undefined : /^\d+$/.test(maxFileSize) ? Number(maxFileSize) : Number.NaN,
+  });
+  if (problems.length > 0) throw new UsageError(problems.map(asOption).join('\n'));
 
   const files = await planFiles(positionals, cwd);
-  const workspace = new Workspace();
-  workspace.setSettings({
-    rules,
-    asOf,
-    glossaryTags: values['glossary-tags'].split(',').map((tag) => tag.trim()).filter(Boolean),
-    ...(maxFileSize ? { maxFileSize } : {}),
-  });
-  const glossaries = await loadGlossaries(values.glossary, values['skip-acronyms'], cwd);
-  workspace.setGlossaryFiles(glossaries.entries, glossaries.skip);
-  let stderr = glossaries.problems.map((problem) => `${path.relative(cwd, problem.file)}:${problem.line + 1}: ${problem.message}\n`).join('');
-  await loadPlans(workspace, files);
+  const service = createPlanService();
+  service.setSettings(settings);
+  const glossaries = await loadGlossaries(nodeFileSystem, fileUri(cwd), settings.glossaryFiles, settings.skipAcronymsFile);
+  service.setGlossaryFiles(glossaries.entries, glossaries.skip);
+  let stderr = glossaries.problems.map((problem) => `${path.relative(cwd, uriPath(problem.uri))}:${problem.line + 1}: ${problem.message}\n`).join('');
+  await loadPlans(service, files);
 
   const rows: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[] = [];
-  for (const plan of workspace.allFiles()) {
+  for (const plan of service.allFiles()) {
     const relative = path.relative(cwd, uriPath(plan.uri)) || path.basename(uriPath(plan.uri));
-    for (const problem of workspace.problems(plan.uri)) {
+    for (const problem of service.problems(plan.uri)) {
       const start = plan.lineIndex.positionAt(problem.start);
       const end = plan.lineIndex.positionAt(problem.end);
       rows.push({
@@ -161,6 +154,15 @@ async function check(args: string[], cwd: string): Promise<CliResult> {
     stderr += `${files.length} plan file${files.length === 1 ? '' : 's'} checked: ${counts.map(([severity, count]) => `${count} ${severity}${count === 1 || severity === 'information' ? '' : 's'}`).join(', ')}.\n`;
   }
   return { exitCode: hasErrors ? 1 : 0, stdout, stderr };
+}
+
+/** A settings problem in the words of the command line: `milestones.asOf` is `--as-of`. */
+function asOption(problem: string): string {
+  return problem
+    .replace(/milestones\.rules\.(\S+?):/, '--rule $1:')
+    .replace(/ in milestones\.rules\./, ' in --rule.')
+    .replace('milestones.asOf', '--as-of')
+    .replace('milestones.maxFileSize', '--max-file-size');
 }
 
 if (require.main === module) {

@@ -1,8 +1,7 @@
 // Helpers for tests of the service core: analyse in-memory plans and describe problems by the
 // text they cover, so that assertions read like the plan itself.
-import { Workspace, type Settings } from '../../server/src/service/workspace';
-import type { ReportedProblem } from '../../server/src/service/problems';
-import { LineIndex } from '../../server/src/service/text';
+import { createPlanService, type PlanService, type ReportedProblem, type Settings } from '../../server/src/service';
+import { LineIndex } from '../../server/src/service/text/lineIndex';
 
 export interface Found {
   code: string;
@@ -14,14 +13,14 @@ export interface Found {
   message: string;
 }
 
-export function workspaceOf(files: Record<string, string>, settings: Partial<Settings> = {}): Workspace {
-  const workspace = new Workspace();
+export function workspaceOf(files: Record<string, string>, settings: Partial<Settings> = {}): PlanService {
+  const workspace = createPlanService();
   workspace.setSettings(settings);
   for (const [name, text] of Object.entries(files)) workspace.setFile(`file:///plans/${name}`, text);
   return workspace;
 }
 
-export function describeProblems(workspace: Workspace, name: string): Found[] {
+export function describeProblems(workspace: PlanService, name: string): Found[] {
   const uri = `file:///plans/${name}`;
   const text = workspace.getFile(uri)!.text;
   const lines = new LineIndex(text);

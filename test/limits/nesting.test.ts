@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { maxNestingDepth, nestingBeyond, parseYaml } from '../../server/src/service/yamlTree';
+import { maxNestingDepth, nestingBeyond, parseYaml } from '../../server/src/service/yaml/yamlTree';
 
 const example = readFileSync(new URL('../../examples/ldm-564.milestones.yaml', import.meta.url), 'utf8');
 

@@ -7,17 +7,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parse, Parser } from 'yaml';
-import { fixAll, getCodeActions, type PlanCodeAction, type PlanEdit } from '../../server/src/service/codeActions';
-import { rename } from '../../server/src/service/navigation';
-import type { ReportedProblem } from '../../server/src/service/problems';
-import { Workspace } from '../../server/src/service/workspace';
+import { createPlanService, type PlanCodeAction, type PlanService, type ReportedProblem, type TextEdit } from '../../server/src/service';
 import { planArbitrary, propertySeed, replayable, type GeneratedPlan } from './generators';
 
 const uri = 'file:///plans/a.milestones.yaml';
 const runs = Number(process.env.MILESTONES_PROPERTY_RUNS ?? 60);
 
-function analysed(text: string): Workspace {
-  const workspace = new Workspace();
+function analysed(text: string): PlanService {
+  const workspace = createPlanService();
   workspace.setSettings({ asOf: '2021-08-11' });
   workspace.setFile(uri, text);
   return workspace;
@@ -37,19 +34,19 @@ function commentsOf(text: string): { offset: number; source: string }[] {
   return found.sort((a, b) => a.offset - b.offset);
 }
 
-function applyEdits(text: string, edits: PlanEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start);
-  for (let index = 1; index < sorted.length; index++) assert.ok(sorted[index]!.span.end <= sorted[index - 1]!.span.start, `overlapping edits: ${JSON.stringify(sorted)}`);
+function applyEdits(text: string, edits: TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start);
+  for (let index = 1; index < sorted.length; index++) assert.ok(sorted[index]!.end <= sorted[index - 1]!.start, `overlapping edits: ${JSON.stringify(sorted)}`);
   let result = text;
-  for (const edit of sorted) result = result.slice(0, edit.span.start) + edit.text + result.slice(edit.span.end);
+  for (const edit of sorted) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
   return result;
 }
 
 const lineBreak = /[\r\n]/;
 
 /** Asserts that an edit is of one of the shapes that keep everything else byte for byte. */
-function assertPreciseEdit(text: string, edit: PlanEdit, comments: { offset: number; source: string }[], what: string): void {
-  const { start, end } = edit.span;
+function assertPreciseEdit(text: string, edit: TextEdit, comments: { offset: number; source: string }[], what: string): void {
+  const { start, end } = edit;
   assert.ok(start >= 0 && start <= end && end <= text.length, `${what}: span ${start}–${end} inside the text`);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const atLineStart = (offset: number) => offset === 0 || text[offset - 1] === '\n';
@@ -65,7 +62,7 @@ function assertPreciseEdit(text: string, edit: PlanEdit, comments: { offset: num
   }
 }
 
-function itemIds(workspace: Workspace): { milestones: string[]; features: string[] } {
+function itemIds(workspace: PlanService): { milestones: string[]; features: string[] } {
   const file = workspace.getFile(uri)!;
   return { milestones: file.milestones.map((item) => item.id).sort(), features: file.features.map((item) => item.id).sort() };
 }
@@ -75,7 +72,7 @@ function sameProblem(a: ReportedProblem, b: ReportedProblem): boolean {
 }
 
 /** Applies one action and checks what it may and may not change. */
-function checkAction(plan: GeneratedPlan, before: Workspace, action: PlanCodeAction): void {
+function checkAction(plan: GeneratedPlan, before: PlanService, action: PlanCodeAction): void {
   const text = plan.text;
   const what = `"${action.title}"`;
   const edits = action.edits.get(uri) ?? [];
@@ -115,11 +112,10 @@ describe('quick fixes change only the bytes they must', () => {
     fc.assert(
       fc.property(planArbitrary, (plan) => {
         const workspace = analysed(plan.text);
-        const file = workspace.getFile(uri)!;
         assert.deepEqual(workspace.problems(uri).filter((problem) => problem.code === 'yaml-syntax' || problem.code === 'schema'), [], `the generated plan is valid:\n${plan.text}`);
         const seen = new Set<string>();
         for (const problem of workspace.problems(uri)) {
-          for (const action of getCodeActions(workspace, file, problem)) {
+          for (const action of workspace.codeActions(uri, problem)) {
             const key = `${action.title}\u0000${JSON.stringify([...action.edits])}`;
             if (action.problem !== problem || seen.has(key)) continue;
             seen.add(key);
@@ -127,12 +123,12 @@ describe('quick fixes change only the bytes they must', () => {
             applied++;
           }
         }
-        const all = fixAll(workspace, file);
+        const all = workspace.fixAll(uri);
         if (all) {
           checkAction(plan, workspace, all);
           // Fix-all writes every date that has one obvious spelling and removes every repeated feature.
           const problemsBefore = workspace.problems(uri);
-          const normalizable = problemsBefore.filter((problem) => problem.code === 'invalid-date' && getCodeActions(workspace, file, problem).some((action) => action.title.startsWith('Change to')));
+          const normalizable = problemsBefore.filter((problem) => problem.code === 'invalid-date' && workspace.codeActions(uri, problem).some((action) => action.title.startsWith('Change to')));
           const left = analysed(applyEdits(plan.text, all.edits.get(uri)!)).problems(uri);
           assert.equal(left.filter((problem) => problem.code === 'invalid-date').length, problemsBefore.filter((problem) => problem.code === 'invalid-date').length - normalizable.length, 'fix-all rewrites every date it can');
           assert.deepEqual(left.filter((problem) => problem.code === 'duplicate-feature'), [], 'fix-all leaves no repeated feature');
@@ -153,10 +149,10 @@ describe('rename changes exactly the occurrences of the ID', () => {
         const workspace = analysed(plan.text);
         const file = workspace.getFile(uri)!;
         const comments = commentsOf(plan.text);
-        const problemCodes = (analysedWorkspace: Workspace) => analysedWorkspace.problems(uri).map((problem) => problem.code).sort();
+        const problemCodes = (analysedWorkspace: PlanService) => analysedWorkspace.problems(uri).map((problem) => problem.code).sort();
         for (const item of [...file.milestones, ...file.features]) {
           const what = `rename ${item.id} → ${newId}`;
-          const result = rename(workspace, file, item.idSpan.start, newId);
+          const result = workspace.rename(uri, item.idSpan.start, newId);
           assert.ok('edits' in result, `${what}: ${'message' in result ? result.message : ''}`);
           const edits = result.edits.get(uri)!;
           const occurrences = edits.length;
@@ -164,7 +160,7 @@ describe('rename changes exactly the occurrences of the ID', () => {
           assert.equal(occurrences, 1 + listed, `${what}: the definition and each listing`);
           for (const edit of edits) {
             assertPreciseEdit(plan.text, edit, comments, what);
-            const written = plan.text.slice(edit.span.start, edit.span.end);
+            const written = plan.text.slice(edit.start, edit.end);
             // Quoted IDs stay quoted; a plain one is quoted only when YAML would read the new ID as a number, boolean or null.
             const quote = /^["']/.test(written) ? written[0]! : typeof parse(newId) === 'string' ? '' : '"';
             assert.equal(edit.text, `${quote}${newId}${quote}`, `${what}: keeps the quoting of ${written}`);

@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { planSnapshot } from '../../server/src/service/snapshot';
-import { Workspace, type PlanFile } from '../../server/src/service/workspace';
+import { createPlanService, type PlanService, type PlanFile } from '../../server/src/service';
 import { applySplice, editArbitrary, planArbitrary, propertySeed, replayable, spliceOf } from './generators';
 
 const example = readFileSync(new URL('../../examples/ldm-564.milestones.yaml', import.meta.url), 'utf8');
@@ -14,13 +13,13 @@ const uri = 'file:///plans/a.milestones.yaml';
 const other = 'file:///plans/b.milestones.yaml';
 const runs = Number(process.env.MILESTONES_PROPERTY_RUNS ?? 60);
 
-function workspace(options: { segmented?: boolean } = {}): Workspace {
-  const created = new Workspace(options);
+function workspace(options: { segmented?: boolean } = {}): PlanService {
+  const created = createPlanService(options);
   created.setSettings({ asOf: '2021-08-11' });
   return created;
 }
 
-function problemsOf(analysed: Workspace, fileUri: string) {
+function problemsOf(analysed: PlanService, fileUri: string) {
   return analysed.problems(fileUri).map((problem) => ({ code: problem.code, severity: problem.severity, start: problem.start, end: problem.end, message: problem.message, data: problem.data }));
 }
 
@@ -66,7 +65,7 @@ describe('incremental analysis equals a fresh one', () => {
         fresh.setFile(uri, text);
         assert.deepEqual(problemsOf(incremental, uri), problemsOf(fresh, uri));
         assert.deepEqual(modelOf(incremental.getFile(uri)!), modelOf(fresh.getFile(uri)!));
-        assert.deepEqual(planSnapshot(incremental), planSnapshot(fresh));
+        assert.deepEqual(incremental.snapshot(), fresh.snapshot());
       }),
       replayable(seed, runs),
     );
@@ -90,7 +89,7 @@ describe('incremental analysis equals a fresh one', () => {
         const fresh = workspace();
         for (const [name, text] of files) fresh.setFile(name, text);
         for (const name of files.keys()) assert.deepEqual(problemsOf(incremental, name), problemsOf(fresh, name), name);
-        assert.deepEqual(planSnapshot(incremental), planSnapshot(fresh));
+        assert.deepEqual(incremental.snapshot(), fresh.snapshot());
       }),
       replayable(seed, runs),
     );
@@ -100,7 +99,7 @@ describe('incremental analysis equals a fresh one', () => {
 describe('the segmented parse and a whole parse agree on what is broken', () => {
   test('a syntax error is found exactly when a parse of the whole text finds one', () => {
     const seed = propertySeed();
-    const hasSyntaxError = (analysed: Workspace) => analysed.problems(uri).some((problem) => problem.code === 'yaml-syntax');
+    const hasSyntaxError = (analysed: PlanService) => analysed.problems(uri).some((problem) => problem.code === 'yaml-syntax');
     fc.assert(
       fc.property(fc.oneof(fc.constant(example), planArbitrary.map((plan) => plan.text)), fc.array(editArbitrary, { minLength: 1, maxLength: 6 }), (start, edits) => {
         let text = start;

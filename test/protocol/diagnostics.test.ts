@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import type { PlanSnapshot } from '../../common/protocol';
+import type { PlanSnapshot } from '../../common/planSnapshot';
 import { messageOf, TestClient } from '../helpers/lspClient';
 
 const examplePath = new URL('../../examples/ldm-564.milestones.yaml', import.meta.url);
@@ -80,7 +80,7 @@ describe('the example plan over LSP', () => {
     assert.deepEqual(dues, [...dues].sort());
     const m05 = snapshot.milestones.find((milestone) => milestone.id === 'LDM-503-05')!;
     assert.equal(m05.state, 'inconsistent');
-    assert.deepEqual(m05.features, ['DM-NCSA-9', 'DM-NCSA-8']);
+    assert.deepEqual(m05.features.map((row) => [row.id, row.state]), [['DM-NCSA-9', 'inconsistent'], ['DM-NCSA-8', 'inconsistent']]);
     assert.equal(snapshot.features['DM-NCSA-16']!.parents.length, 3);
     assert.equal(snapshot.asOf, '2021-08-11');
   });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { builtinGlossary } from '../../server/src/service/builtinGlossary';
+import { builtinGlossary } from '../../server/src/service/glossary/builtinGlossary';
 import { seedAcronyms, seedMilestones } from '../helpers/seed';
 
 interface ExampleItem {

@@ -3,19 +3,19 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { escapeLatex, exportPlan, noNewFunctionality } from '../../server/src/service/export';
-import { Workspace } from '../../server/src/service/workspace';
+import { escapeLatex, noNewFunctionality } from '../../server/src/service/features/export';
+import { createPlanService, type PlanService } from '../../server/src/service';
 import { parseReleases, readSeed, sectionThree } from '../helpers/seed';
 
-function examplePlan(): Workspace {
-  const workspace = new Workspace();
+function examplePlan(): PlanService {
+  const workspace = createPlanService();
   workspace.setFile('file:///examples/ldm-564.milestones.yaml', readFileSync(new URL('../../examples/ldm-564.milestones.yaml', import.meta.url), 'utf8'));
   return workspace;
 }
 
 describe('export', () => {
   test('Markdown: LDM-564 §3 as published, milestone by milestone and feature by feature', () => {
-    const exported = parseReleases(exportPlan(examplePlan(), 'md'));
+    const exported = parseReleases(examplePlan().exportPlan('md'));
     const published = parseReleases(sectionThree(readSeed()));
     assert.equal(exported.length, 35);
     assert.deepEqual(
@@ -26,7 +26,7 @@ describe('export', () => {
   });
 
   test('Markdown: the exact lines of a milestone with an incomplete feature', () => {
-    const markdown = exportPlan(examplePlan(), 'md');
+    const markdown = examplePlan().exportPlan('md');
     assert.ok(markdown.includes(
       [
         '### Alert distribution validation: LDM-503-05',
@@ -41,7 +41,7 @@ describe('export', () => {
   });
 
   test('LaTeX: subsections and items, special characters escaped', () => {
-    const latex = exportPlan(examplePlan(), 'tex');
+    const latex = examplePlan().exportPlan('tex');
     assert.equal((latex.match(/\\subsection\{/g) ?? []).length, 35);
     assert.ok(latex.includes('\\subsection{Ops rehearsal for commissioning \\#1: LDM-503-09}'));
     assert.ok(latex.includes('\\item \\textbf{DM-AP-2}: Alard \\& Lupton-style image differencing. (\\textit{Due: 2017-11-01; completed 2017-11-01})'));

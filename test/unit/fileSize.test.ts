@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { utf8Length, Workspace } from '../../server/src/service/workspace';
+import { createPlanService } from '../../server/src/service';
+import { utf8Length } from '../../server/src/service/text/utf8';
 
 describe('file size', () => {
   test('utf8Length agrees with Buffer.byteLength on any text, lone surrogates included', () => {
@@ -17,7 +18,7 @@ describe('file size', () => {
   test('a plan over the limit in UTF-8 bytes is too large, though its characters are fewer', () => {
     const limit = 1000;
     const plan = (filler: string) => `title: "${filler.repeat(700)}"\nmilestones: {}\n`;
-    const workspace = new Workspace();
+    const workspace = createPlanService();
     workspace.setSettings({ maxFileSize: limit });
     workspace.setFile('file:///ascii.milestones.yaml', plan('e')); // 725 bytes
     workspace.setFile('file:///accented.milestones.yaml', plan('é')); // 725 characters, 1425 bytes

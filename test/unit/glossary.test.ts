@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { findAcronyms, Glossary, parseGlossaryFile, parseSkipList, type GlossaryEntry } from '../../server/src/service/glossary';
-import { closestMatch } from '../../server/src/service/suggest';
+import { findAcronyms, Glossary, type GlossaryEntry } from '../../server/src/service/glossary/glossary';
+import { parseGlossaryFile, parseSkipList } from '../../server/src/service/glossary/glossaryFiles';
+import { closestMatch } from '../../server/src/service/text/matching';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/glossary/${name}`, import.meta.url), 'utf8');
 

@@ -4,12 +4,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { planTree, problemBadge, statusText } from '../../client/src/tree/planTree';
-import { planSnapshot } from '../../server/src/service/snapshot';
-import { Workspace } from '../../server/src/service/workspace';
+import { createPlanService } from '../../server/src/service';
 
-const workspace = new Workspace();
+const workspace = createPlanService();
 workspace.setFile('file:///examples/ldm-564.milestones.yaml', readFileSync(new URL('../../examples/ldm-564.milestones.yaml', import.meta.url), 'utf8'));
-const snapshot = planSnapshot(workspace);
+const snapshot = workspace.snapshot();
 
 describe('plan tree', () => {
   const tree = planTree(snapshot);

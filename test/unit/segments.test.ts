@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { splitSegments } from '../../server/src/service/segments';
-import { Workspace } from '../../server/src/service/workspace';
+import { splitSegments } from '../../server/src/service/yaml/segments';
+import { createPlanService, type PlanService } from '../../server/src/service';
 
 const plan = `# a plan
 document: LDM-564
@@ -58,7 +58,7 @@ describe('splitSegments', () => {
     // The `yaml` package reads `acronyms` and ` :` on the next line as one key: a cut between them would invent an error.
     for (const text of ['a: 1\nacronyms\n :\n  HSC: x\n', 'a: 1\nacronyms\r\n :\n  HSC: x\n']) {
       assert.equal(splitSegments(text), undefined, JSON.stringify(text));
-      const segmented = new Workspace();
+      const segmented = createPlanService();
       segmented.setFile('file:///a.milestones.yaml', text);
       assert.ok(!segmented.problems('file:///a.milestones.yaml').some((problem) => problem.code === 'yaml-syntax'), JSON.stringify(text));
     }
@@ -82,14 +82,14 @@ describe('splitSegments', () => {
   }
 });
 
-function problemsOf(workspace: Workspace, uri: string) {
+function problemsOf(workspace: PlanService, uri: string) {
   return workspace.problems(uri).map((problem) => ({ code: problem.code, start: problem.start, end: problem.end, message: problem.message }));
 }
 
 function compare(text: string): void {
   const uri = 'file:///p/a.milestones.yaml';
-  const segmented = new Workspace();
-  const whole = new Workspace({ segmented: false });
+  const segmented = createPlanService();
+  const whole = createPlanService({ segmented: false });
   for (const workspace of [segmented, whole]) {
     workspace.setSettings({ asOf: '2021-08-11' });
     workspace.setFile(uri, text);
@@ -110,7 +110,7 @@ describe('the segmented analysis equals a whole parse', () => {
   test('a syntax error stays in its entry, where a whole parse would lose the rest of the file', () => {
     const uri = 'file:///p/a.milestones.yaml';
     for (const broken of [plan.replace('    name: Two', '    name: "Two'), plan.replace('features: [F-1]', 'features: [F-1, F-2')]) {
-      const workspace = new Workspace();
+      const workspace = createPlanService();
       workspace.setSettings({ asOf: '2021-08-11' });
       workspace.setFile(uri, broken);
       const problems = workspace.problems(uri);
@@ -125,7 +125,7 @@ describe('the segmented analysis equals a whole parse', () => {
   });
   test('after a sequence of edits, the incremental analysis equals a fresh one', () => {
     const uri = 'file:///p/a.milestones.yaml';
-    const incremental = new Workspace();
+    const incremental = createPlanService();
     incremental.setSettings({ asOf: '2021-08-11' });
     let text = example;
     incremental.setFile(uri, text);
@@ -141,7 +141,7 @@ describe('the segmented analysis equals a whole parse', () => {
       assert.ok(text.includes(from), from);
       text = text.replace(from, to);
       incremental.setFile(uri, text);
-      const fresh = new Workspace();
+      const fresh = createPlanService();
       fresh.setSettings({ asOf: '2021-08-11' });
       fresh.setFile(uri, text);
       assert.deepEqual(problemsOf(incremental, uri), problemsOf(fresh, uri));
@@ -153,7 +153,7 @@ describe('re-parsing around an edit', () => {
   const example = readFileSync(new URL('../../examples/ldm-564.milestones.yaml', import.meta.url), 'utf8');
   test('any edit, typed or pasted, gives what a fresh analysis of the new text gives', () => {
     const uri = 'file:///p/a.milestones.yaml';
-    const incremental = new Workspace();
+    const incremental = createPlanService();
     incremental.setSettings({ asOf: '2021-08-11' });
     let text = example;
     incremental.setFile(uri, text);
@@ -169,7 +169,7 @@ describe('re-parsing around an edit', () => {
       text = text.slice(0, start) + inserted + text.slice(end);
       incremental.setFile(uri, text, edit);
       if (step % 10 !== 0 && step !== 299) continue;
-      const fresh = new Workspace();
+      const fresh = createPlanService();
       fresh.setSettings({ asOf: '2021-08-11' });
       fresh.setFile(uri, text);
       assert.deepEqual(problemsOf(incremental, uri), problemsOf(fresh, uri), `after step ${step}`);
@@ -182,7 +182,7 @@ describe('the incremental analysis across files', () => {
     const releases = 'asOf: 2021-08-11\nmilestones:\n  M-0:\n    name: Zero\n    due: 2020-01-01\n    completed: 2020-01-01\n  M-1:\n    name: One\n    due: 2020-06-01\n    completed: 2020-06-01\n    features:\n      - F-1\n      - F-2\n  M-2:\n    name: Two\n    due: 2022-01-01\n';
     const features = 'features:\n  F-0:\n    name: Zero\n    due: 2019-01-01\n    completed: 2019-01-01\n  F-1:\n    name: One\n    due: 2020-05-01\n    completed: 2020-05-01\n  F-2:\n    name: Two\n    due: 2020-05-01\n    completed: 2020-05-01\n';
     const files: Record<string, string> = { 'file:///p/r.milestones.yaml': releases, 'file:///p/f.milestones.yaml': features };
-    const incremental = new Workspace();
+    const incremental = createPlanService();
     incremental.setSettings({ asOf: '2021-08-11' });
     for (const [uri, text] of Object.entries(files)) incremental.setFile(uri, text);
     const edits: [string, string, string][] = [
@@ -199,7 +199,7 @@ describe('the incremental analysis across files', () => {
       assert.ok(start >= 0, from);
       files[uri] = text.slice(0, start) + to + text.slice(start + from.length);
       incremental.setFile(uri, files[uri]!, { start, end: start + from.length, text: to });
-      const fresh = new Workspace();
+      const fresh = createPlanService();
       fresh.setSettings({ asOf: '2021-08-11' });
       for (const [name, content] of Object.entries(files)) fresh.setFile(name, content);
       for (const name of Object.keys(files)) assert.deepEqual(problemsOf(incremental, name), problemsOf(fresh, name), `${from} → ${to} in ${name}`);
@@ -212,14 +212,14 @@ describe('identical entries (a pasted copy)', () => {
     const uri = 'file:///p/a.milestones.yaml';
     const entry = '  X-1:\n    name: x\n    due: 2020-01-01\n';
     let text = `asOf: 2021-08-11\nmilestones:\n  A-0: {name: a, due: 2020-01-01}\n  A-1: {name: a, due: 2020-01-01}\n${entry}${entry}  B-1: {name: b, due: 2020-01-01}\n`;
-    const incremental = new Workspace();
+    const incremental = createPlanService();
     incremental.setSettings({ asOf: '2021-08-11' });
     incremental.setFile(uri, text);
     assert.equal(problemsOf(incremental, uri).filter((problem) => problem.code === 'duplicate-id').length, 2);
     const start = text.indexOf('X-1');
     text = `${text.slice(0, start)}Y-1${text.slice(start + 3)}`;
     incremental.setFile(uri, text, { start, end: start + 3, text: 'Y-1' });
-    const fresh = new Workspace();
+    const fresh = createPlanService();
     fresh.setSettings({ asOf: '2021-08-11' });
     fresh.setFile(uri, text);
     assert.deepEqual(problemsOf(incremental, uri), problemsOf(fresh, uri));

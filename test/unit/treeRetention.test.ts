@@ -7,43 +7,36 @@ import { readFileSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { generatePlan } from '../../bench/generate';
-import { fixAll, getCodeActions } from '../../server/src/service/codeActions';
-import { doComplete } from '../../server/src/service/completion';
-import { codeLenses, inlayHints } from '../../server/src/service/glance';
-import { doHover } from '../../server/src/service/hover';
-import { documentLinks } from '../../server/src/service/links';
-import { references, rename } from '../../server/src/service/navigation';
-import { setRecentTreesLimit } from '../../server/src/service/segments';
-import { documentSymbols, foldingSpans, selectionSpans } from '../../server/src/service/symbols';
-import { Workspace } from '../../server/src/service/workspace';
+import { createPlanService } from '../../server/src/service';
+import { setRecentTreesLimit } from '../../server/src/service/yaml/segments';
 import { planArbitrary, propertySeed, replayable } from '../property/generators';
 
 const uri = 'file:///plans/a.milestones.yaml';
 
 /** Everything the service answers about a text, at offsets spread through it. */
 function answers(text: string): unknown {
-  const workspace = new Workspace();
-  workspace.setSettings({ asOf: '2021-08-11' });
-  const file = workspace.setFile(uri, text);
-  const problems = workspace.problems(uri);
+  const service = createPlanService();
+  service.setSettings({ asOf: '2021-08-11', jiraBaseUrl: 'https://jira.example/browse/' });
+  service.setFile(uri, text);
+  const problems = service.problems(uri);
   const offsets = Array.from({ length: 60 }, (_, index) => Math.floor(((index + 0.5) / 60) * text.length));
   for (const problem of problems) offsets.push(problem.start, problem.end);
   return {
     problems,
-    symbols: documentSymbols(file),
-    folding: foldingSpans(file),
-    links: documentLinks(file, 'https://jira.example/browse/'),
-    lenses: codeLenses(workspace, file),
-    hints: inlayHints(workspace, file, { start: 0, end: text.length }),
-    fixAll: fixAll(workspace, file),
+    symbols: service.documentSymbols(uri),
+    folding: service.foldingRanges(uri),
+    links: service.documentLinks(uri),
+    lenses: service.codeLenses(uri),
+    hints: service.inlayHints(uri, { start: 0, end: text.length }),
+    fixAll: service.fixAll(uri),
     at: offsets.map((offset) => ({
       offset,
-      selection: selectionSpans(file, offset),
-      hover: doHover(workspace, file, offset),
-      completion: doComplete(workspace, file, offset),
-      actions: getCodeActions(workspace, file, { start: offset, end: offset }),
-      references: references(workspace, file, offset, true),
-      rename: rename(workspace, file, offset, 'RENAMED-1'),
+      selection: service.selectionRanges(uri, offset),
+      hover: service.hover(uri, offset),
+      completion: service.complete(uri, offset),
+      actions: service.codeActions(uri, { start: offset, end: offset }),
+      references: service.references(uri, offset, true),
+      rename: service.rename(uri, offset, 'RENAMED-1'),
     })),
   };
 }

@@ -5,12 +5,22 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { makeNonce, timelineHtml } from '../../client/src/timeline/timelineHtml';
-import type { FromTimeline, PlanSnapshot, ToTimeline } from '../../common/protocol';
+import type { PlanSnapshot } from '../../common/planSnapshot';
+import type { FromTimeline, ToTimeline } from '../../common/timelineMessages';
+import { createPlanService } from '../../server/src/service';
 
 const root = new URL('../../', import.meta.url);
 
+/** A hand-written snapshot, for cases the drawing must handle whatever the server decides. */
 export function loadSnapshot(name: string): PlanSnapshot {
   return JSON.parse(readFileSync(new URL(`test/fixtures/snapshots/${name}.json`, root), 'utf8')) as PlanSnapshot;
+}
+
+/** The snapshot of the example plan exactly as the server sends it. */
+export function exampleSnapshot(): PlanSnapshot {
+  const service = createPlanService();
+  service.setFile('file:///workspace/examples/ldm-564.milestones.yaml', readFileSync(new URL('examples/ldm-564.milestones.yaml', root), 'utf8'));
+  return service.snapshot();
 }
 
 export interface Site {

@@ -5,11 +5,12 @@ import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { parseFromTimeline } from '../../client/src/timeline/messages';
-import type { FromTimeline, PlanSnapshot } from '../../common/protocol';
-import { clearPosted, launch, loadSnapshot, openPage, posted, send, startSite, useDarkTheme, waitForReady, type Site } from './harness';
+import type { PlanSnapshot } from '../../common/planSnapshot';
+import type { FromTimeline } from '../../common/timelineMessages';
+import { clearPosted, exampleSnapshot, launch, loadSnapshot, openPage, posted, send, startSite, useDarkTheme, waitForReady, type Site } from './harness';
 
 const small = loadSnapshot('small');
-const ldm564 = loadSnapshot('ldm-564');
+const ldm564 = exampleSnapshot();
 
 let browser: Browser;
 let site: Site;
@@ -72,7 +73,7 @@ describe('timeline webview', () => {
     const expected: string[] = [];
     for (const milestone of ldm564.milestones) {
       expected.push(`milestone:${milestone.id}`);
-      for (const feature of new Set(milestone.features)) expected.push(`feature:${feature}`);
+      for (const row of milestone.features) expected.push(`feature:${row.id}`);
     }
     assert.deepEqual(await ids(page), expected);
     assert.equal(expected.filter((id) => id.startsWith('milestone:')).length, 35);
@@ -86,8 +87,11 @@ describe('timeline webview', () => {
 
   test('each row carries its state, coloured by class; markers and slip bars follow the dates', async () => {
     const page = await openWith(ldm564);
+    // A feature's row has the state the snapshot gives it under the milestone above it.
+    let milestone = ldm564.milestones[0]!;
     for (const row of await labelRows(page)) {
-      const state = row.kind === 'milestone' ? ldm564.milestones.find((m) => m.id === row.id)!.state : ldm564.features[row.id]!.state;
+      if (row.kind === 'milestone') milestone = ldm564.milestones.find((candidate) => candidate.id === row.id)!;
+      const state = row.kind === 'milestone' ? milestone.state : milestone.features.find((feature) => feature.id === row.id)!.state;
       assert.equal(row.state, state, row.id);
       assert.ok(row.classes.includes(`state-${state}`));
     }
@@ -170,6 +174,7 @@ describe('timeline webview', () => {
     // Only overdue: M-2 alone.
     await page.click('button.state-toggle[data-state="completed"]');
     await page.click('button.state-toggle[data-state="inconsistent"]');
+    await page.click('button.state-toggle[data-state="unknown"]');
     assert.deepEqual(await ids(page), ['milestone:M-2']);
     await page.click('button.state-toggle[data-state="open"]');
     assert.deepEqual(await ids(page), ['milestone:M-2', 'feature:F-3', 'milestone:M-3', 'feature:F-4', 'milestone:M-4']);
@@ -423,15 +428,19 @@ describe('timeline webview', () => {
         due: index % 2 === 0 ? `2021-0${index + 1}-01` : text,
         completed: index === 0 ? '2021-02-01' : index === 3 ? text : null,
         level: 1,
+        progress: 'overdue',
         state: 'overdue',
         problems: [problem(text)],
         location,
-        features: [`f${index}${text}`, `undefined ${text}`],
+        features: [
+          { id: `f${index}${text}`, state: 'inconsistent', problems: [problem(text)] },
+          { id: `undefined ${text}`, state: 'unknown', problems: [] },
+        ],
       })),
       features: Object.fromEntries(
         hostile.map((text, index) => [
           `f${index}${text}`,
-          { id: `f${index}${text}`, name: text, due: '2021-05-01', completed: text, state: 'inconsistent', problems: [problem(text)], location, parents: [text] },
+          { id: `f${index}${text}`, name: text, due: '2021-05-01', completed: text, progress: 'completed', state: 'inconsistent', problems: [problem(text)], location, parents: [text] },
         ]),
       ),
       problemCounts: { error: 12, warning: 0, information: 0, hint: 0 },

@@ -1,15 +1,7 @@
 // Checks what the extension posts to the timeline and copies a plan into well-formed values, so
 // the drawing code can trust types (strings are strings, states are known) whatever arrives.
-import type {
-  FeatureSnapshot,
-  ItemState,
-  Location,
-  MilestoneSnapshot,
-  PlanSnapshot,
-  ProblemSummary,
-  Severity,
-  ToTimeline,
-} from '../../common/protocol';
+import type { FeatureRow, FeatureSnapshot, ItemState, Location, MilestoneSnapshot, PlanSnapshot, ProblemSummary, Progress, Severity } from '../../common/planSnapshot';
+import type { ToTimeline } from '../../common/timelineMessages';
 import { itemStates, severities } from './model';
 
 type Loose = Record<string, unknown>;
@@ -22,6 +14,16 @@ const count = (value: unknown): number => (typeof value === 'number' && Number.i
 
 function state(value: unknown): ItemState {
   return itemStates.includes(value as ItemState) ? (value as ItemState) : 'open';
+}
+
+const progresses: readonly Progress[] = ['completed', 'open', 'overdue'];
+
+function progress(value: unknown): Progress {
+  return progresses.includes(value as Progress) ? (value as Progress) : 'open';
+}
+
+function featureRow(value: Loose): FeatureRow {
+  return { id: text(value.id), state: state(value.state), problems: problems(value.problems) };
 }
 
 function severity(value: unknown): Severity {
@@ -43,10 +45,11 @@ function milestone(value: Loose): MilestoneSnapshot {
     due: textOrNull(value.due),
     completed: textOrNull(value.completed),
     level: typeof value.level === 'number' ? value.level : null,
+    progress: progress(value.progress),
     state: state(value.state),
     problems: problems(value.problems),
     location: emptyLocation(), // the webview never uses locations; revealing goes by ID
-    features: list(value.features).filter((id): id is string => typeof id === 'string'),
+    features: list(value.features).filter(isObject).map(featureRow),
   };
 }
 
@@ -56,6 +59,7 @@ function feature(id: string, value: Loose): FeatureSnapshot {
     name: text(value.name),
     due: textOrNull(value.due),
     completed: textOrNull(value.completed),
+    progress: progress(value.progress),
     state: state(value.state),
     problems: problems(value.problems),
     location: emptyLocation(),

@@ -1,8 +1,9 @@
-// The timeline's rows, built from a plan snapshot: a row per milestone with its features beneath,
-// dates as UTC milliseconds, the worst problem severity, and the filter that hides rows. No DOM here.
-import type { ItemState, PlanSnapshot, ProblemSummary, Severity } from '../../common/protocol';
+// The timeline's rows, drawn from a plan snapshot (which decides each row's state): a row per
+// milestone with its features beneath, dates as UTC milliseconds, the worst problem severity, and
+// the filter that hides rows. No DOM here.
+import type { FeatureSnapshot, ItemState, MilestoneSnapshot, PlanSnapshot, ProblemSummary, Progress, Severity } from '../../common/planSnapshot';
 
-export const itemStates: readonly ItemState[] = ['completed', 'open', 'overdue', 'inconsistent'];
+export const itemStates: readonly ItemState[] = ['completed', 'open', 'overdue', 'inconsistent', 'unknown'];
 export const severities: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 export type RowKind = 'milestone' | 'feature';
@@ -18,6 +19,8 @@ export interface Row {
   dueText: string | null;
   completedText: string | null;
   state: ItemState;
+  /** By its dates alone: whether a late or overdue span is drawn. */
+  progress: Progress;
   problems: ProblemSummary[];
   worst: Severity | null;
   /** False for a feature ID a milestone lists but the plan does not define. */
@@ -78,17 +81,24 @@ export function featureKey(milestoneId: string, featureId: string): string {
   return `${milestoneId}\u0000${featureId}`;
 }
 
+function datedRow(item: MilestoneSnapshot | FeatureSnapshot): Pick<Row, 'id' | 'name' | 'due' | 'completed' | 'dueText' | 'completedText' | 'progress'> {
+  return {
+    id: item.id,
+    name: item.name,
+    due: parseDay(item.due),
+    completed: parseDay(item.completed),
+    dueText: item.due,
+    completedText: item.completed,
+    progress: item.progress,
+  };
+}
+
 export function buildGroups(plan: PlanSnapshot): Group[] {
   return plan.milestones.map((milestone) => {
     const milestoneRow: Row = {
+      ...datedRow(milestone),
       key: milestone.id,
       kind: 'milestone',
-      id: milestone.id,
-      name: milestone.name,
-      due: parseDay(milestone.due),
-      completed: parseDay(milestone.completed),
-      dueText: milestone.due,
-      completedText: milestone.completed,
       state: milestone.state,
       problems: milestone.problems,
       worst: worstSeverity(milestone.problems),
@@ -96,49 +106,13 @@ export function buildGroups(plan: PlanSnapshot): Group[] {
       milestoneId: milestone.id,
       revealId: milestone.id,
     };
-    const seen = new Set<string>();
-    const features: Row[] = [];
-    for (const featureId of milestone.features) {
-      // A feature listed twice is a problem reported on the milestone; one row is enough.
-      if (seen.has(featureId)) continue;
-      seen.add(featureId);
-      const feature = Object.prototype.hasOwnProperty.call(plan.features, featureId) ? plan.features[featureId] : undefined;
-      features.push(
-        feature
-          ? {
-              key: featureKey(milestone.id, featureId),
-              kind: 'feature',
-              id: feature.id,
-              name: feature.name,
-              due: parseDay(feature.due),
-              completed: parseDay(feature.completed),
-              dueText: feature.due,
-              completedText: feature.completed,
-              state: feature.state,
-              problems: feature.problems,
-              worst: worstSeverity(feature.problems),
-              defined: true,
-              milestoneId: milestone.id,
-              revealId: feature.id,
-            }
-          : {
-              key: featureKey(milestone.id, featureId),
-              kind: 'feature',
-              id: featureId,
-              name: '',
-              due: null,
-              completed: null,
-              dueText: null,
-              completedText: null,
-              state: 'inconsistent',
-              problems: [],
-              worst: null,
-              defined: false,
-              milestoneId: milestone.id,
-              revealId: milestone.id,
-            },
-      );
-    }
+    const features = milestone.features.map((row): Row => {
+      const feature = row.state !== 'unknown' && Object.hasOwn(plan.features, row.id) ? plan.features[row.id] : undefined;
+      const common = { key: featureKey(milestone.id, row.id), kind: 'feature' as const, state: row.state, problems: row.problems, worst: worstSeverity(row.problems), milestoneId: milestone.id };
+      return feature
+        ? { ...common, ...datedRow(feature), defined: true, revealId: feature.id }
+        : { ...common, id: row.id, name: '', due: null, completed: null, dueText: null, completedText: null, progress: 'open', defined: false, revealId: milestone.id };
+    });
     return { milestone: milestoneRow, features };
   });
 }
@@ -198,6 +172,6 @@ export function timeExtent(groups: readonly Group[], asOf: number | null): [numb
 export function slipOf(row: Row, asOf: number | null): { kind: 'late' | 'overdue'; from: number; to: number } | null {
   if (row.due === null) return null;
   if (row.completed !== null) return row.completed > row.due ? { kind: 'late', from: row.due, to: row.completed } : null;
-  if (asOf !== null && row.due < asOf) return { kind: 'overdue', from: row.due, to: asOf };
+  if (row.progress === 'overdue' && asOf !== null) return { kind: 'overdue', from: row.due, to: asOf };
   return null;
 }

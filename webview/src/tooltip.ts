@@ -43,7 +43,8 @@ function linesOf(row: Row): Line[] {
   if (row.defined) for (const line of wrap(row.name, wrapAt, maxNameLines)) lines.push({ text: line, cls: 'tip-name' });
   else lines.push({ text: 'Not defined in the plan: listed by the milestone only.', cls: 'tip-name' });
   if (row.defined) {
-    lines.push({ text: `Due ${describeDate(row.due, row.dueText)} · Completed ${describeDate(row.completed, row.completedText)}`, cls: 'tip-dates' });
+    const completed = row.progress === 'completed' && row.completed === null ? 'yes (the date is not valid)' : describeDate(row.completed, row.completedText);
+    lines.push({ text: `Due ${describeDate(row.due, row.dueText)} · Completed ${completed}`, cls: 'tip-dates' });
     lines.push({ text: `State: ${row.state}`, cls: `tip-state state-${row.state}` });
   }
   for (const problem of row.problems.slice(0, maxProblems)) {

@@ -1,6 +1,6 @@
 // What the timeline keeps through `getState()/setState()` when VS Code hides or reloads it: zoom,
 // scroll, folded milestones and filters. Read back defensively, since older versions may have stored other shapes.
-import type { ItemState } from '../../common/protocol';
+import type { ItemState } from '../../common/planSnapshot';
 import { itemStates } from './model';
 
 export interface ViewState {

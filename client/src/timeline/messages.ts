@@ -1,6 +1,7 @@
 // Checks what the timeline webview posts before the extension acts on it: the page renders data
 // from files, so its messages are treated as untrusted input and every field is validated.
-import { idPattern, type FromTimeline } from '../../../common/protocol';
+import { idPattern } from '../../../common/planSnapshot';
+import type { FromTimeline } from '../../../common/timelineMessages';
 
 export const maxIdLength = 200;
 /** Exported images larger than this (in characters) are refused. */

@@ -1,7 +1,8 @@
 // The timeline's host in VS Code: one webview panel that shows the plan, follows edits and the
 // cursor, reveals what the user clicks and saves exported images.
 import * as vscode from 'vscode';
-import type { PlanSnapshot, TimelineDefaults, ToTimeline } from '../../../common/protocol';
+import type { PlanSnapshot } from '../../../common/planSnapshot';
+import type { TimelineDefaults, ToTimeline } from '../../../common/timelineMessages';
 import { parseFromTimeline, pngBytes } from './messages';
 import { makeNonce, timelineHtml } from './timelineHtml';
 
@@ -9,7 +10,8 @@ export interface TimelineSource {
   getPlan(): Promise<PlanSnapshot>;
   onDidChangePlan: vscode.Event<void>;
   reveal(id: string): Promise<void>;
-  idAt(document: vscode.TextDocument, position: vscode.Position): string | undefined;
+  /** The ID at a position of a document, as the server answers. */
+  idAt(document: vscode.TextDocument, position: vscode.Position): Promise<string | undefined>;
   /** Why the plan may be out of date (the server is not running), or undefined when it is current. */
   staleReason(): string | undefined;
   onDidChangeStaleReason: vscode.Event<void>;
@@ -40,6 +42,8 @@ export class TimelinePanel {
   /** Counts plan requests, so a slow older answer never replaces a newer one. */
   private planRequest = 0;
   private lastHighlight: string | null | undefined;
+  /** Counts cursor moves, so that only the answer for the latest one is shown. */
+  private highlightRequest = 0;
 
   /** Shows the timeline, creating it on first use. */
   static show(context: vscode.ExtensionContext, source: TimelineSource): TimelinePanel {
@@ -144,12 +148,20 @@ export class TimelinePanel {
     if (this.ready) await this.post({ type: 'status', message: this.source.staleReason() ?? null });
   }
 
+  /** Highlights the item under the cursor: the server's answer for this very selection, never an earlier one's. */
   private follow(editor: vscode.TextEditor): void {
     if (!this.ready) return;
-    const id = this.source.idAt(editor.document, editor.selection.active) ?? null;
-    if (id === this.lastHighlight) return;
-    this.lastHighlight = id;
-    void this.post({ type: 'highlight', id });
+    const request = ++this.highlightRequest;
+    this.source.idAt(editor.document, editor.selection.active).then(
+      (id) => {
+        if (request !== this.highlightRequest || !this.ready) return;
+        const highlight = id ?? null;
+        if (highlight === this.lastHighlight) return;
+        this.lastHighlight = highlight;
+        void this.post({ type: 'highlight', id: highlight });
+      },
+      () => undefined, // the server is restarting; the next move asks again
+    );
   }
 
   private async post(message: ToTimeline): Promise<void> {

@@ -1,7 +1,8 @@
-// The plan as the tree view shows it, built from the server's snapshot without any VS Code API so
-// that it can be tested on its own: milestones in (due, ID) order, their features beneath, each
-// with the icon and colour of its state and a tooltip naming its problems.
-import type { FeatureSnapshot, ItemState, Location, MilestoneSnapshot, PlanSnapshot, ProblemSummary } from '../../../common/protocol';
+// The plan as the tree view shows it, drawn from the server's snapshot (which decides every row's
+// state) without any VS Code API so that it can be tested on its own: milestones in (due, ID)
+// order, their features beneath, each with the icon and colour of its state and a tooltip naming
+// its problems.
+import type { FeatureRow, FeatureSnapshot, ItemState, Location, MilestoneSnapshot, PlanSnapshot, ProblemSummary } from '../../../common/planSnapshot';
 
 export interface TreeItemModel {
   /** Unique among siblings' parents: `milestone:ID` or `feature:MILESTONE/ID`. */
@@ -12,12 +13,12 @@ export interface TreeItemModel {
   tooltip: string;
   /** A codicon name and a theme colour ID, per state. */
   icon: { id: string; color: string };
-  state: ItemState | 'unknown';
+  state: ItemState;
   location: Location | undefined;
   children: TreeItemModel[];
 }
 
-export const stateIcons: Record<ItemState | 'unknown', { id: string; color: string }> = {
+export const stateIcons: Record<ItemState, { id: string; color: string }> = {
   completed: { id: 'pass-filled', color: 'testing.iconPassed' },
   open: { id: 'circle-large-outline', color: 'charts.blue' },
   overdue: { id: 'clock', color: 'charts.orange' },
@@ -35,34 +36,14 @@ function tooltipOf(id: string, name: string, item: { due: string | null; complet
   return lines.join('\n');
 }
 
-function featureItem(milestone: MilestoneSnapshot, id: string, feature: FeatureSnapshot | undefined): TreeItemModel {
-  if (!feature) {
-    return {
-      key: `feature:${milestone.id}/${id}`,
-      id,
-      label: id,
-      description: 'not defined',
-      tooltip: `${id} is listed by ${milestone.id} but no plan defines it.`,
-      icon: stateIcons.unknown,
-      state: 'unknown',
-      location: undefined,
-      children: [],
-    };
-  }
-  // Problems of this feature within this milestone, and its own.
-  const problems = feature.problems.filter((problem) => problem.related === undefined || problem.related === milestone.id);
-  const inconsistent = problems.some((problem) => problem.related === milestone.id);
-  const state: ItemState = inconsistent ? 'inconsistent' : feature.state === 'inconsistent' ? (feature.completed ? 'completed' : 'open') : feature.state;
+function featureItem(milestone: MilestoneSnapshot, row: FeatureRow, feature: FeatureSnapshot | undefined): TreeItemModel {
+  const base = { key: `feature:${milestone.id}/${row.id}`, id: row.id, label: row.id, icon: stateIcons[row.state], state: row.state, children: [] };
+  if (!feature) return { ...base, description: 'not defined', tooltip: `${row.id} is listed by ${milestone.id} but no plan defines it.`, location: undefined };
   return {
-    key: `feature:${milestone.id}/${id}`,
-    id,
-    label: id,
+    ...base,
     description: `${feature.name} · ${datesOf(feature)}`,
-    tooltip: tooltipOf(id, feature.name, feature, state, problems),
-    icon: stateIcons[state],
-    state,
+    tooltip: tooltipOf(row.id, feature.name, feature, row.state, row.problems),
     location: feature.location,
-    children: [],
   };
 }
 
@@ -74,7 +55,7 @@ export interface TreeOptions {
 export function planTree(plan: PlanSnapshot, options: TreeOptions = { onlyProblems: false }): TreeItemModel[] {
   const roots: TreeItemModel[] = [];
   for (const milestone of plan.milestones) {
-    let children = [...new Set(milestone.features)].map((id) => featureItem(milestone, id, plan.features[id]));
+    let children = milestone.features.map((row) => featureItem(milestone, row, Object.hasOwn(plan.features, row.id) ? plan.features[row.id] : undefined));
     if (options.onlyProblems) children = children.filter((child) => child.state === 'inconsistent' || child.state === 'unknown' || child.tooltip.includes('⛔') || child.tooltip.includes('⚠'));
     if (options.onlyProblems && children.length === 0 && milestone.problems.length === 0) continue;
     roots.push({

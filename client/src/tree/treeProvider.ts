@@ -1,6 +1,6 @@
 // The tree view's data provider: the plan tree from planTree.ts, as VS Code tree items.
 import * as vscode from 'vscode';
-import type { PlanSnapshot } from '../../../common/protocol';
+import type { PlanSnapshot } from '../../../common/planSnapshot';
 import { planTree, type TreeItemModel } from './planTree';
 
 interface PlanSource {

@@ -1,0 +1,82 @@
+// The extension's commands: export, go to milestone, restart the server, reveal, and the plan
+// view's item commands. Each asks the plan or the server; none keeps state of its own.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { Location } from '../../common/planSnapshot';
+import { exportRequest, type ExportParams } from '../../common/requests';
+import type { PlanModel } from './planModel';
+import { notifyStartFailure } from './server/languageClient';
+import { TimelinePanel, type TimelineSource } from './timeline/timelinePanel';
+import type { PlanTreeProvider } from './tree/treeProvider';
+
+/** Opens the file of a location with the range selected. */
+export async function reveal(location: Location | undefined): Promise<void> {
+  if (!location) return;
+  const uri = vscode.Uri.parse(location.uri);
+  const range = new vscode.Range(location.range.start.line, location.range.start.character, location.range.end.line, location.range.end.character);
+  await vscode.window.showTextDocument(uri, { selection: range, preview: true });
+}
+
+// A command run from a menu gets the clicked item as its argument; only a Uri names a target file.
+function asUri(argument: unknown): vscode.Uri | undefined {
+  return argument instanceof vscode.Uri ? argument : undefined;
+}
+
+export interface CommandContext {
+  extension: vscode.ExtensionContext;
+  languageClient: LanguageClient;
+  plan: PlanModel;
+  tree: PlanTreeProvider;
+  timelineSource: TimelineSource;
+}
+
+export function registerCommands({ extension, languageClient, plan, tree, timelineSource }: CommandContext): vscode.Disposable[] {
+  /** Exports to `target`, or where the user picks; a caller (a task, a test) may name the file. */
+  const exportPlan = async (format: ExportParams['format'], target?: vscode.Uri) => {
+    const text = await languageClient.sendRequest(exportRequest, { format });
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    target ??= await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, format === 'md' ? 'releases.md' : 'releases.tex') : undefined,
+      filters: format === 'md' ? { Markdown: ['md'] } : { LaTeX: ['tex'] },
+      title: `Export the plan as ${format === 'md' ? 'Markdown' : 'LaTeX'}`,
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    // Not awaited: the command is done when the file is written, not when the message is closed.
+    const written = target;
+    void vscode.window.showInformationMessage(`Exported the plan to ${vscode.workspace.asRelativePath(written)}.`, 'Open').then((open) => {
+      if (open) void vscode.window.showTextDocument(written);
+    });
+  };
+
+  return [
+    vscode.commands.registerCommand('milestones.showTimeline', () => TimelinePanel.show(extension, timelineSource)),
+    vscode.commands.registerCommand('milestones.exportMarkdown', (target?: vscode.Uri) => exportPlan('md', asUri(target))),
+    vscode.commands.registerCommand('milestones.exportLatex', (target?: vscode.Uri) => exportPlan('tex', asUri(target))),
+    vscode.commands.registerCommand('milestones.goToMilestone', async () => {
+      const snapshot = await plan.get();
+      const picked = await vscode.window.showQuickPick(
+        snapshot.milestones.map((milestone) => ({ label: milestone.id, description: milestone.name, detail: `due ${milestone.due ?? '—'}${milestone.completed ? ` · completed ${milestone.completed}` : ''} · ${milestone.state}`, location: milestone.location })),
+        { placeHolder: 'Go to milestone', matchOnDescription: true, matchOnDetail: false },
+      );
+      await reveal(picked?.location);
+    }),
+    vscode.commands.registerCommand('milestones.restartServer', async () => {
+      try {
+        await languageClient.restart();
+      } catch (error) {
+        notifyStartFailure('restart', error);
+      }
+      plan.invalidate();
+    }),
+    vscode.commands.registerCommand('milestones.reveal', (location: Location | undefined) => reveal(location)),
+    vscode.commands.registerCommand('milestones.tree.showInTimeline', async (item?: { location?: Location }) => {
+      TimelinePanel.show(extension, timelineSource);
+      // The timeline highlights what the cursor is on: put it on the item.
+      if (item?.location) await reveal(item.location);
+    }),
+    vscode.commands.registerCommand('milestones.tree.goToDefinition', (item?: { location?: Location }) => reveal(item?.location)),
+    vscode.commands.registerCommand('milestones.tree.onlyProblems', () => tree.setOnlyProblems(true)),
+    vscode.commands.registerCommand('milestones.tree.allItems', () => tree.setOnlyProblems(false)),
+  ];
+}

@@ -1,0 +1,82 @@
+// The plan as the server describes it to the client, the tree view and the timeline webview. All
+// three import these types, so a renamed field breaks the build rather than the user.
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** An ID of a milestone or feature: letters, digits, `.`, `_` and `-`, starting with a letter or digit (as in the schema). */
+export const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** How an item stands by its dates alone: completed (a completion date is written), overdue (due before asOf), or open. */
+export type Progress = 'completed' | 'open' | 'overdue';
+
+/**
+ * The state an item is drawn with in the tree and the timeline: its progress; `inconsistent` when
+ * a date check between a feature and a milestone that lists it failed; `unknown` for a listed ID
+ * that no plan defines.
+ */
+export type ItemState = Progress | 'inconsistent' | 'unknown';
+
+export interface Position {
+  line: number; // 0-based
+  character: number; // 0-based, UTF-16
+}
+
+export interface Location {
+  uri: string;
+  range: { start: Position; end: Position };
+}
+
+export interface ProblemSummary {
+  code: string;
+  severity: Severity;
+  message: string;
+  /** For a problem between a milestone and a feature: the other one's ID. */
+  related?: string;
+}
+
+/** A feature as one milestone lists it: the row beneath the milestone in the tree and the timeline. */
+export interface FeatureRow {
+  id: string;
+  /** `inconsistent` when a date check between this milestone and the feature failed, `unknown` when no plan defines it, else the feature's progress. */
+  state: ItemState;
+  /** The feature's own problems and those between it and this milestone. */
+  problems: ProblemSummary[];
+}
+
+export interface FeatureSnapshot {
+  id: string;
+  name: string;
+  due: string | null; // YYYY-MM-DD, or null when missing or invalid
+  completed: string | null; // null when not completed, or when the date written is invalid (progress says which)
+  progress: Progress;
+  /** `inconsistent` when a date check with any milestone that lists it failed, else its progress. */
+  state: ItemState;
+  /** Its own problems and those of every pair with a milestone that lists it. */
+  problems: ProblemSummary[];
+  location: Location;
+  /** IDs of the milestones that list this feature. */
+  parents: string[];
+}
+
+export interface MilestoneSnapshot {
+  id: string;
+  name: string;
+  due: string | null;
+  completed: string | null;
+  level: number | null;
+  progress: Progress;
+  state: ItemState;
+  problems: ProblemSummary[];
+  location: Location;
+  /** The features it lists, each once, in the order listed (unknown IDs included). */
+  features: FeatureRow[];
+}
+
+export interface PlanSnapshot {
+  /** The date "overdue" and "in the future" are judged against. */
+  asOf: string;
+  /** Milestones in (due, ID) order. */
+  milestones: MilestoneSnapshot[];
+  features: Record<string, FeatureSnapshot>;
+  problemCounts: Record<Severity, number>;
+}

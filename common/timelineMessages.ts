@@ -1,0 +1,24 @@
+// The messages between the extension and the timeline webview (postMessage in both directions).
+import type { PlanSnapshot } from './planSnapshot';
+
+/** Extension → timeline webview. */
+export type ToTimeline =
+  | { type: 'defaults'; defaults: TimelineDefaults }
+  | { type: 'plan'; plan: PlanSnapshot }
+  | { type: 'highlight'; id: string | null }
+  /** Why the plan shown may be out of date (the server is not running), or null once it is current. */
+  | { type: 'status'; message: string | null };
+
+/** How a timeline opened for the first time starts (settings `milestones.timeline.*`). */
+export interface TimelineDefaults {
+  /** Start with every milestone folded. */
+  collapseFeatures: boolean;
+  /** Zoom in percent of the width that fits the whole plan. */
+  zoom: number;
+}
+
+/** Timeline webview → extension. */
+export type FromTimeline =
+  | { type: 'ready' }
+  | { type: 'reveal'; id: string }
+  | { type: 'exportImage'; format: 'svg' | 'png'; data: string };

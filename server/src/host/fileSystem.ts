@@ -1,0 +1,42 @@
+// What a host needs of the files of a workspace, by URI: the language server on Node reads the
+// disk; a server in a browser worker asks the editor. Which files are plans is decided here.
+import { URI, Utils } from 'vscode-uri';
+
+export interface HostFileSystem {
+  /** The URIs of the plan files under a folder (or the file itself), sorted. */
+  findPlanFiles(folderUri: string): Promise<string[]>;
+  /** A file's text; rejects when it cannot be read. */
+  readFile(uri: string): Promise<string>;
+}
+
+export const planFilePattern = /\.milestones\.ya?ml$/;
+
+export function isPlanFile(uriOrPath: string): boolean {
+  return planFilePattern.test(uriOrPath);
+}
+
+/** Folders never searched for plans. */
+export const skippedFolders = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
+
+/** A setting's file (relative to the folder, or absolute) as a URI. */
+export function resolveUri(folderUri: string, configured: string): string {
+  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(configured)) return URI.parse(configured).toString();
+  if (configured.startsWith('/') || /^[A-Za-z]:[\\/]/.test(configured)) return URI.file(configured).toString();
+  return Utils.joinPath(URI.parse(folderUri), configured).toString();
+}
+
+/** A URI as the editor writes it (`file:///a%20b/x`), so that one file has one key. */
+export function normalizeUri(uri: string): string {
+  return URI.parse(uri).toString();
+}
+
+/** Whether `uri` is inside the folder `folderUri`. */
+export function isInside(uri: string, folderUri: string): boolean {
+  const folder = normalizeUri(folderUri);
+  return normalizeUri(uri).startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+}
+
+/** The last part of a URI's path, for messages. */
+export function baseNameOf(uri: string): string {
+  return Utils.basename(URI.parse(uri));
+}

@@ -1,0 +1,240 @@
+// The host of the language service in a language server: the workspace folders and the documents
+// open in the editor (their versions; their text is held once, by the service), the plan files on
+// disk and their changes, the settings, the glossary files, and when the problems are published.
+// It speaks neither LSP nor Node: the server converts, the file system is given.
+import type { Position } from '../../../common/planSnapshot';
+import { createPlanService, type FixTargets, type PlanFile, type PlanService, type ReportedProblem, type TextEdit } from '../service';
+import { parseSettings } from '../service/settings';
+import { LineIndex } from '../service/text/lineIndex';
+import { baseNameOf, isInside, isPlanFile, normalizeUri, resolveUri, type HostFileSystem } from './fileSystem';
+import { loadGlossaries } from './glossaryFiles';
+
+/** A change of an open document: a range replaced by text, or (without a range) the whole text. */
+export interface DocumentChange {
+  range?: { start: Position; end: Position };
+  text: string;
+}
+
+/** What the host tells the server to do. */
+export interface HostEvents {
+  /** Publish a file's problems; `version` is the editor's version of an open document, undefined for a file on disk. */
+  publish(file: PlanFile, problems: readonly ReportedProblem[], version: number | undefined): void;
+  /** A file left the model: withdraw what was published for it. */
+  withdraw(uri: string): void;
+  /** The plan changed: the tree and the timeline should ask again. */
+  planChanged(): void;
+  /** Problems with the settings or the glossary files, for the log (`warn`) and, once per change, for the user (`notify`). */
+  warn(message: string): void;
+  notify(message: string): void;
+  /** Text of this many characters was replaced (the server may collect garbage when idle). */
+  textReplaced?(length: number): void;
+}
+
+export class PlanHost {
+  readonly service: PlanService;
+  private folders: string[] = [];
+  /** The documents open in the editor, with their versions. */
+  private readonly versions = new Map<string, number>();
+  /** Open documents whose new version must get diagnostics even if its problems did not change. */
+  private readonly versionsToPublish = new Set<string>();
+  private targets: FixTargets = {};
+  private glossaryUris = new Set<string>();
+  private validationScheduled = false;
+  private markReady: () => void = () => undefined;
+  /** Settles once the settings are read and the workspace indexed: the first diagnostics and snapshot wait for it. */
+  readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
+
+  constructor(
+    private readonly fs: HostFileSystem,
+    private readonly events: HostEvents,
+    /** Runs a callback once the messages already received are handled (Node: `setImmediate`), so that a burst of changes is checked once. */
+    private readonly defer: (callback: () => void) => void = (callback) => setTimeout(callback, 0),
+  ) {
+    this.service = createPlanService();
+  }
+
+  setFolders(uris: readonly string[]): void {
+    this.folders = uris.map(normalizeUri);
+  }
+
+  /** Reads the settings and the glossary files, indexes the folders, then starts publishing. */
+  async start(rawSettings: unknown): Promise<void> {
+    try {
+      await this.configure(rawSettings);
+      await this.indexFolders();
+    } finally {
+      // Whatever went wrong was reported where it happened; what was indexed is served.
+      this.markReady();
+    }
+  }
+
+  async configure(rawSettings: unknown): Promise<void> {
+    const { settings, problems } = parseSettings(rawSettings);
+    for (const problem of problems) this.events.warn(problem);
+    this.service.setSettings(settings);
+    await this.reloadGlossaries();
+    this.scheduleValidation();
+  }
+
+  async changeFolders(added: readonly string[], removed: readonly string[]): Promise<void> {
+    for (const folder of removed.map(normalizeUri)) {
+      this.folders = this.folders.filter((existing) => existing !== folder);
+      for (const file of this.service.allFiles()) if (isInside(file.uri, folder) && !this.versions.has(file.uri)) this.forget(file.uri);
+    }
+    this.folders.push(...added.map(normalizeUri));
+    await this.indexFolders();
+    this.scheduleValidation();
+  }
+
+  open(uri: string, version: number, text: string): void {
+    uri = normalizeUri(uri);
+    this.versions.set(uri, version);
+    this.events.textReplaced?.(text.length);
+    this.service.setFile(uri, text);
+    this.versionsToPublish.add(uri);
+    this.scheduleValidation();
+  }
+
+  /** Applies the editor's changes to the text the service holds. One ranged change (a keystroke) tells the service where, so it re-parses only there. */
+  change(uri: string, version: number, changes: readonly DocumentChange[]): void {
+    uri = normalizeUri(uri);
+    const file = this.service.getFile(uri);
+    if (!file || !this.versions.has(uri)) return;
+    let text = file.text;
+    let lines: LineIndex | undefined = file.lineIndex;
+    let edit: TextEdit | undefined;
+    for (const [position, change] of changes.entries()) {
+      if (change.range) {
+        lines ??= new LineIndex(text);
+        edit = { start: lines.offsetAt(change.range.start), end: lines.offsetAt(change.range.end), text: change.text };
+        const next: string = text.slice(0, edit.start) + change.text + text.slice(edit.end);
+        // The service carries the last edit's line index over itself.
+        lines = position + 1 < changes.length ? lines.afterEdit(edit, next) : undefined;
+        text = next;
+      } else {
+        text = change.text;
+        lines = undefined;
+        edit = undefined;
+      }
+    }
+    this.events.textReplaced?.(file.text.length);
+    this.versions.set(uri, version);
+    this.service.setFile(uri, text, changes.length === 1 ? edit : undefined);
+    this.versionsToPublish.add(uri);
+    this.scheduleValidation();
+  }
+
+  /** A closed file stays in the model as it is on disk, or leaves it when it is gone or outside the workspace. */
+  async close(uri: string): Promise<void> {
+    uri = normalizeUri(uri);
+    this.versions.delete(uri);
+    if (isPlanFile(uri) && this.folders.some((folder) => isInside(uri, folder))) await this.readFromDisk(uri);
+    else this.forget(uri);
+    this.scheduleValidation();
+  }
+
+  /** Files changed on disk: plans are read again (the editor's text wins for open ones), glossaries reloaded. */
+  async filesChanged(changes: readonly { uri: string; deleted: boolean }[]): Promise<void> {
+    let glossaryChanged = false;
+    for (const change of changes) {
+      const uri = normalizeUri(change.uri);
+      if (isPlanFile(uri)) {
+        if (this.versions.has(uri)) continue;
+        if (change.deleted) this.forget(uri);
+        else await this.readFromDisk(uri);
+      } else if (this.glossaryUris.has(uri)) {
+        glossaryChanged = true;
+      }
+    }
+    if (glossaryChanged) await this.reloadGlossaries();
+    this.scheduleValidation();
+  }
+
+  isOpen(uri: string): boolean {
+    return this.versions.has(normalizeUri(uri));
+  }
+
+  getFile(uri: string): PlanFile | undefined {
+    return this.service.getFile(normalizeUri(uri));
+  }
+
+  /** The configured glossary file and skip list, as last read, for fixes that add to them. */
+  fixTargets(): FixTargets {
+    return this.targets;
+  }
+
+  /** The folder relative settings are resolved against: the first workspace folder. */
+  private baseFolder(): string | undefined {
+    return this.folders[0];
+  }
+
+  private async reloadGlossaries(): Promise<void> {
+    const settings = this.service.getSettings();
+    const base = this.baseFolder();
+    if (!base) {
+      this.service.setGlossaryFiles([], []);
+      return;
+    }
+    const loaded = await loadGlossaries(this.fs, base, settings.glossaryFiles, settings.skipAcronymsFile);
+    this.service.setGlossaryFiles(loaded.entries, loaded.skip);
+    this.targets = loaded.targets;
+    this.glossaryUris = new Set([...settings.glossaryFiles, ...(settings.skipAcronymsFile ? [settings.skipAcronymsFile] : [])].map((file) => resolveUri(base, file)));
+    for (const problem of loaded.problems) this.events.warn(`${problem.uri}:${problem.line + 1}: ${problem.message}`);
+    if (loaded.problems.length > 0) {
+      const first = loaded.problems[0]!;
+      const count = loaded.problems.length;
+      this.events.notify(`${count} problem${count === 1 ? '' : 's'} reading glossary files; the first: ${baseNameOf(first.uri)}:${first.line + 1}: ${first.message}`);
+    }
+  }
+
+  /** Reads every plan file under the folders that is not open in the editor. */
+  private async indexFolders(): Promise<void> {
+    for (const folder of this.folders) {
+      let uris: string[];
+      try {
+        uris = await this.fs.findPlanFiles(folder);
+      } catch {
+        continue;
+      }
+      for (const uri of uris) if (!this.versions.has(normalizeUri(uri))) await this.readFromDisk(normalizeUri(uri));
+    }
+  }
+
+  private async readFromDisk(uri: string): Promise<void> {
+    let text: string;
+    try {
+      text = await this.fs.readFile(uri);
+    } catch {
+      this.forget(uri);
+      return;
+    }
+    this.events.textReplaced?.(text.length);
+    this.service.setFile(uri, text.replace(/^\uFEFF/, ''));
+  }
+
+  private forget(uri: string): void {
+    this.service.removeFile(uri);
+    this.events.withdraw(uri);
+  }
+
+  scheduleValidation(): void {
+    if (this.validationScheduled) return;
+    this.validationScheduled = true;
+    void this.ready.then(() =>
+      this.defer(() => {
+        this.validationScheduled = false;
+        this.validate();
+      }),
+    );
+  }
+
+  private validate(): void {
+    const analysis = this.service.analyze();
+    for (const uri of new Set([...analysis.changed, ...this.versionsToPublish])) {
+      const file = this.service.getFile(uri);
+      if (file) this.events.publish(file, analysis.problems.get(uri) ?? [], this.versions.get(uri));
+    }
+    this.versionsToPublish.clear();
+    this.events.planChanged();
+  }
+}

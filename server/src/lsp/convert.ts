@@ -1,0 +1,132 @@
+// The edge between the service and LSP: the service answers in offsets and its own shapes; here
+// they become ranges in lines and characters and the protocol's types. Nothing else converts.
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  InsertTextFormat,
+  MarkupKind,
+  SymbolKind,
+  type CodeAction,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type Range,
+  type SelectionRange,
+  type SymbolInformation,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit as LspWorkspaceEdit,
+} from 'vscode-languageserver';
+import type { HoverResult, OutlineSymbol, PlanCodeAction, PlanCompletion, ReportedProblem, Span, WorkspaceEdit, WorkspaceSymbol } from '../service';
+import type { LineIndex } from '../service/text/lineIndex';
+
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.milestones`;
+
+export function rangeOf(lines: LineIndex, span: Span): Range {
+  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}
+
+const severities = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+} as const;
+
+export function toDiagnostic(lines: LineIndex, problem: ReportedProblem): Diagnostic {
+  return {
+    range: rangeOf(lines, problem),
+    severity: severities[problem.severity],
+    code: problem.code,
+    source: 'milestones',
+    message: problem.message,
+    data: problem.data,
+  };
+}
+
+export function toHover(lines: LineIndex, hover: HoverResult): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: rangeOf(lines, hover.span) };
+}
+
+/** Edits across files; `linesOf` gives the line index of each file edited (a plan, or a glossary file). */
+export function toWorkspaceEdit(edits: WorkspaceEdit, linesOf: (uri: string) => LineIndex): LspWorkspaceEdit {
+  const changes: Record<string, LspTextEdit[]> = {};
+  for (const [uri, list] of edits) {
+    const lines = linesOf(uri);
+    changes[uri] = list.map((edit) => ({ range: rangeOf(lines, edit), newText: edit.text }));
+  }
+  return { changes };
+}
+
+export function toCodeAction(action: PlanCodeAction, lines: LineIndex, linesOf: (uri: string) => LineIndex): CodeAction {
+  return {
+    title: action.title,
+    kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : fixAllKind,
+    isPreferred: action.isPreferred,
+    diagnostics: action.problem ? [toDiagnostic(lines, action.problem)] : undefined,
+    edit: toWorkspaceEdit(action.edits, linesOf),
+  };
+}
+
+const symbolKinds = {
+  section: SymbolKind.Namespace,
+  milestone: SymbolKind.Event,
+  feature: SymbolKind.Field,
+  reference: SymbolKind.Key,
+  acronym: SymbolKind.String,
+} as const;
+
+export function toDocumentSymbol(lines: LineIndex, symbol: OutlineSymbol): DocumentSymbol {
+  return {
+    name: symbol.name,
+    detail: symbol.detail,
+    kind: symbolKinds[symbol.kind],
+    range: rangeOf(lines, symbol.span),
+    selectionRange: rangeOf(lines, symbol.selection),
+    children: symbol.children.map((child) => toDocumentSymbol(lines, child)),
+  };
+}
+
+export function toSymbolInformation(lines: LineIndex, symbol: WorkspaceSymbol): SymbolInformation {
+  return { name: symbol.name, containerName: symbol.detail, kind: symbolKinds[symbol.kind], location: { uri: symbol.uri, range: rangeOf(lines, symbol.span) } };
+}
+
+/** A fold from the line of a span's start to the last line with content (a span ending at a line's start belongs to the line before), or undefined for one line. */
+export function toFoldingRange(lines: LineIndex, span: Span): FoldingRange | undefined {
+  const start = lines.positionAt(span.start).line;
+  const end = lines.positionAt(span.end);
+  const last = end.character === 0 ? end.line - 1 : end.line;
+  return last > start ? { startLine: start, endLine: last } : undefined;
+}
+
+/** Spans from the innermost out, as LSP's chain of parents. */
+export function toSelectionRange(lines: LineIndex, spans: readonly Span[]): SelectionRange | undefined {
+  let selection: SelectionRange | undefined;
+  for (const span of [...spans].reverse()) selection = { range: rangeOf(lines, span), parent: selection };
+  return selection;
+}
+
+const completionKinds = {
+  feature: CompletionItemKind.Reference,
+  acronym: CompletionItemKind.Text,
+  key: CompletionItemKind.Property,
+  snippet: CompletionItemKind.Snippet,
+  date: CompletionItemKind.Constant,
+} as const;
+
+export function toCompletionItems(lines: LineIndex, completions: readonly PlanCompletion[]): CompletionItem[] {
+  // All completions replace the same word: convert its span once.
+  const replaceRange = completions.length > 0 ? rangeOf(lines, completions[0]!.replace) : undefined;
+  return completions.map((completion) => ({
+    label: completion.label,
+    kind: completionKinds[completion.kind],
+    detail: completion.detail,
+    documentation: completion.documentation ? { kind: MarkupKind.Markdown, value: completion.documentation } : undefined,
+    sortText: completion.sortText,
+    filterText: completion.filterText,
+    insertTextFormat: completion.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: { range: replaceRange!, newText: completion.insertText },
+  }));
+}

@@ -1,0 +1,26 @@
+// The checks of one item that look beyond its own entry: its ID against the workspace, a
+// milestone's feature list, and its dates against asOf. Each problem lies within the item's entry.
+import type { PlanIndex } from '../model/planIndex';
+import type { PlanItem } from '../model/planItem';
+import { checkItemDates } from './dates';
+import { checkFeatureList } from './featureLists';
+import { checkIds } from './ids';
+import type { Problem } from './problems';
+
+export interface CheckContext {
+  index: PlanIndex;
+  /** The date "overdue" and "in the future" are judged against, for items of the given file. */
+  asOf(uri: string): string;
+  /** Where an item is defined, for messages: `file.milestones.yaml:12`. */
+  where(item: PlanItem): string;
+  /** The feature ID closest to a misspelt one, for "did you mean". */
+  suggestFeature(id: string): string | undefined;
+}
+
+export function checkItem(item: PlanItem, context: CheckContext): Problem[] {
+  const problems: Problem[] = [];
+  checkIds(item, context, problems);
+  if (item.kind === 'milestone') checkFeatureList(item, context, problems);
+  checkItemDates(item, context.asOf(item.uri), problems);
+  return problems;
+}

@@ -1,0 +1,46 @@
+// Which problems are reported, and how: each rule's severity from the settings, and
+// `# milestones-disable-next-line [codes]` comments that silence the line after them.
+import type { Segment } from '../yaml/segments';
+import { effectiveSeverity, type RuleCode, type RuleSetting } from './rules';
+import type { Problem, ReportedProblem } from './problems';
+
+export const disableDirective = 'milestones-disable-next-line';
+
+const directive = new RegExp(`#\\s*${disableDirective}\\b([^\\n]*)`);
+
+/** The comment that silences `code` on the line after it (for a quick fix to insert). */
+export function disableComment(code: RuleCode): string {
+  return `# ${disableDirective} ${code}`;
+}
+
+export function hasDirective(segment: Segment): boolean {
+  return segment.text.includes(disableDirective);
+}
+
+/** Whether the line above `offset` is a comment that silences `code` (or every rule when it names none). */
+export function isSuppressed(text: string, offset: number, code: RuleCode): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (lineStart === 0) return false;
+  const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  const previous = text.slice(previousStart, lineStart - 1);
+  const match = directive.exec(previous);
+  if (!match || previous.slice(0, match.index).trim() !== '') return false;
+  const codes = match[1]!.replace(/#.*$/, '').split(/[\s,]+/).filter(Boolean);
+  return codes.length === 0 || codes.includes(code);
+}
+
+/**
+ * The problems of a file as reported: with their severities, without those of rules set to `off`
+ * or silenced by a directive (looked for only when the file has one), ordered by position.
+ */
+export function report(text: string, problems: readonly Problem[], rules: Partial<Record<string, RuleSetting>>, mayBeSuppressed: boolean): ReportedProblem[] {
+  const reported: ReportedProblem[] = [];
+  for (const problem of problems) {
+    const severity = effectiveSeverity(problem.code, rules);
+    if (!severity) continue;
+    if (mayBeSuppressed && isSuppressed(text, problem.start, problem.code)) continue;
+    reported.push({ code: problem.code, message: problem.message, start: problem.start, end: problem.end, data: problem.data, severity });
+  }
+  reported.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  return reported;
+}

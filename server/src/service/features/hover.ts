@@ -1,0 +1,110 @@
+// Hover: an acronym's meanings, an ID's name, dates, state and parents, a key's schema description.
+import { findAcronyms, type GlossaryEntry } from '../glossary/glossary';
+import { completionText, isCompleted, progressText } from '../model/itemState';
+import { locate } from '../model/locate';
+import type { PlanFile } from '../model/planFile';
+import type { PlanItem } from '../model/planItem';
+import { keyDescription } from '../model/schema';
+import type { Workspace } from '../workspace';
+import type { Span } from '../yaml/nodes';
+
+export interface HoverResult {
+  markdown: string;
+  span: Span;
+}
+
+export function doHover(workspace: Workspace, file: PlanFile, offset: number): HoverResult | undefined {
+  const located = locate(file, offset);
+  if (!located) return undefined;
+  switch (located.kind) {
+    case 'definition':
+      return { markdown: describeItem(workspace, located.item), span: located.span };
+    case 'reference': {
+      const { index } = workspace.analyze();
+      const feature = index.features.get(located.reference.id);
+      if (!feature) {
+        const milestone = index.milestones.get(located.reference.id);
+        const markdown = milestone ? describeItem(workspace, milestone) : `**${located.reference.id}** is not defined in any plan.`;
+        return { markdown, span: located.span };
+      }
+      return { markdown: describeItem(workspace, feature), span: located.span };
+    }
+    case 'key': {
+      const description = keyDescription(located.section, located.key);
+      return description ? { markdown: `**${located.key}**\n\n${description}`, span: located.span } : undefined;
+    }
+    case 'acronym': {
+      const markdown = describeTerm(workspace, located.term);
+      return markdown ? { markdown, span: located.span } : undefined;
+    }
+    case 'value': {
+      const node = located.node;
+      if (!node || node.kind !== 'scalar' || typeof node.value !== 'string') return undefined;
+      if (!['name', 'description', 'title'].includes(located.key)) return undefined;
+      const source = file.text.slice(located.span.start, located.span.end);
+      const glossary = workspace.analyze().glossary;
+      const hit = findAcronyms(source, glossary).find((candidate) => located.span.start + candidate.start <= offset && offset <= located.span.start + candidate.end);
+      if (!hit) return undefined;
+      const span = { start: located.span.start + hit.start, end: located.span.start + hit.end };
+      const markdown = describeTerm(workspace, hit.term) ?? `**${hit.term}** is not in any glossary.`;
+      return { markdown, span };
+    }
+  }
+}
+
+/** Every meaning of a term, each with its source and tags; the one the tags choose is marked. */
+function describeTerm(workspace: Workspace, term: string): string | undefined {
+  const glossary = workspace.analyze().glossary;
+  const meanings = dedupe(glossary.meanings(term));
+  if (meanings.length === 0) return undefined;
+  const preferred = glossary.preferred(term);
+  if (meanings.length === 1) return `**${term}** — ${meanings[0]!.definition}\n\n_${sourceLabel(meanings[0]!)}_`;
+  const lines = meanings.map((entry) => {
+    const chosen = entry === preferred || (preferred && entry.definition === preferred.definition && entry.source === preferred.source) ? ' ✓' : '';
+    const tags = entry.tags.length > 0 ? ` · tags: ${entry.tags.join(', ')}` : '';
+    return `- ${entry.definition}${chosen} _(${sourceLabel(entry)}${tags})_`;
+  });
+  return `**${term}** has ${meanings.length} meanings:\n\n${lines.join('\n')}`;
+}
+
+/** The same definition from several sources is shown once, from the first. */
+function dedupe(entries: GlossaryEntry[]): GlossaryEntry[] {
+  const seen = new Set<string>();
+  return entries.filter((entry) => {
+    const key = `${entry.definition}\u0000${entry.tags.join(',')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function sourceLabel(entry: GlossaryEntry): string {
+  if (entry.source === 'built-in') return 'built-in glossary (LDM-564)';
+  const name = decodeURIComponent(entry.source.slice(entry.source.lastIndexOf('/') + 1));
+  return entry.source.startsWith('file:') ? `acronyms of ${name}` : name;
+}
+
+function describeItem(workspace: Workspace, item: PlanItem): string {
+  const { index, problems } = workspace.analyze();
+  const asOf = workspace.asOf(item.uri);
+  const kind = item.kind === 'milestone' ? 'Milestone' : 'Feature';
+  const lines = [`**${item.id}** · ${kind}${item.level !== undefined ? ` · level ${item.level}` : ''}`, '', item.name ?? '_no name_', '', `Due ${item.due ?? '—'} · ${progressText(item, asOf)}`];
+  if (item.kind === 'feature') {
+    const parents = index.parents(item.id);
+    if (parents.length === 0) {
+      lines.push('', 'No milestone lists it.');
+    } else {
+      lines.push('', `Delivered by ${parents.length === 1 ? 'one milestone' : `${parents.length} milestones`}:`);
+      for (const parent of parents) {
+        const issues = (problems.get(parent.uri) ?? []).filter((problem) => problem.data?.kind === 'pair' && problem.data.milestone === parent.id && problem.data.feature === item.id);
+        const flag = issues.length > 0 ? ` — ⚠ ${issues.map((problem) => problem.code).join(', ')}` : '';
+        lines.push(`- ${parent.id}: ${parent.name ?? ''} (due ${parent.due ?? '—'}${isCompleted(parent) ? `, completed ${completionText(parent)}` : ''})${flag}`);
+      }
+    }
+  } else {
+    const { ids, features } = index.listedFeatures(item);
+    const open = features.filter((feature) => !isCompleted(feature)).length;
+    lines.push('', ids.length === 0 ? 'No features.' : `${ids.length} feature${ids.length === 1 ? '' : 's'} · ${open} open`);
+  }
+  return lines.join('\n');
+}

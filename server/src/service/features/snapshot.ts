@@ -1,0 +1,103 @@
+// The plan as the tree view and the timeline draw it: milestones in (due, ID) order, each with the
+// row of every feature it lists, each item with its state and problems. Built from the same
+// analysis as the diagnostics; the tree and the timeline only draw what it decides.
+import type { FeatureRow, FeatureSnapshot, ItemState, Location, MilestoneSnapshot, PlanSnapshot, ProblemSummary, Severity } from '../../../../common/planSnapshot';
+import type { ReportedProblem } from '../checks/problems';
+import { progressOf } from '../model/itemState';
+import { itemAt } from '../model/locate';
+import { byDueThenId, type PlanItem } from '../model/planItem';
+import type { Workspace } from '../workspace';
+
+/** The date checks between a feature and a milestone that lists it: a failed one makes both inconsistent. */
+const pairRules = new Set(['feature-due-after-milestone', 'feature-open-in-completed-milestone', 'feature-completed-after-milestone']);
+
+export function planSnapshot(workspace: Workspace): PlanSnapshot {
+  const analysis = workspace.analyze();
+  const { index } = analysis;
+  const files = workspace.allFiles();
+  const asOfs = files.map((file) => workspace.asOf(file.uri));
+  const asOf = asOfs.length > 0 ? asOfs.sort()[asOfs.length - 1]! : workspace.asOf('');
+  const problemsOf = new Map<PlanItem, ProblemSummary[]>();
+  /** Problems between a milestone and a feature, by `milestone\0feature`. */
+  const pairProblems = new Map<string, ProblemSummary[]>();
+  const problemCounts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+
+  for (const file of files) {
+    for (const problem of analysis.problems.get(file.uri) ?? []) {
+      problemCounts[problem.severity]++;
+      // Each problem belongs to the item whose entry holds it.
+      const owner = itemAt(file, problem.start);
+      if (!owner) continue;
+      const pair = problem.data?.kind === 'pair' ? problem.data : undefined;
+      append(problemsOf, owner, pair ? { ...summarize(problem), related: pair.feature } : summarize(problem));
+      if (pair && pairRules.has(problem.code)) append(pairProblems, pairKey(pair.milestone, pair.feature), { ...summarize(problem), related: pair.milestone });
+    }
+  }
+
+  const locate = (item: PlanItem): Location => {
+    const lines = workspace.getFile(item.uri)!.lineIndex;
+    const span = item.idSpan;
+    return { uri: item.uri, range: { start: lines.positionAt(span.start), end: lines.positionAt(span.end) } };
+  };
+
+  const features: Record<string, FeatureSnapshot> = {};
+  for (const [id, feature] of index.features) {
+    // (A milestone ID defined twice lists the feature twice over, with one key for both.)
+    const parents = [...new Set(index.parents(id).map((parent) => parent.id))];
+    const pairs = parents.flatMap((parent) => pairProblems.get(pairKey(parent, id)) ?? []);
+    const progress = progressOf(feature, workspace.asOf(feature.uri));
+    features[id] = {
+      id,
+      name: feature.name ?? '',
+      due: feature.due ?? null,
+      completed: feature.completed ?? null,
+      progress,
+      state: pairs.length > 0 ? 'inconsistent' : progress,
+      problems: [...(problemsOf.get(feature) ?? []), ...pairs],
+      location: locate(feature),
+      parents,
+    };
+  }
+
+  const milestones: MilestoneSnapshot[] = [...index.milestones.values()].sort(byDueThenId).map((milestone) => {
+    const problems = problemsOf.get(milestone) ?? [];
+    const progress = progressOf(milestone, workspace.asOf(milestone.uri));
+    return {
+      id: milestone.id,
+      name: milestone.name ?? '',
+      due: milestone.due ?? null,
+      completed: milestone.completed ?? null,
+      level: milestone.level ?? null,
+      progress,
+      state: problems.some((problem) => pairRules.has(problem.code)) ? 'inconsistent' : progress,
+      problems,
+      location: locate(milestone),
+      features: index.listedFeatures(milestone).ids.map((id) => featureRow(milestone.id, id, features[id], pairProblems)),
+    };
+  });
+
+  return { asOf, milestones, features, problemCounts };
+}
+
+/** A feature beneath a milestone: inconsistent only where a date check between the two failed. */
+function featureRow(milestoneId: string, id: string, feature: FeatureSnapshot | undefined, pairProblems: Map<string, ProblemSummary[]>): FeatureRow {
+  if (!feature) return { id, state: 'unknown', problems: [] };
+  const pairs = pairProblems.get(pairKey(milestoneId, id)) ?? [];
+  const own = feature.problems.filter((problem) => problem.related === undefined);
+  const state: ItemState = pairs.length > 0 ? 'inconsistent' : feature.progress;
+  return { id, state, problems: [...own, ...pairs] };
+}
+
+function pairKey(milestone: string, feature: string): string {
+  return `${milestone}\u0000${feature}`;
+}
+
+function summarize(problem: ReportedProblem): ProblemSummary {
+  return { code: problem.code, severity: problem.severity, message: problem.message };
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,77 @@
+// The document outline (milestones with the features they list, features, acronyms) and the
+// workspace symbol search over every plan's IDs and names.
+import { completionText, isCompleted } from '../model/itemState';
+import type { PlanFile } from '../model/planFile';
+import type { PlanItem } from '../model/planItem';
+import { fuzzyMatches } from '../text/matching';
+import type { Workspace } from '../workspace';
+import type { Span } from '../yaml/nodes';
+
+export interface OutlineSymbol {
+  name: string;
+  detail: string;
+  kind: 'milestone' | 'feature' | 'reference' | 'acronym' | 'section';
+  /** The whole entry. */
+  span: Span;
+  /** The ID or key, what the editor selects. */
+  selection: Span;
+  children: OutlineSymbol[];
+}
+
+function describeDates(item: PlanItem): string {
+  return [item.name ?? '', item.due ? `due ${item.due}` : '', isCompleted(item) ? `completed ${completionText(item)}` : ''].filter(Boolean).join(' · ');
+}
+
+/** Milestones with the features they list beneath, then features, then acronyms. */
+export function documentSymbols(file: PlanFile): OutlineSymbol[] {
+  const symbols: OutlineSymbol[] = [];
+  const section = (name: string, children: OutlineSymbol[]) => {
+    if (children.length === 0) return;
+    const span = { start: children[0]!.span.start, end: children[children.length - 1]!.span.end };
+    symbols.push({ name, detail: `${children.length}`, kind: 'section', span, selection: children[0]!.selection, children });
+  };
+  section(
+    'milestones',
+    file.milestones.map((milestone) => ({
+      name: milestone.id,
+      detail: describeDates(milestone),
+      kind: 'milestone' as const,
+      span: milestone.entrySpan,
+      selection: milestone.idSpan,
+      children: milestone.featureReferences.map((reference) => ({ name: reference.id, detail: '', kind: 'reference' as const, span: reference.span, selection: reference.span, children: [] })),
+    })),
+  );
+  section(
+    'features',
+    file.features.map((feature) => ({ name: feature.id, detail: describeDates(feature), kind: 'feature' as const, span: feature.entrySpan, selection: feature.idSpan, children: [] })),
+  );
+  section(
+    'acronyms',
+    file.acronyms.map((acronym) => ({ name: acronym.term, detail: acronym.definition, kind: 'acronym' as const, span: acronym.keySpan, selection: acronym.keySpan, children: [] })),
+  );
+  return symbols;
+}
+
+export interface WorkspaceSymbol {
+  name: string;
+  detail: string;
+  kind: 'milestone' | 'feature';
+  uri: string;
+  span: Span;
+}
+
+/** Milestones and features of every file whose ID or name matches the query, IDs that contain it first. */
+export function workspaceSymbols(workspace: Workspace, query: string, limit = 500): WorkspaceSymbol[] {
+  const found: { symbol: WorkspaceSymbol; rank: number }[] = [];
+  const needle = query.trim().toLowerCase();
+  for (const file of workspace.allFiles()) {
+    for (const item of [...file.milestones, ...file.features]) {
+      const label = `${item.id} ${item.name ?? ''}`;
+      if (needle !== '' && !fuzzyMatches(needle, label)) continue;
+      const rank = item.id.toLowerCase().includes(needle) ? 0 : label.toLowerCase().includes(needle) ? 1 : 2;
+      found.push({ symbol: { name: item.id, detail: item.name ?? '', kind: item.kind, uri: item.uri, span: item.idSpan }, rank });
+    }
+  }
+  found.sort((a, b) => a.rank - b.rank || (a.symbol.name < b.symbol.name ? -1 : a.symbol.name > b.symbol.name ? 1 : 0));
+  return found.slice(0, limit).map((entry) => entry.symbol);
+}

@@ -1,0 +1,109 @@
+// Glossaries: the merged meanings of every term, choosing among them by tag, and finding acronyms
+// in free text the way LSST's acronym tool does.
+import { closestMatch } from '../text/matching';
+
+export interface GlossaryEntry {
+  term: string;
+  definition: string;
+  /** 'built-in', a glossary file path as configured, or a plan file's URI. */
+  source: string;
+  /** Subsystem tags (the CSV's "Subsystem Tags"); [] otherwise. */
+  tags: string[];
+  documentationTags?: string[];
+  /** The CSV's "Type" column, e.g. "Acronym" or "Term". */
+  type?: string;
+  /** 0-based line in the source file, when known. */
+  line?: number;
+}
+
+const standardShape = /^[A-Z][A-Z0-9]+$/;
+
+export class Glossary {
+  private readonly byTerm = new Map<string, GlossaryEntry[]>();
+  private readonly preferredTags: readonly string[];
+  private readonly skip: Set<string>;
+  /** Terms not of the standard shape, as one alternation, longest first. */
+  readonly specialTerms: RegExp | undefined;
+
+  constructor(entries: Iterable<GlossaryEntry>, options: { preferredTags?: readonly string[]; skip?: Iterable<string> } = {}) {
+    for (const entry of entries) {
+      const list = this.byTerm.get(entry.term);
+      if (list) list.push(entry);
+      else this.byTerm.set(entry.term, [entry]);
+    }
+    this.preferredTags = options.preferredTags ?? [];
+    this.skip = new Set(options.skip ?? []);
+    const special = [...this.byTerm.keys()].filter((term) => !standardShape.test(term) && term.trim() !== '').sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    // A term stands alone: not inside a longer word, and a hyphen ends a word.
+    this.specialTerms = special.length > 0 ? new RegExp(`(?<![A-Za-z0-9_])(?:${special.map(escapeRegExp).join('|')})(?![A-Za-z0-9_])`, 'g') : undefined;
+  }
+
+  meanings(term: string): GlossaryEntry[] {
+    const list = this.byTerm.get(term) ?? [];
+    const preferred = this.preferred(term);
+    return preferred ? [preferred, ...list.filter((entry) => entry !== preferred)] : list;
+  }
+
+  preferred(term: string): GlossaryEntry | undefined {
+    const list = this.byTerm.get(term);
+    if (!list || list.length === 0) return undefined;
+    if (this.preferredTags.length > 0) {
+      const tagged = list.find((entry) => entry.tags.some((tag) => this.preferredTags.includes(tag)));
+      if (tagged) return tagged;
+    }
+    return list[0];
+  }
+
+  has(term: string): boolean {
+    return this.byTerm.has(term);
+  }
+
+  isSkipped(term: string): boolean {
+    return this.skip.has(term);
+  }
+
+  terms(): string[] {
+    return [...this.byTerm.keys()];
+  }
+
+  suggest(word: string): string | undefined {
+    return closestMatch(word, this.byTerm.keys());
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export interface AcronymHit {
+  term: string;
+  start: number;
+  end: number;
+  known: boolean;
+}
+
+const acronymWord = /\b[A-Z][A-Z0-9]+\b/g;
+
+/** Every acronym in free text: glossary terms of any shape first (longest first), then standard-shape words. */
+export function findAcronyms(text: string, glossary: Glossary): AcronymHit[] {
+  const hits: AcronymHit[] = [];
+  const taken: [number, number][] = [];
+  if (glossary.specialTerms) {
+    glossary.specialTerms.lastIndex = 0;
+    for (let match = glossary.specialTerms.exec(text); match; match = glossary.specialTerms.exec(text)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      taken.push([start, end]);
+      if (!glossary.isSkipped(match[0])) hits.push({ term: match[0], start, end, known: true });
+    }
+  }
+  acronymWord.lastIndex = 0;
+  for (let match = acronymWord.exec(text); match; match = acronymWord.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (taken.some(([takenStart, takenEnd]) => start < takenEnd && end > takenStart)) continue;
+    if (glossary.isSkipped(match[0])) continue;
+    hits.push({ term: match[0], start, end, known: glossary.has(match[0]) });
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}

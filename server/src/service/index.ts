@@ -1,0 +1,105 @@
+// The language service: one entry, `createPlanService()`, for every host — the language server, the
+// command-line checker, a browser worker and the tests. Hosts give it files and settings; it answers
+// in offsets of the files' texts, which the hosts convert to their own positions.
+import type { PlanSnapshot } from '../../../common/planSnapshot';
+import type { ReportedProblem } from './checks/problems';
+import { codeLenses, type PlanLens } from './features/codeLenses';
+import { fixAll, getCodeActions, type FixTargets, type PlanCodeAction } from './features/codeActions';
+import { doComplete, type PlanCompletion } from './features/completion';
+import { exportPlan, type ExportFormat } from './features/export';
+import { foldingSpans } from './features/folding';
+import { doHover, type HoverResult } from './features/hover';
+import { inlayHints, type PlanHint } from './features/inlayHints';
+import { documentLinks, type PlanLink } from './features/links';
+import { definitions, idAt, prepareRename, references, rename, type RenameCheck } from './features/navigation';
+import { selectionSpans } from './features/selectionRanges';
+import { planSnapshot } from './features/snapshot';
+import { documentSymbols, workspaceSymbols, type OutlineSymbol, type WorkspaceSymbol } from './features/symbols';
+import type { GlossaryEntry } from './glossary/glossary';
+import type { Occurrence } from './model/locate';
+import type { PlanFile } from './model/planFile';
+import type { PlanItem } from './model/planItem';
+import type { Settings } from './settings';
+import type { TextEdit, WorkspaceEdit } from './text/edits';
+import { Workspace, type Analysis } from './workspace';
+import type { Span } from './yaml/nodes';
+
+export type { Analysis, ExportFormat, FixTargets, GlossaryEntry, HoverResult, Occurrence, OutlineSymbol, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, RenameCheck, ReportedProblem, Settings, Span, TextEdit, WorkspaceEdit, WorkspaceSymbol };
+
+export interface PlanService {
+  setSettings(settings: Partial<Settings>): void;
+  getSettings(): Settings;
+  /** Entries of the configured glossary files, in the order they apply, and words of the skip-list file. */
+  setGlossaryFiles(entries: GlossaryEntry[], skip?: string[]): void;
+  /** Gives the service a plan file's text; `edit`, when known, is what changed since the last text. */
+  setFile(uri: string, text: string, edit?: TextEdit): void;
+  removeFile(uri: string): void;
+  getFile(uri: string): PlanFile | undefined;
+  allFiles(): PlanFile[];
+  /** Brings the problems of every file up to date; `changed` names the files whose problems may differ. */
+  analyze(): Analysis;
+  problems(uri: string): ReportedProblem[];
+
+  hover(uri: string, offset: number): HoverResult | undefined;
+  complete(uri: string, offset: number): PlanCompletion[];
+  codeActions(uri: string, range: Span, targets?: FixTargets): PlanCodeAction[];
+  fixAll(uri: string): PlanCodeAction | undefined;
+  definitions(uri: string, offset: number): PlanItem[];
+  references(uri: string, offset: number, includeDefinition: boolean): Occurrence[];
+  prepareRename(uri: string, offset: number): RenameCheck;
+  rename(uri: string, offset: number, newId: string): { edits: WorkspaceEdit } | { message: string };
+  idAt(uri: string, offset: number): string | undefined;
+  documentSymbols(uri: string): OutlineSymbol[];
+  workspaceSymbols(query: string): WorkspaceSymbol[];
+  foldingRanges(uri: string): Span[];
+  selectionRanges(uri: string, offset: number): Span[];
+  documentLinks(uri: string): PlanLink[];
+  inlayHints(uri: string, range: Span): PlanHint[];
+  codeLenses(uri: string): PlanLens[];
+  snapshot(): PlanSnapshot;
+  exportPlan(format: ExportFormat): string;
+}
+
+export interface PlanServiceOptions {
+  /** `false` parses every file whole: the reference the segmented parse is tested against. */
+  segmented?: boolean;
+}
+
+export function createPlanService(options: PlanServiceOptions = {}): PlanService {
+  const workspace = new Workspace(options);
+  /** Answers about a file the service knows, or `none` for any other. */
+  const inFile = <T>(uri: string, none: T, answer: (file: PlanFile) => T): T => {
+    const file = workspace.getFile(uri);
+    return file ? answer(file) : none;
+  };
+  return {
+    setSettings: (settings) => workspace.setSettings(settings),
+    getSettings: () => workspace.getSettings(),
+    setGlossaryFiles: (entries, skip) => workspace.setGlossaryFiles(entries, skip),
+    setFile: (uri, text, edit) => void workspace.setFile(uri, text, edit),
+    removeFile: (uri) => workspace.removeFile(uri),
+    getFile: (uri) => workspace.getFile(uri),
+    allFiles: () => workspace.allFiles(),
+    analyze: () => workspace.analyze(),
+    problems: (uri) => workspace.problems(uri),
+
+    hover: (uri, offset) => inFile(uri, undefined, (file) => doHover(workspace, file, offset)),
+    complete: (uri, offset) => inFile(uri, [], (file) => doComplete(workspace, file, offset)),
+    codeActions: (uri, range, targets) => inFile(uri, [], (file) => getCodeActions(workspace, file, range, targets)),
+    fixAll: (uri) => inFile(uri, undefined, (file) => fixAll(workspace, file)),
+    definitions: (uri, offset) => inFile(uri, [], (file) => definitions(workspace, file, offset)),
+    references: (uri, offset, includeDefinition) => inFile(uri, [], (file) => references(workspace, file, offset, includeDefinition)),
+    prepareRename: (uri, offset) => inFile<RenameCheck>(uri, { ok: false, message: 'Only IDs in a milestone plan can be renamed.' }, (file) => prepareRename(workspace, file, offset)),
+    rename: (uri, offset, newId) => inFile<{ edits: WorkspaceEdit } | { message: string }>(uri, { message: 'Only IDs in a milestone plan can be renamed.' }, (file) => rename(workspace, file, offset, newId)),
+    idAt: (uri, offset) => inFile(uri, undefined, (file) => idAt(file, offset)?.id),
+    documentSymbols: (uri) => inFile(uri, [], (file) => documentSymbols(file)),
+    workspaceSymbols: (query) => workspaceSymbols(workspace, query),
+    foldingRanges: (uri) => inFile(uri, [], (file) => foldingSpans(file)),
+    selectionRanges: (uri, offset) => inFile(uri, [], (file) => selectionSpans(file, offset)),
+    documentLinks: (uri) => inFile(uri, [], (file) => documentLinks(file, workspace.getSettings().jiraBaseUrl)),
+    inlayHints: (uri, range) => inFile(uri, [], (file) => inlayHints(workspace, file, range)),
+    codeLenses: (uri) => inFile(uri, [], (file) => codeLenses(workspace, file)),
+    snapshot: () => planSnapshot(workspace),
+    exportPlan: (format) => exportPlan(workspace, format),
+  };
+}

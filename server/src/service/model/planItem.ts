@@ -1,0 +1,178 @@
+// A milestone or a feature of a plan file: its ID, dates, name and listed features with their
+// spans. Spans are absolute offsets in the file, computed from its segment's current base.
+import type { Problem } from '../checks/problems';
+import { isDate } from '../text/dates';
+import type { Segment } from '../yaml/segments';
+import { scalarText, type Span, type YMap, type YNode, type YPair } from '../yaml/nodes';
+import type { SegmentModel } from './segmentModel';
+
+export type ItemKind = 'milestone' | 'feature';
+
+export interface Field {
+  key: string;
+  keySpan: Span;
+  value: YNode | null;
+  /** The value's span; an empty span right after the key's colon when the value is missing. */
+  valueSpan: Span;
+}
+
+export interface FeatureReference {
+  id: string;
+  span: Span;
+}
+
+/** Shared by the many items that list no features. */
+const none: never[] = [];
+
+/**
+ * A milestone or a feature. What checks, views and the index read of it is kept here; the rest
+ * (fields, value nodes) is read from its segment's tree, which the segment may build anew.
+ */
+export class PlanItem {
+  /** The IDs of the features a milestone lists, and the start and end of each in the list, relative to the segment. */
+  private readonly referenceIds: readonly string[];
+  private readonly referenceOffsets: readonly number[];
+  readonly name: string | undefined;
+  /** The due and completion dates when they are real dates; invalid ones are left out. */
+  readonly due: string | undefined;
+  readonly completed: string | undefined;
+  /** Whether `completed` has a value, valid or not (not `null`, not empty). */
+  readonly completedWritten: boolean;
+  readonly level: number | undefined;
+  /** What the checks that look beyond the entry found, relative to the segment's base then (see workspace.ts). */
+  checkedProblems: Problem[] | undefined;
+  checkedBase = 0;
+  // The ID's span and the entry's end, relative to the segment.
+  private readonly keyStart: number;
+  private readonly keyEnd: number;
+  private readonly entryEnd: number;
+
+  constructor(
+    readonly kind: ItemKind,
+    readonly id: string,
+    readonly uri: string,
+    readonly segment: Segment<SegmentModel>,
+    pair: YPair,
+    /** Where the pair is in the segment's tree: the section's index in the root map (-1 when the root is the section's map), and the pair's in the section's map. */
+    private readonly sectionIndex: number,
+    private readonly entryIndex: number,
+  ) {
+    this.keyStart = pair.key.start;
+    this.keyEnd = pair.key.end;
+    this.entryEnd = Math.max(pair.end, pair.key.end);
+    const map = pair.value?.kind === 'map' ? pair.value : undefined;
+    const value = (key: string) => (map ? findValue(map, key) : undefined);
+    const name = value('name');
+    this.name = name?.kind === 'scalar' && typeof name.value === 'string' ? name.value : undefined;
+    this.due = validDate(value('due'));
+    const completed = value('completed');
+    this.completed = validDate(completed);
+    this.completedWritten = completed?.kind === 'scalar' && completed.value !== null && completed.value !== '';
+    const level = value('level');
+    this.level = level?.kind === 'scalar' && typeof level.value === 'number' ? level.value : undefined;
+    const list = value('features');
+    this.referenceIds = none;
+    this.referenceOffsets = none;
+    if (kind === 'milestone' && list?.kind === 'seq') {
+      const ids: string[] = [];
+      const offsets: number[] = [];
+      for (const item of list.items) {
+        const id = scalarText(item);
+        if (id === undefined || id === '') continue;
+        ids.push(id);
+        offsets.push(item.start, item.end);
+      }
+      // Copies of exactly the length: lists grown by push keep room for more.
+      if (ids.length > 0) {
+        this.referenceIds = ids.slice();
+        this.referenceOffsets = offsets.slice();
+      }
+    }
+  }
+
+  /** The features a milestone lists, in order, with spans relative to the segment. */
+  get references(): FeatureReference[] {
+    return this.referenceIds.map((id, index) => ({ id, span: { start: this.referenceOffsets[2 * index]!, end: this.referenceOffsets[2 * index + 1]! } }));
+  }
+
+  /** The entry's key and value in the segment's tree. */
+  private get pair(): YPair {
+    const root = this.segment.parsed.root as YMap;
+    const map = this.sectionIndex < 0 ? root : (root.pairs[this.sectionIndex]!.value as YMap);
+    return map.pairs[this.entryIndex]!;
+  }
+
+  /** The entry's pair for a key (the first, when the key is written twice). Spans relative to the segment. */
+  pairOf(key: string): YPair | undefined {
+    const value = this.pair.value;
+    if (value?.kind !== 'map') return undefined;
+    for (const field of value.pairs) if (scalarText(field.key) === key) return field;
+    return undefined;
+  }
+
+  /** The entry's keys, each once, in the order written. */
+  fieldKeys(): string[] {
+    const value = this.pair.value;
+    if (value?.kind !== 'map') return [];
+    const keys = new Set<string>();
+    for (const field of value.pairs) {
+      const key = scalarText(field.key);
+      if (key !== undefined) keys.add(key);
+    }
+    return [...keys];
+  }
+
+  get base(): number {
+    return this.segment.base;
+  }
+  /** A span relative to this item's segment, as an absolute one. */
+  absolute(span: Span): Span {
+    return { start: span.start + this.segment.base, end: span.end + this.segment.base };
+  }
+  /** The span of the ID where it is defined (the key). */
+  get idSpan(): Span {
+    return { start: this.keyStart + this.base, end: this.keyEnd + this.base };
+  }
+  /** From the ID to the end of the entry's value. */
+  get entrySpan(): Span {
+    return { start: this.keyStart + this.base, end: this.entryEnd + this.base };
+  }
+  field(key: string): Field | undefined {
+    const pair = this.pairOf(key);
+    if (!pair) return undefined;
+    const base = this.base;
+    const keyEnd = pair.key.end + base;
+    return {
+      key,
+      keySpan: { start: pair.key.start + base, end: keyEnd },
+      value: pair.value,
+      valueSpan: pair.value ? { start: pair.value.start + base, end: pair.value.end + base } : { start: keyEnd + 1, end: keyEnd + 1 },
+    };
+  }
+  /** The features this milestone lists, in order, with the spans of the list items. */
+  get featureReferences(): FeatureReference[] {
+    const base = this.base;
+    return this.referenceIds.map((id, index) => ({ id, span: { start: this.referenceOffsets[2 * index]! + base, end: this.referenceOffsets[2 * index + 1]! + base } }));
+  }
+  /** The value node of the entry (a map, normally). */
+  get valueNode(): YNode | null {
+    return this.pair.value;
+  }
+}
+
+/** The value of the first pair with a key. */
+function findValue(map: YMap, key: string): YNode | null | undefined {
+  for (const pair of map.pairs) if (scalarText(pair.key) === key) return pair.value;
+  return undefined;
+}
+
+function validDate(node: YNode | null | undefined): string | undefined {
+  return node?.kind === 'scalar' && isDate(node.value) ? node.value : undefined;
+}
+
+/** Milestones and features in (due, ID) order; items without a valid due date last. */
+export function byDueThenId(a: PlanItem, b: PlanItem): number {
+  const dueA = a.due ?? '9999-99-99';
+  const dueB = b.due ?? '9999-99-99';
+  return dueA < dueB ? -1 : dueA > dueB ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,88 @@
+// The `milestones.*` settings the service and its hosts read, parsed from what an editor sends
+// (or the command line builds): one reading for the language server and the CLI.
+import { isDate } from './text/dates';
+import { isRuleCode, ruleSettings, type RuleSetting } from './checks/rules';
+
+export interface Settings {
+  /** Severity per rule code. */
+  rules: Partial<Record<string, RuleSetting>>;
+  /** Overrides every plan's `asOf` when set. */
+  asOf?: string;
+  /** Glossary files, relative to the workspace folder (or the CLI's folder). */
+  glossaryFiles: string[];
+  /** Subsystem tags that choose among a term's meanings. */
+  glossaryTags: string[];
+  skipAcronyms: string[];
+  /** A skip-list file, relative like the glossary files; '' for none. */
+  skipAcronymsFile: string;
+  maxFileSize: number;
+  /** Base URL that turns `jira:` keys into links; '' for none. */
+  jiraBaseUrl: string;
+}
+
+export const defaultSettings: Settings = {
+  rules: {},
+  glossaryFiles: [],
+  glossaryTags: [],
+  skipAcronyms: [],
+  skipAcronymsFile: '',
+  maxFileSize: 5 * 1024 * 1024,
+  jiraBaseUrl: '',
+};
+
+export interface ParsedSettings {
+  settings: Settings;
+  /** What was not understood and left at its default, for the user: `milestones.asOf: …`. */
+  problems: string[];
+}
+
+/** Reads the `milestones` section of the settings; what is missing or not understood keeps its default. */
+export function parseSettings(raw: unknown): ParsedSettings {
+  const values = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const problems: string[] = [];
+  const strings = (key: string): string[] => {
+    const value = values[key];
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value)) {
+      problems.push(`milestones.${key} must be a list of strings.`);
+      return [];
+    }
+    return value.filter((item): item is string => typeof item === 'string');
+  };
+  const text = (key: string): string => {
+    const value = values[key];
+    if (value === undefined || value === null) return '';
+    if (typeof value !== 'string') {
+      problems.push(`milestones.${key} must be a string.`);
+      return '';
+    }
+    return value;
+  };
+
+  const rules: Record<string, RuleSetting> = {};
+  if (typeof values.rules === 'object' && values.rules !== null) {
+    for (const [code, value] of Object.entries(values.rules as Record<string, unknown>)) {
+      if (!isRuleCode(code)) problems.push(`Unknown rule "${code}" in milestones.rules.`);
+      else if (!ruleSettings.includes(value as RuleSetting)) problems.push(`milestones.rules.${code}: the severity must be one of ${ruleSettings.join(', ')}, not "${String(value)}".`);
+      else rules[code] = value as RuleSetting;
+    }
+  }
+  const asOf = text('asOf');
+  if (asOf !== '' && !isDate(asOf)) problems.push(`milestones.asOf must be a date YYYY-MM-DD, not "${asOf}".`);
+  let maxFileSize = defaultSettings.maxFileSize;
+  if (values.maxFileSize !== undefined && values.maxFileSize !== null) {
+    if (typeof values.maxFileSize === 'number' && values.maxFileSize > 0) maxFileSize = values.maxFileSize;
+    else problems.push('milestones.maxFileSize must be a positive number of bytes.');
+  }
+  const settings: Settings = {
+    rules,
+    asOf: isDate(asOf) ? asOf : undefined,
+    glossaryFiles: strings('glossaryFiles'),
+    glossaryTags: strings('glossaryTags'),
+    skipAcronyms: strings('skipAcronyms'),
+    skipAcronymsFile: text('skipAcronymsFile'),
+    maxFileSize,
+    jiraBaseUrl: text('jiraBaseUrl'),
+  };
+  return { settings, problems };
+}

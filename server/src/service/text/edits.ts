@@ -1,0 +1,61 @@
+// Edits of a text and the primitives they are built from: the one shape of an edit (a span of the
+// old text and what replaces it), a workspace edit across files, and the lines around an offset.
+import type { Span } from '../yaml/nodes';
+
+/** The span `start`–`end` of the old text replaced by `text`. */
+export interface TextEdit extends Span {
+  text: string;
+}
+
+/** Edits by file URI. */
+export type WorkspaceEdit = Map<string, TextEdit[]>;
+
+/** A workspace edit of one replacement in one file. */
+export function singleEdit(uri: string, span: Span, text: string): WorkspaceEdit {
+  return new Map([[uri, [{ start: span.start, end: span.end, text }]]]);
+}
+
+/** The text after the edits, which must not overlap. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let result = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  return result;
+}
+
+/** The line break a text uses: CR LF if it has any, else LF. */
+export function lineEnding(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** The start offset of the line holding `offset`. */
+export function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The span of the whole line holding `offset`, with its line break. */
+export function wholeLine(text: string, offset: number): Span {
+  const end = text.indexOf('\n', offset);
+  return { start: lineStartOf(text, offset), end: end < 0 ? text.length : end + 1 };
+}
+
+/** The spaces and tabs that start the line holding `offset`, up to `offset`. */
+export function indentAt(text: string, offset: number): string {
+  return /^[ \t]*/.exec(text.slice(lineStartOf(text, offset), offset))![0];
+}
+
+/** An edit that adds a line at the end of a text (after a line break if it lacks one). */
+export function appendLine(text: string, line: string): TextEdit {
+  const eol = lineEnding(text);
+  const prefix = text.length === 0 || text.endsWith('\n') ? '' : eol;
+  return { start: text.length, end: text.length, text: `${prefix}${line}${eol}` };
+}
+
+/**
+ * A copy of a part of a text that does not keep the whole text alive (V8 keeps the parent of a
+ * sliced string), so that old versions of a file are not retained by the pieces cut from them.
+ * Slicing a concatenation makes the engine write the concatenation out as a string of its own,
+ * which the slice then points into: an exact copy, and faster than a round trip through UTF-8.
+ */
+export function copyOf(text: string, start: number, end: number): string {
+  return end - start < 13 ? text.slice(start, end) : ` ${text.slice(start, end)}`.slice(1);
+}

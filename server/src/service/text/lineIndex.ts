@@ -1,0 +1,91 @@
+// Offsets and line/character positions of a text, computed once per text and only when needed, and
+// carried over an edit without reading the whole text again.
+import type { Position } from '../../../../common/planSnapshot';
+import type { TextEdit } from './edits';
+
+export type { Position };
+
+export class LineIndex {
+  private lineStarts: number[] | undefined;
+  constructor(readonly text: string) {}
+
+  /** Line breaks are LF, CRLF and a lone CR, as in LSP (and YAML): a lone CR must not shift every position after it. */
+  private starts(): number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      const text = this.text;
+      if (text.indexOf('\r') < 0) {
+        for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+      } else {
+        for (let index = 0; index < text.length; index++) if (breaksAfter(text, index)) starts.push(index + 1);
+      }
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
+  }
+
+  /**
+   * The index of `text`, which is this index's text after `edit`. The line starts before and after
+   * the edit are carried over (shifted), and only those around the edit are looked for: a start
+   * depends on the character before it and, after a CR, the one at it.
+   */
+  afterEdit(edit: TextEdit, text: string): LineIndex {
+    const next = new LineIndex(text);
+    const old = this.lineStarts;
+    if (!old) return next;
+    const insertedEnd = edit.start + edit.text.length;
+    const delta = edit.text.length - (edit.end - edit.start);
+    // Line 0 starts at 0 whatever the edit.
+    const starts = old.slice(0, Math.max(1, firstAtOrAfter(old, edit.start)));
+    for (let index = Math.max(edit.start - 1, 0); index <= insertedEnd && index < text.length; index++) {
+      if (breaksAfter(text, index)) starts.push(index + 1);
+    }
+    for (let at = firstAtOrAfter(old, edit.end + 2); at < old.length; at++) starts.push(old[at]! + delta);
+    next.lineStarts = starts;
+    return next;
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.starts();
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    const line = firstAtOrAfter(starts, offset + 1) - 1;
+    return { line, character: this.beforeLineEnd(offset, starts[line]!) - starts[line]! };
+  }
+
+  /** Like VS Code's documents: a position never lies inside or after a line's CR LF. */
+  private beforeLineEnd(offset: number, lineStart: number): number {
+    while (offset > lineStart && (this.text.charCodeAt(offset - 1) === 0x0d || this.text.charCodeAt(offset - 1) === 0x0a)) offset--;
+    return offset;
+  }
+
+  offsetAt(position: Position): number {
+    const starts = this.starts();
+    if (position.line >= starts.length) return this.text.length;
+    if (position.line < 0) return 0;
+    const lineStart = starts[position.line]!;
+    const nextStart = position.line + 1 < starts.length ? starts[position.line + 1]! : this.text.length;
+    return this.beforeLineEnd(Math.max(lineStart, Math.min(lineStart + position.character, nextStart)), lineStart);
+  }
+
+  get lineCount(): number {
+    return this.starts().length;
+  }
+}
+
+/** Whether a line starts right after `index`: at a LF, or at a CR not followed by a LF. */
+function breaksAfter(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code === 0x0a || (code === 0x0d && text.charCodeAt(index + 1) !== 0x0a);
+}
+
+/** The index of the first of the sorted `values` that is at least `value` (their length when none is). */
+export function firstAtOrAfter(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (values[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
