@@ -1,0 +1,176 @@
+// Hover (server/src/service/features/hover.ts) in memory: a plan with `|` where the pointer rests,
+// the text the hover covers and the Markdown it shows.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import schema from '../../schemas/milestones.schema.json';
+import { atCursor, covered, type PlanOptions } from '../helpers/cursor';
+
+/** The hover at the cursor: the text it covers and its Markdown, or undefined. */
+function hoverAt(marked: string, options?: PlanOptions): { covers: string; markdown: string } | undefined {
+  const { service, uri, offset } = atCursor(marked, options);
+  const hover = service.hover(uri, offset);
+  return hover && { covers: covered(service, uri, hover.span), markdown: hover.markdown };
+}
+
+const releases = `asOf: 2021-08-11
+milestones:
+  LDM-503-05:
+    name: Alert distribution validation
+    due: 2018-07-17
+    completed: 2018-07-17
+    level: 2
+    description: Shows the AP payload.
+    features:
+      - DM-NCSA-9
+      - DM-NCSA-8
+      - DM-XX-1
+  LDM-503-11:
+    name: Alert production at scale
+    due: 2021-12-01
+    features: [DM-NCSA-8]
+features:
+  DM-NCSA-9:
+    name: Test instance of alert distribution
+    due: 2018-05-31
+    completed: 2018-05-31
+  DM-NCSA-8:
+    name: Alert Filtering Service receives alert streams
+    due: 2021-07-01
+acronyms:
+  AP: Alert Production
+`;
+
+/** `releases` with the cursor put at the first `|` of `marked`, which must occur in it without the `|`. */
+function releasesAt(marked: string): string {
+  const plain = marked.replace('|', '');
+  assert.ok(releases.includes(plain), `not in the plan: ${plain}`);
+  return releases.replace(plain, marked);
+}
+
+const glossaryCsv = {
+  name: 'glossarydefs.csv',
+  text: `Term,Description,Subsystem Tags,Documentation Tags,Associated Acronyms and Alternative Terms,Type
+AP,Acceptance Procedure,TS,,,Acronym
+AP,Alert Production,DM,,,Acronym
+`,
+};
+
+describe('hover on an acronym', () => {
+  test('every meaning with its source and tags, the one the tags choose marked ✓ and first, a meaning given twice shown once', () => {
+    // The chosen meaning, then the plan's own, then the glossary files'. The built-in AP says
+    // "Alert Production", untagged, as the plan does: that meaning is listed once, from the plan.
+    assert.deepEqual(hoverAt(releasesAt('Shows the A|P payload'), { glossaryFile: glossaryCsv, settings: { glossaryTags: ['DM'] } }), {
+      covers: 'AP',
+      markdown: [
+        '**AP** has 3 meanings:',
+        '',
+        '- Alert Production ✓ _(glossarydefs.csv · tags: DM)_',
+        '- Alert Production _(acronyms of a.milestones.yaml)_',
+        '- Acceptance Procedure _(glossarydefs.csv · tags: TS)_',
+      ].join('\n'),
+    });
+  });
+
+  test('with other tags chosen, the ✓ moves to that meaning', () => {
+    const hover = hoverAt(releasesAt('Shows the A|P payload'), { glossaryFile: glossaryCsv, settings: { glossaryTags: ['TS'] } });
+    assert.match(hover!.markdown, /^- Acceptance Procedure ✓ _\(glossarydefs\.csv · tags: TS\)_$/m);
+    assert.equal(hover!.markdown.match(/✓/g)!.length, 1);
+  });
+
+  test('the same hover on the term where the plan defines it', () => {
+    assert.deepEqual(hoverAt(releasesAt('  A|P: Alert Production'), { glossaryFile: glossaryCsv, settings: { glossaryTags: ['DM'] } }), hoverAt(releasesAt('Shows the A|P payload'), { glossaryFile: glossaryCsv, settings: { glossaryTags: ['DM'] } }));
+  });
+
+  test('one meaning: the definition and where it comes from', () => {
+    assert.deepEqual(hoverAt(`title: Releases of the D|M system\n`), { covers: 'DM', markdown: '**DM** — Data Management\n\n_built-in glossary (LDM-564)_' });
+  });
+
+  test('an acronym-like word no glossary defines says so', () => {
+    assert.deepEqual(hoverAt(`milestones:\n  M-1:\n    name: The XY|ZW pipeline\n    due: 2022-01-01\n`), { covers: 'XYZW', markdown: '**XYZW** is not in any glossary.' });
+  });
+
+  test('plain words of a name have no hover', () => {
+    assert.equal(hoverAt(releasesAt('name: Alert distr|ibution validation')), undefined);
+  });
+});
+
+describe('hover on an ID', () => {
+  const ncsa8 = [
+    '**DM-NCSA-8** · Feature',
+    '',
+    'Alert Filtering Service receives alert streams',
+    '',
+    'Due 2021-07-01 · **overdue** (as of 2021-08-11)',
+    '',
+    'Delivered by 2 milestones:',
+    '- LDM-503-05: Alert distribution validation (due 2018-07-17, completed 2018-07-17) — ⚠ feature-due-after-milestone, feature-open-in-completed-milestone',
+    '- LDM-503-11: Alert production at scale (due 2021-12-01)',
+  ].join('\n');
+
+  test('a feature where a milestone lists it: name, due date, state, the milestones that deliver it and their problems with it', () => {
+    assert.deepEqual(hoverAt(releasesAt('      - DM-NC|SA-8')), { covers: 'DM-NCSA-8', markdown: ncsa8 });
+  });
+
+  test('the same on the feature in a flow list, and where it is defined', () => {
+    assert.deepEqual(hoverAt(releasesAt('features: [DM-NCSA-|8]')), { covers: 'DM-NCSA-8', markdown: ncsa8 });
+    assert.deepEqual(hoverAt(releasesAt('  |DM-NCSA-8:')), { covers: 'DM-NCSA-8', markdown: ncsa8 });
+  });
+
+  test('a completed feature', () => {
+    assert.deepEqual(hoverAt(releasesAt('  DM-NCSA-9|:')), {
+      covers: 'DM-NCSA-9',
+      markdown: [
+        '**DM-NCSA-9** · Feature',
+        '',
+        'Test instance of alert distribution',
+        '',
+        'Due 2018-05-31 · completed 2018-05-31',
+        '',
+        'Delivered by one milestone:',
+        '- LDM-503-05: Alert distribution validation (due 2018-07-17, completed 2018-07-17)',
+      ].join('\n'),
+    });
+  });
+
+  test('a feature no milestone lists', () => {
+    const hover = hoverAt(`asOf: 2021-08-11\nfeatures:\n  DM-|AP-9:\n    name: Spare\n    due: 2022-01-01\n`);
+    assert.equal(hover!.markdown, '**DM-AP-9** · Feature\n\nSpare\n\nDue 2022-01-01 · open\n\nNo milestone lists it.');
+  });
+
+  test('a milestone: level, name, dates, and how many of its features are open', () => {
+    assert.deepEqual(hoverAt(releasesAt('  LDM-503-0|5:')), {
+      covers: 'LDM-503-05',
+      markdown: ['**LDM-503-05** · Milestone · level 2', '', 'Alert distribution validation', '', 'Due 2018-07-17 · completed 2018-07-17', '', '3 features · 1 open'].join('\n'),
+    });
+    assert.equal(hoverAt(releasesAt('  LDM-503-1|1:'))!.markdown, ['**LDM-503-11** · Milestone', '', 'Alert production at scale', '', 'Due 2021-12-01 · open', '', '1 feature · 1 open'].join('\n'));
+  });
+
+  test('a feature defined in another plan of the workspace', () => {
+    const hover = hoverAt(`milestones:\n  M-1:\n    name: x\n    due: 2022-01-01\n    features:\n      - "DM-|AP-9"\n`, { other: `asOf: 2021-08-11\nfeatures:\n  DM-AP-9:\n    name: Spare\n    due: 2021-12-01\n` });
+    assert.equal(hover!.covers, '"DM-AP-9"');
+    assert.equal(hover!.markdown, '**DM-AP-9** · Feature\n\nSpare\n\nDue 2021-12-01 · open\n\nDelivered by one milestone:\n- M-1: x (due 2022-01-01)');
+  });
+
+  test('an ID that no plan defines says so', () => {
+    assert.deepEqual(hoverAt(releasesAt('      - DM-|XX-1')), { covers: 'DM-XX-1', markdown: '**DM-XX-1** is not defined in any plan.' });
+  });
+});
+
+describe('hover on a key', () => {
+  const definitions = (schema as unknown as { definitions: Record<string, { properties: Record<string, { description: string }> }> }).definitions;
+  const planKeys = (schema as unknown as { properties: Record<string, { description: string }> }).properties;
+
+  test("a milestone's key: the schema's description", () => {
+    assert.deepEqual(hoverAt(releasesAt('    lev|el: 2')), { covers: 'level', markdown: `**level**\n\n${definitions.milestone!.properties.level!.description}` });
+  });
+
+  test("a feature's key, and a key of the plan", () => {
+    assert.deepEqual(hoverAt(releasesAt('    d|ue: 2021-07-01')), { covers: 'due', markdown: `**due**\n\n${definitions.feature!.properties.due!.description}` });
+    assert.deepEqual(hoverAt(releasesAt('as|Of: 2021-08-11')), { covers: 'asOf', markdown: `**asOf**\n\n${planKeys.asOf!.description}` });
+    assert.deepEqual(hoverAt(releasesAt('mile|stones:')), { covers: 'milestones', markdown: `**milestones**\n\n${planKeys.milestones!.description}` });
+  });
+
+  test('a value that is not free text has no hover', () => {
+    assert.equal(hoverAt(releasesAt('due: 2018-0|7-17')), undefined);
+  });
+});
