@@ -151,7 +151,7 @@ function acronymCompletions(workspace: Workspace, typed: string, replace: Span):
     .terms()
     .filter((term) => term.startsWith(typed))
     .map((term) => {
-      const meanings = glossary.meanings(term);
+      const meanings = glossary.distinctMeanings(term);
       return {
         label: term,
         kind: 'acronym' as const,

@@ -55,7 +55,7 @@ export function doHover(workspace: Workspace, file: PlanFile, offset: number): H
 /** Every meaning of a term, each with its source and tags; the one the tags choose is marked. */
 function describeTerm(workspace: Workspace, term: string): string | undefined {
   const glossary = workspace.analyze().glossary;
-  const meanings = dedupe(glossary.meanings(term));
+  const meanings = glossary.distinctMeanings(term);
   if (meanings.length === 0) return undefined;
   const preferred = glossary.preferred(term);
   if (meanings.length === 1) return `**${term}** — ${meanings[0]!.definition}\n\n_${sourceLabel(meanings[0]!)}_`;
@@ -65,17 +65,6 @@ function describeTerm(workspace: Workspace, term: string): string | undefined {
     return `- ${entry.definition}${chosen} _(${sourceLabel(entry)}${tags})_`;
   });
   return `**${term}** has ${meanings.length} meanings:\n\n${lines.join('\n')}`;
-}
-
-/** The same definition from several sources is shown once, from the first. */
-function dedupe(entries: GlossaryEntry[]): GlossaryEntry[] {
-  const seen = new Set<string>();
-  return entries.filter((entry) => {
-    const key = `${entry.definition}\u0000${entry.tags.join(',')}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function sourceLabel(entry: GlossaryEntry): string {

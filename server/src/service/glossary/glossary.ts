@@ -44,6 +44,17 @@ export class Glossary {
     return preferred ? [preferred, ...list.filter((entry) => entry !== preferred)] : list;
   }
 
+  /** The meanings as a reader sees them: the same definition with the same tags from several sources once, from the first. */
+  distinctMeanings(term: string): GlossaryEntry[] {
+    const seen = new Set<string>();
+    return this.meanings(term).filter((entry) => {
+      const key = `${entry.definition}\u0000${entry.tags.join(',')}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
   preferred(term: string): GlossaryEntry | undefined {
     const list = this.byTerm.get(term);
     if (!list || list.length === 0) return undefined;
