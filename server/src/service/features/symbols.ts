@@ -1,6 +1,7 @@
 // The document outline (milestones with the features they list, features, acronyms) and the
 // workspace symbol search over every plan's IDs and names.
 import { completionText, isCompleted } from '../model/itemState';
+import { sectionKeySpan } from '../model/locate';
 import type { PlanFile } from '../model/planFile';
 import type { PlanItem } from '../model/planItem';
 import { fuzzyMatches } from '../text/matching';
@@ -22,13 +23,16 @@ function describeDates(item: PlanItem): string {
   return [item.name ?? '', item.due ? `due ${item.due}` : '', isCompleted(item) ? `completed ${completionText(item)}` : ''].filter(Boolean).join(' · ');
 }
 
-/** Milestones with the features they list beneath, then features, then acronyms. */
+/** Milestones with the features they list beneath, then features, then acronyms; each section from its key to its last entry. */
 export function documentSymbols(file: PlanFile): OutlineSymbol[] {
   const symbols: OutlineSymbol[] = [];
   const section = (name: string, children: OutlineSymbol[]) => {
     if (children.length === 0) return;
-    const span = { start: children[0]!.span.start, end: children[children.length - 1]!.span.end };
-    symbols.push({ name, detail: `${children.length}`, kind: 'section', span, selection: children[0]!.selection, children });
+    // The key, when it stands before the entries (a range holds its selection and its children).
+    const key = sectionKeySpan(file, name);
+    const first = key && key.start < children[0]!.span.start ? key : undefined;
+    const span = { start: (first ?? children[0]!.span).start, end: children[children.length - 1]!.span.end };
+    symbols.push({ name, detail: `${children.length}`, kind: 'section', span, selection: first ?? children[0]!.selection, children });
   };
   section(
     'milestones',
@@ -47,7 +51,7 @@ export function documentSymbols(file: PlanFile): OutlineSymbol[] {
   );
   section(
     'acronyms',
-    file.acronyms.map((acronym) => ({ name: acronym.term, detail: acronym.definition, kind: 'acronym' as const, span: acronym.keySpan, selection: acronym.keySpan, children: [] })),
+    file.acronyms.map((acronym) => ({ name: acronym.term, detail: acronym.definition, kind: 'acronym' as const, span: acronym.entrySpan, selection: acronym.keySpan, children: [] })),
   );
   return symbols;
 }
