@@ -51,7 +51,7 @@ export function documentSymbols(file: PlanFile): OutlineSymbol[] {
   );
   section(
     'acronyms',
-    file.acronyms.map((acronym) => ({ name: acronym.term, detail: acronym.definition, kind: 'acronym' as const, span: acronym.entrySpan, selection: acronym.keySpan, children: [] })),
+    file.acronyms.map((acronym) => ({ name: acronym.term, detail: acronym.definition, kind: 'acronym' as const, span: { start: acronym.keySpan.start, end: acronym.valueSpan.end }, selection: acronym.keySpan, children: [] })),
   );
   return symbols;
 }

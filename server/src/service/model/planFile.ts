@@ -67,7 +67,7 @@ export class PlanFile {
       if (segment.section !== undefined && segment.section !== 'acronyms') continue;
       const model = segment.derived;
       const base = segment.base;
-      for (const acronym of model.acronyms) fields.acronyms.push({ ...acronym, keySpan: shifted(acronym.keySpan, base), entrySpan: shifted(acronym.entrySpan, base) });
+      for (const acronym of model.acronyms) fields.acronyms.push({ ...acronym, keySpan: shifted(acronym.keySpan, base), valueSpan: shifted(acronym.valueSpan, base) });
       if (segment.section !== undefined) continue;
       for (const [key, field] of model.top) {
         if (!fields.top.has(key)) fields.top.set(key, { ...field, keySpan: shifted(field.keySpan, base), valueSpan: shifted(field.valueSpan, base) });

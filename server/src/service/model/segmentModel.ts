@@ -10,8 +10,8 @@ export interface AcronymDefinition {
   term: string;
   definition: string;
   keySpan: Span;
-  /** The term and its definition. */
-  entrySpan: Span;
+  /** The definition. */
+  valueSpan: Span;
 }
 
 export interface TopField {
@@ -74,7 +74,7 @@ export function buildSegmentModel(segment: PlanSegment, uri: string): SegmentMod
           if (node?.kind === 'scalar' && typeof node.value === 'string') freeText.push(node.start, node.end);
         }
       } else if (section === 'acronyms' && pair.value?.kind === 'scalar' && typeof pair.value.value === 'string') {
-        acronyms.push({ term: id, definition: pair.value.value, keySpan: { start: pair.key.start, end: pair.key.end }, entrySpan: { start: pair.key.start, end: pair.value.end } });
+        acronyms.push({ term: id, definition: pair.value.value, keySpan: { start: pair.key.start, end: pair.key.end }, valueSpan: { start: pair.value.start, end: pair.value.end } });
       }
     }
   };
