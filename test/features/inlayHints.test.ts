@@ -1,0 +1,68 @@
+// Inlay hints (server/src/service/features/inlayHints.ts) in memory: each hint shown after the
+// text of its line up to where it stands, as the editor draws it.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Span } from '../../server/src/service';
+import { openPlan } from '../helpers/cursor';
+
+const features = `asOf: 2021-08-11
+features:
+  DM-NCSA-9:
+    name: Test instance of alert distribution
+    due: 2019-05-31
+    completed: 2019-05-31
+  DM-NCSA-8:
+    name: Alert Filtering Service receives alert streams
+    due: 2021-07-01
+  DM-NCSA-16:
+    name: Alert production at scale
+    due: 2021-11-01
+`;
+
+const releases = `milestones:
+  LDM-503-05:
+    name: Alert distribution validation
+    due: 2018-07-17
+    completed: 2018-07-17
+    features:
+      - DM-NCSA-9   # the test instance
+      - DM-NCSA-8
+      - DM-XX-1
+  LDM-503-11:
+    name: Alert production
+    due: 2021-12-01
+    features: [DM-NCSA-8, "DM-NCSA-16"]
+`;
+
+/** Hints in `range` (the whole plan by default), as `line up to the hint ⟨label⟩ (tooltip)`. */
+function hints(range?: (text: string) => Span): string[] {
+  const { service, uri, text } = openPlan(releases, { other: features });
+  return service.inlayHints(uri, range ? range(text) : { start: 0, end: text.length }).map((hint) => {
+    const lineStart = text.lastIndexOf('\n', hint.offset - 1) + 1;
+    return `${text.slice(lineStart, hint.offset).trim()} ⟨${hint.label}⟩ (${hint.tooltip})`;
+  });
+}
+
+describe('inlay hints', () => {
+  test("after each feature a milestone lists: completed, overdue or open, by the feature's plan's asOf", () => {
+    assert.deepEqual(hints(), [
+      '- DM-NCSA-9 ⟨✓ 2019-05-31⟩ (Test instance of alert distribution)',
+      '- DM-NCSA-8 ⟨due 2021-07-01 · overdue⟩ (Alert Filtering Service receives alert streams)',
+      'features: [DM-NCSA-8 ⟨due 2021-07-01 · overdue⟩ (Alert Filtering Service receives alert streams)',
+      'features: [DM-NCSA-8, "DM-NCSA-16" ⟨due 2021-11-01 · open⟩ (Alert production at scale)',
+    ]);
+  });
+
+  test('only the hints inside the range asked for', () => {
+    assert.deepEqual(
+      hints((text) => ({ start: text.indexOf('  LDM-503-11:'), end: text.length })),
+      ['features: [DM-NCSA-8 ⟨due 2021-07-01 · overdue⟩ (Alert Filtering Service receives alert streams)', 'features: [DM-NCSA-8, "DM-NCSA-16" ⟨due 2021-11-01 · open⟩ (Alert production at scale)'],
+    );
+    // A range that ends inside an ID leaves out that ID's hint.
+    assert.deepEqual(
+      hints((text) => ({ start: 0, end: text.indexOf('DM-NCSA-8') + 3 })),
+      ['- DM-NCSA-9 ⟨✓ 2019-05-31⟩ (Test instance of alert distribution)'],
+    );
+    assert.deepEqual(hints((text) => ({ start: 0, end: text.indexOf('features:') })), []);
+  });
+});
