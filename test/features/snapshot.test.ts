@@ -1,0 +1,90 @@
+// The plan snapshot (server/src/service/features/snapshot.ts) in memory: what the tree and the
+// timeline draw — milestones in (due, ID) order, each with its feature rows and their states.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { openPlan } from '../helpers/cursor';
+
+const plan = `asOf: 2021-08-11
+milestones:
+  LDM-503-11:
+    name: Alert production
+    due: 2021-12-01
+    features: [DM-NCSA-8, DM-NCSA-16]
+  LDM-503-05:
+    name: Alert distribution validation
+    due: 2018-07-17
+    completed: 2018-07-17
+    level: 2
+    features:
+      - DM-NCSA-9
+      - DM-NCSA-8
+      - DM-XX-1
+  LDM-503-12:
+    name: Nothing new
+    due: 2021-12-01
+features:
+  DM-NCSA-9:
+    name: Test instance of alert distribution
+    due: 2018-05-31
+    completed: 2018-05-31
+  DM-NCSA-8:
+    name: Alert Filtering Service
+    due: 2021-07-01
+  DM-NCSA-16:
+    name: Later
+    due: 2021-11-01
+`;
+
+const snapshot = () => openPlan(plan).service.snapshot();
+
+describe('plan snapshot', () => {
+  test('milestones in (due, ID) order, each with its state and the rows of the features it lists', () => {
+    assert.deepEqual(
+      snapshot().milestones.map((milestone) => [milestone.id, milestone.progress, milestone.state, milestone.features.map((row) => `${row.id}: ${row.state}`)]),
+      [
+        ['LDM-503-05', 'completed', 'inconsistent', ['DM-NCSA-9: completed', 'DM-NCSA-8: inconsistent', 'DM-XX-1: unknown']],
+        ['LDM-503-11', 'open', 'open', ['DM-NCSA-8: overdue', 'DM-NCSA-16: open']],
+        ['LDM-503-12', 'open', 'open', []],
+      ],
+    );
+  });
+
+  test('a feature is inconsistent only under the milestone whose date check with it failed, with that problem', () => {
+    const [m05, m11] = snapshot().milestones;
+    const under = (rows: typeof m05.features, id: string) => rows.find((row) => row.id === id)!.problems.map((problem) => [problem.code, problem.related ?? '']);
+    assert.deepEqual(under(m05!.features, 'DM-NCSA-8'), [
+      ['overdue', ''],
+      ['feature-due-after-milestone', 'LDM-503-05'],
+      ['feature-open-in-completed-milestone', 'LDM-503-05'],
+    ]);
+    assert.deepEqual(under(m11!.features, 'DM-NCSA-8'), [['overdue', '']]);
+    // The feature itself is inconsistent (some check failed), by its dates overdue, and delivered by both, in the plan's order.
+    const feature = snapshot().features['DM-NCSA-8']!;
+    assert.deepEqual([feature.progress, feature.state, feature.parents], ['overdue', 'inconsistent', ['LDM-503-11', 'LDM-503-05']]);
+  });
+
+  test("an ID that no plan defines is an unknown row, and the milestone carries the problem", () => {
+    const [m05] = snapshot().milestones;
+    assert.deepEqual(m05!.features.find((row) => row.id === 'DM-XX-1'), { id: 'DM-XX-1', state: 'unknown', problems: [] });
+    assert.deepEqual(
+      m05!.problems.filter((problem) => problem.code === 'unknown-feature'),
+      [{ code: 'unknown-feature', severity: 'error', message: 'LDM-503-05 lists DM-XX-1, which no plan defines.' }],
+    );
+    assert.equal(snapshot().features['DM-XX-1'], undefined);
+  });
+
+  test('dates, level and where each item is', () => {
+    const { milestones, features } = snapshot();
+    const { location, ...m05 } = milestones[0]!;
+    assert.deepEqual([m05.name, m05.due, m05.completed, m05.level], ['Alert distribution validation', '2018-07-17', '2018-07-17', 2]);
+    assert.deepEqual(location, { uri: 'file:///plans/a.milestones.yaml', range: { start: { line: 6, character: 2 }, end: { line: 6, character: 12 } } });
+    assert.deepEqual([features['DM-NCSA-16']!.due, features['DM-NCSA-16']!.completed, features['DM-NCSA-16']!.location.range.start], ['2021-11-01', null, { line: 26, character: 2 }]);
+  });
+
+  test('the problems of the plan counted by severity, and the asOf they are judged against', () => {
+    const { problemCounts, asOf } = snapshot();
+    // unknown-feature; two pair checks; DM-NCSA-8 overdue.
+    assert.deepEqual(problemCounts, { error: 1, warning: 2, information: 1, hint: 0 });
+    assert.equal(asOf, '2021-08-11');
+  });
+});
