@@ -4,6 +4,7 @@ import { idPattern } from '../../../../common/planSnapshot';
 import type { ReportedProblem } from '../checks/problems';
 import { disableComment } from '../checks/suppression';
 import { isCompleted } from '../model/itemState';
+import { itemAt } from '../model/locate';
 import type { PlanFile } from '../model/planFile';
 import type { PlanItem } from '../model/planItem';
 import { normalizeDate, today } from '../text/dates';
@@ -275,6 +276,11 @@ function fixesFor(workspace: Workspace, file: PlanFile, problem: ReportedProblem
   }
 }
 
+/** Whether the milestone whose list holds the problem lists `id` already (replacing an ID by it would list it twice). */
+function listedBy(file: PlanFile, problem: ReportedProblem, id: string): boolean {
+  return itemAt(file, problem.start)?.featureReferences.some((reference) => reference.id === id) ?? false;
+}
+
 /** Every fix that has a single obvious answer, in one edit of the file. */
 export function fixAll(workspace: Workspace, file: PlanFile): PlanCodeAction | undefined {
   const { index } = workspace.analyze();
@@ -285,7 +291,7 @@ export function fixAll(workspace: Workspace, file: PlanFile): PlanCodeAction | u
     const obvious =
       problem.code === 'invalid-date' ||
       problem.code === 'duplicate-feature' ||
-      (problem.code === 'unknown-feature' && problem.data?.kind === 'unknown-feature' && problem.data.suggestion !== undefined && closeMatches(problem.data.feature, index.features.keys()).length === 1) ||
+      (problem.code === 'unknown-feature' && problem.data?.kind === 'unknown-feature' && problem.data.suggestion !== undefined && closeMatches(problem.data.feature, index.features.keys()).length === 1 && !listedBy(file, problem, problem.data.suggestion)) ||
       (problem.code === 'schema' && problem.data?.kind === 'unknown-key' && problem.data.suggestion !== undefined);
     if (!obvious) continue;
     const fix = fixesFor(workspace, file, problem).find((candidate) => candidate.edits.size === 1 && candidate.edits.has(file.uri) && (candidate.isPreferred || problem.code !== 'unknown-feature'));

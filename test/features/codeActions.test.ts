@@ -1,0 +1,185 @@
+// Quick fixes and fix-all (server/src/service/features/codeActions.ts) in memory: a plan with `|`
+// on a problem, the fixes offered there, and the plan after one is applied with applyEdits.
+// (test/code-actions/ holds the golden files run through a real server.)
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { today } from '../../server/src/service/text/dates';
+import { atCursor, edited, openPlan, otherUri, planUri, type PlanOptions } from '../helpers/cursor';
+
+/** The titles of the fixes offered at the cursor, the preferred one marked with `*`. */
+function titles(marked: string, options?: PlanOptions): string[] {
+  const { service, uri, offset } = atCursor(marked, options);
+  return service.codeActions(uri, { start: offset, end: offset }).map((action) => `${action.isPreferred ? '*' : ''}${action.title}`);
+}
+
+/** The plans after the fix titled `title` at the cursor: the text of each file it edits, by name. */
+function fixed(marked: string, title: string, options?: PlanOptions): Record<string, string> {
+  const { service, uri, offset } = atCursor(marked, options);
+  const actions = service.codeActions(uri, { start: offset, end: offset });
+  const action = actions.find((candidate) => candidate.title === title);
+  assert.ok(action, `no fix "${title}" among ${JSON.stringify(actions.map((candidate) => candidate.title))}`);
+  const result: Record<string, string> = {};
+  for (const [file, edits] of action.edits) result[file === planUri ? 'a' : file === otherUri ? 'b' : file] = edited(service, file, edits);
+  return result;
+}
+
+describe('quick fixes', () => {
+  test('a date not written as YYYY-MM-DD, keeping its quotes and its comment', () => {
+    const plan = `milestones:\n  M-1:\n    name: x\n    due: "2021-7-|1"   # agreed in June\n`;
+    assert.deepEqual(titles(plan), ['*Change to 2021-07-01', 'Silence invalid-date on this line']);
+    assert.deepEqual(fixed(plan, 'Change to 2021-07-01'), { a: `milestones:\n  M-1:\n    name: x\n    due: "2021-07-01"   # agreed in June\n` });
+  });
+
+  test('a feature due after its milestone: move either date, in its own file, or remove the feature', () => {
+    const releases = `asOf: 2021-08-11
+milestones:
+  LDM-503-05:
+    name: Alert distribution validation
+    due: 2018-07-17
+    features:
+      - DM-NCSA-|8   # filtering
+      - DM-NCSA-9
+`;
+    const features = `features:
+  DM-NCSA-8:
+    name: Alert Filtering Service
+    due: 2021-07-01
+  DM-NCSA-9:
+    name: Test instance
+    due: 2018-05-31
+`;
+    assert.deepEqual(titles(releases, { other: features }), ["Move LDM-503-05's due date to 2021-07-01", "Move DM-NCSA-8's due date to 2018-07-17", 'Remove DM-NCSA-8 from LDM-503-05', 'Silence feature-due-after-milestone on this line']);
+    assert.deepEqual(fixed(releases, "Move LDM-503-05's due date to 2021-07-01", { other: features }), { a: releases.replace('|', '').replace('due: 2018-07-17', 'due: 2021-07-01') });
+    assert.deepEqual(fixed(releases, "Move DM-NCSA-8's due date to 2018-07-17", { other: features }), { b: features.replace('due: 2021-07-01', 'due: 2018-07-17') });
+    assert.deepEqual(fixed(releases, 'Remove DM-NCSA-8 from LDM-503-05', { other: features }), { a: releases.replace('      - DM-NCSA-|8   # filtering\n', '') });
+    assert.deepEqual(fixed(releases, 'Silence feature-due-after-milestone on this line', { other: features }), {
+      a: releases.replace('      - DM-NCSA-|8', '      # milestones-disable-next-line feature-due-after-milestone\n      - DM-NCSA-8'),
+    });
+  });
+
+  test('an open feature in a completed milestone: complete the feature on that date, or reopen the milestone', () => {
+    const plan = `asOf: 2021-08-11
+milestones:
+  LDM-503-05:
+    name: Alert distribution validation
+    due: 2021-07-17
+    completed: 2021-07-17
+    features: [DM-NCSA-|8]
+features:
+  DM-NCSA-8:
+    name: Alert Filtering Service
+    due: 2021-07-01
+`;
+    assert.deepEqual(titles(plan), ['Mark DM-NCSA-8 completed on 2021-07-17', 'Reopen LDM-503-05', 'Remove DM-NCSA-8 from LDM-503-05', 'Silence feature-open-in-completed-milestone on this line']);
+    assert.deepEqual(fixed(plan, 'Mark DM-NCSA-8 completed on 2021-07-17'), { a: `${plan.replace('|', '')}    completed: 2021-07-17\n` });
+    assert.deepEqual(fixed(plan, 'Reopen LDM-503-05'), { a: plan.replace('|', '').replace('    completed: 2021-07-17\n', '') });
+    assert.deepEqual(fixed(plan, 'Remove DM-NCSA-8 from LDM-503-05'), { a: plan.replace('[DM-NCSA-|8]', '[]') });
+  });
+
+  test('an unknown feature: the close matches, the closest preferred, or a stub feature due with its milestone', () => {
+    const plan = `milestones:
+  LDM-503-05:
+    name: Alert distribution validation
+    due: 2018-07-17
+    features: [DM-NCSA-9, DM-NCSA-|99]
+features:
+  DM-NCSA-9:
+    name: Test instance
+    due: 2018-05-31
+  DM-NCSA-8:
+    name: Alert Filtering Service
+    due: 2018-07-01
+`;
+    assert.deepEqual(titles(plan), ['*Replace with DM-NCSA-9', 'Replace with DM-NCSA-8', 'Create feature DM-NCSA-99', 'Silence unknown-feature on this line']);
+    assert.deepEqual(fixed(plan, 'Replace with DM-NCSA-8'), { a: plan.replace('DM-NCSA-|99', 'DM-NCSA-8') });
+    assert.deepEqual(fixed(plan, 'Create feature DM-NCSA-99'), { a: `${plan.replace('|', '')}  DM-NCSA-99:\n    name: to be described\n    due: 2018-07-17\n` });
+  });
+
+  test('a repeated feature in a flow list goes with its comma', () => {
+    const plan = `milestones:\n  M-1:\n    name: x\n    due: 2021-08-01\n    features: [F-1, F-2, F-|1]\nfeatures:\n  F-1: {name: one, due: 2021-07-01}\n  F-2: {name: two, due: 2021-07-01}\n`;
+    assert.deepEqual(titles(plan), ['*Remove the repeated feature', 'Silence duplicate-feature on this line']);
+    assert.deepEqual(fixed(plan, 'Remove the repeated feature'), { a: plan.replace('[F-1, F-2, F-|1]', '[F-1, F-2]') });
+  });
+
+  test('an unknown acronym: the close term, or add it to the plan', () => {
+    const plan = `milestones:\n  M-1:\n    name: The AP and the DRPP|\n    due: 2030-01-01\nacronyms:\n  AP: Alert Production\n`;
+    assert.deepEqual(titles(plan), ['*Replace with DRP', "Add DRPP to this plan's acronyms", 'Silence unknown-acronym on this line']);
+    assert.deepEqual(fixed(plan, 'Replace with DRP'), { a: plan.replace('DRPP|', 'DRP') });
+    assert.deepEqual(fixed(plan, "Add DRPP to this plan's acronyms"), { a: `${plan.replace('|', '')}  DRPP: TODO define DRPP\n` });
+  });
+
+  test("an overdue item: completed on the plan's asOf date, which is past, or today; in a flow map, inside its braces", () => {
+    const plan = `asOf: 2021-08-11\nfeatures:\n  DM-NCSA-|8: {name: Alert Filtering Service, due: 2021-07-01}\n`;
+    assert.deepEqual(titles(plan), ['Mark DM-NCSA-8 completed on 2021-08-11 (as of)', `Mark DM-NCSA-8 completed today (${today()})`, 'Silence overdue on this line', 'Silence unused-feature on this line']);
+    assert.deepEqual(fixed(plan, 'Mark DM-NCSA-8 completed on 2021-08-11 (as of)'), { a: plan.replace('|', '').replace('due: 2021-07-01}', 'due: 2021-07-01, completed: 2021-08-11}') });
+  });
+
+  test('a misspelt key, in a plan with CR LF line ends that stay', () => {
+    const plan = `milestones:\r\n  M-1:\r\n    name: x\r\n    due: 2021-08-01\r\n    complted|: 2021-08-01\r\n`;
+    assert.deepEqual(titles(plan, { settings: { asOf: '2021-08-11' } }), ['*Rename to completed', 'Silence schema on this line']);
+    assert.deepEqual(fixed(plan, 'Rename to completed', { settings: { asOf: '2021-08-11' } }), { a: plan.replace('complted|', 'completed') });
+    assert.deepEqual(fixed(plan, 'Silence schema on this line', { settings: { asOf: '2021-08-11' } }), { a: plan.replace('    complted|', '    # milestones-disable-next-line schema\r\n    complted') });
+  });
+});
+
+describe('fix all', () => {
+  test('every fix with one obvious answer, in one edit: dates, repeated features, a misspelt ID or key with one close match', () => {
+    const plan = `asOf: 2021-08-11
+milestones:
+  LDM-503-05:   # the alert milestone
+    name: Alert distribution validation
+    due: 2018-7-17
+    features:
+      - DM-NCSA-9
+      - DM-NCSA-9
+      - DM-AP-01
+    levle: 2
+features:
+  DM-NCSA-9:
+    name: Test instance
+    due: 2018-05-31
+    completed: 2018-05-31
+  DM-AP-1:
+    name: Basic single frame measurement pipeline.
+    due: 2018-07-01
+    completed: 2018-07-1
+`;
+    const { service, uri } = openPlan(plan);
+    const action = service.fixAll(uri)!;
+    assert.equal(action.title, 'Fix all obvious problems (5)');
+    assert.equal(action.kind, 'source.fixAll.milestones');
+    assert.deepEqual([...action.edits.keys()], [uri]);
+    assert.equal(
+      edited(service, uri, action.edits.get(uri)),
+      `asOf: 2021-08-11
+milestones:
+  LDM-503-05:   # the alert milestone
+    name: Alert distribution validation
+    due: 2018-07-17
+    features:
+      - DM-NCSA-9
+      - DM-AP-1
+    level: 2
+features:
+  DM-NCSA-9:
+    name: Test instance
+    due: 2018-05-31
+    completed: 2018-05-31
+  DM-AP-1:
+    name: Basic single frame measurement pipeline.
+    due: 2018-07-01
+    completed: 2018-07-01
+`,
+    );
+  });
+
+  test('a misspelt ID whose one close match the milestone lists already is left to the user: replacing it would list that feature twice', () => {
+    const { service, uri } = openPlan(`milestones:\n  M-1:\n    name: x\n    due: 2021-08-01\n    features: [F-1, F-11, F-2]\nfeatures:\n  F-1: {name: one, due: 2021-07-01}\n  F-2: {name: two, due: 2021-07-01}\n`);
+    assert.equal(service.fixAll(uri), undefined);
+  });
+
+  test('nothing to fix: no action; an unknown ID with two close matches is left to the user', () => {
+    const { service, uri } = openPlan(`milestones:\n  M-1:\n    name: x\n    due: 2021-08-01\n    features: [F-3]\nfeatures:\n  F-1: {name: one, due: 2021-07-01}\n  F-2: {name: two, due: 2021-07-01}\n`);
+    assert.equal(service.fixAll(uri), undefined);
+  });
+});
