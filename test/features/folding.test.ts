@@ -2,7 +2,7 @@
 // last lines, as the editor shows a folded region.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { covered, openPlan } from '../helpers/cursor';
+import { covered, firstAndLast, openPlan } from '../helpers/cursor';
 
 /** Each fold of the plan as `first line … last line`, in the order of the text. */
 function folds(text: string): string[] {
@@ -10,10 +10,7 @@ function folds(text: string): string[] {
   return service
     .foldingRanges(uri)
     .sort((a, b) => a.start - b.start || b.end - a.end)
-    .map((span) => {
-      const lines = covered(service, uri, span).split('\n').map((line) => line.trim()).filter((line) => line !== '');
-      return lines.length === 1 ? lines[0]! : `${lines[0]} … ${lines[lines.length - 1]}`;
-    });
+    .map((span) => firstAndLast(covered(service, uri, span)));
 }
 
 const plan = `document: LDM-564

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import schema from '../../schemas/milestones.schema.json';
-import { atCursor, covered, type PlanOptions } from '../helpers/cursor';
+import { atCursor, covered, placeCursor, type PlanOptions } from '../helpers/cursor';
 
 /** The hover at the cursor: the text it covers and its Markdown, or undefined. */
 function hoverAt(marked: string, options?: PlanOptions): { covers: string; markdown: string } | undefined {
@@ -40,12 +40,8 @@ acronyms:
   AP: Alert Production
 `;
 
-/** `releases` with the cursor put at the first `|` of `marked`, which must occur in it without the `|`. */
-function releasesAt(marked: string): string {
-  const plain = marked.replace('|', '');
-  assert.ok(releases.includes(plain), `not in the plan: ${plain}`);
-  return releases.replace(plain, marked);
-}
+/** `releases` with the cursor where `marked`, a piece of it with a `|`, says. */
+const releasesAt = (marked: string) => placeCursor(releases, marked);
 
 const glossaryCsv = {
   name: 'glossarydefs.csv',

@@ -2,7 +2,7 @@
 // the ever wider texts "Expand Selection" selects, each shown as its first and last lines.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { atCursor, covered } from '../helpers/cursor';
+import { atCursor, covered, firstAndLast, placeCursor } from '../helpers/cursor';
 
 const plan = `document: LDM-564
 milestones:
@@ -28,13 +28,8 @@ acronyms:
 
 /** The selections from the cursor outwards, each as `first line … last line`. */
 function expansions(marked: string): string[] {
-  const plain = marked.replace('|', '');
-  assert.ok(plan.includes(plain), `not in the plan: ${plain}`);
-  const { service, uri, offset } = atCursor(plan.replace(plain, marked));
-  return service.selectionRanges(uri, offset).map((span) => {
-    const lines = covered(service, uri, span).split('\n').map((line) => line.trim()).filter((line) => line !== '');
-    return lines.length === 1 ? lines[0]! : `${lines[0]} … ${lines[lines.length - 1]}`;
-  });
+  const { service, uri, offset } = atCursor(placeCursor(plan, marked));
+  return service.selectionRanges(uri, offset).map((span) => firstAndLast(covered(service, uri, span)));
 }
 
 const wholePlan = 'document: LDM-564 … HSC: Hyper Suprime-Cam';

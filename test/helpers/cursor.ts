@@ -50,6 +50,19 @@ export function atCursor(marked: string, options: PlanOptions = {}): AtCursor {
   return { ...openPlan(marked.slice(0, offset) + marked.slice(offset + 1), options), offset };
 }
 
+/** `plan` with the cursor put where `marked` says: a piece of the plan with a `|` in it. */
+export function placeCursor(plan: string, marked: string): string {
+  const piece = marked.replace('|', '');
+  if (!plan.includes(piece)) throw new Error(`not in the plan: ${piece}`);
+  return plan.replace(piece, marked);
+}
+
+/** A span's text as the editor shows it folded: its first and last lines with content, trimmed. */
+export function firstAndLast(text: string): string {
+  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  return lines.length <= 1 ? (lines[0] ?? '') : `${lines[0]} … ${lines[lines.length - 1]}`;
+}
+
 /** The text a span of a file of the service covers. */
 export function covered(service: PlanService, uri: string, span: Span): string {
   return service.getFile(uri)!.text.slice(span.start, span.end);
