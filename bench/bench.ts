@@ -1,14 +1,26 @@
-// `npm run bench`: measures the language server over LSP as a client sees it, on generated plans
-// of 1,000 and 10,000 milestones: open → diagnostics, keystroke → fresh diagnostics, peak memory,
-// beside a bare `yaml` parse of the same text.
-import { readFileSync } from 'node:fs';
+// `npm run bench`: measures the language server over LSP as a client sees it. On generated plans of
+// 1,000 and 10,000 milestones, clean and dirty (as plans are while they are edited): open →
+// diagnostics, keystroke → fresh diagnostics, peak memory, beside a bare `yaml` parse of the same
+// text, and completion, hover and code actions. Then a workspace of 100 files × 100 milestones whose
+// features are defined in other files than the milestones that list them, and a glossary CSV of
+// 100,000 rows (the command line, the server's first diagnostics and completion with it loaded).
+// BENCH_SIZES, BENCH_KEYSTROKES and BENCH_ONLY (plans,workspace,glossary) narrow a run.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { TestClient } from '../test/helpers/lspClient';
-import { generatePlan } from './generate';
+import { generateGlossaryCsv, generatePlan, generateWorkspace } from './generate';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const keystrokes = Number(process.env.BENCH_KEYSTROKES ?? 40);
+const only = new Set((process.env.BENCH_ONLY ?? 'plans,workspace,glossary').split(','));
+const cliPath = resolve(__dirname, '../dist/cli.js');
+
+type Position = { line: number; character: number };
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -32,99 +44,302 @@ function bareParseMs(text: string): number {
   return median(times);
 }
 
-interface Row {
-  completion: number;
-  hover: number;
-  codeActions: number;
+const format = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const count = (value: number) => value.toLocaleString('en');
+
+/** Lines of `lines` where `pick` finds a column, `samples` of them spread through the file. */
+function spread(lines: readonly string[], pick: (line: string) => number, samples: number): Position[] {
+  const targets = lines.map((line, index) => (pick(line) >= 0 ? index : -1)).filter((index) => index >= 0);
+  return Array.from({ length: Math.min(samples, targets.length) }, (_, sample) => {
+    const line = targets[Math.floor(((sample + 0.5) / samples) * targets.length)]!;
+    return { line, character: pick(lines[line]!) };
+  });
+}
+
+/** Types a character at the end of names spread through the file and deletes it again; the time of each to its diagnostics. */
+async function typeInNames(client: TestClient, uri: string, lines: readonly string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const { line, character } of spread(lines, (line) => (line.startsWith('    name: ') ? line.length : -1), keystrokes)) {
+    let started = performance.now();
+    await client.change(uri, { start: { line, character }, end: { line, character } }, 'x');
+    times.push(performance.now() - started);
+    started = performance.now();
+    await client.change(uri, { start: { line, character }, end: { line, character: character + 1 } }, '');
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/** The median time of a request at each of the positions. */
+async function requestMedian(client: TestClient, positions: readonly Position[], params: (position: Position) => unknown, method: string): Promise<number> {
+  const samples: number[] = [];
+  for (const position of positions) {
+    const started = performance.now();
+    await client.request(method, params(position));
+    samples.push(performance.now() - started);
+  }
+  return median(samples);
+}
+
+const atFeatureListItem = (line: string) => (/^ {6}- /.test(line) ? line.length : -1);
+const afterAcronymLetter = (line: string) => (line.startsWith('    name: ') && line.includes(' HSC') ? line.indexOf(' HSC') + 2 : -1);
+const atNewKey = (line: string) => (line.startsWith('    level: ') ? 4 : -1);
+
+interface Completions {
+  /** After a feature ID typed in a milestone's `features` list. */
+  features: number;
+  /** After an upper-case letter typed in a name. */
+  acronyms: number;
+  /** At the start of a key in a milestone. */
+  keys: number;
+  /** The most items any of them returned. */
+  mostItems: number;
+}
+
+async function completionMedians(client: TestClient, uri: string, lines: readonly string[]): Promise<Completions> {
+  let mostItems = 0;
+  const complete = async (pick: (line: string) => number) => {
+    const samples: number[] = [];
+    for (const position of spread(lines, pick, 30)) {
+      const started = performance.now();
+      const result = await client.request<{ items: unknown[] } | unknown[] | null>('textDocument/completion', { textDocument: { uri }, position });
+      samples.push(performance.now() - started);
+      mostItems = Math.max(mostItems, Array.isArray(result) ? result.length : (result?.items.length ?? 0));
+    }
+    return median(samples);
+  };
+  return { features: await complete(atFeatureListItem), acronyms: await complete(afterAcronymLetter), keys: await complete(atNewKey), mostItems };
+}
+
+interface PlanRow {
+  label: string;
   milestones: number;
+  problems: number;
   sizeMb: number;
   bareParse: number;
   open: number;
   keystrokeMedian: number;
   keystrokeMax: number;
   peakMb: number;
+  completions: Completions;
+  hover: number;
+  codeActions: number;
 }
 
-async function measure(milestoneCount: number): Promise<Row> {
-  const text = generatePlan(milestoneCount);
+async function measurePlan(milestoneCount: number, dirty: boolean): Promise<PlanRow> {
+  const text = generatePlan(milestoneCount, { dirty });
   const lines = text.split('\n');
-  const uri = `file:///bench/plan-${milestoneCount}.milestones.yaml`;
+  const uri = `file:///bench/plan-${milestoneCount}${dirty ? '-dirty' : ''}.milestones.yaml`;
   const client = await TestClient.start({ settings: { maxFileSize: 64 * 1024 * 1024 } });
-  client.diagnosticsTimeout = 300_000;
+  client.diagnosticsTimeout = 600_000;
   try {
     await client.request('milestones/planSnapshot'); // the server is up and configured
     const openStarted = performance.now();
-    await client.open(uri, text);
+    const diagnostics = await client.open(uri, text);
     const open = performance.now() - openStarted;
-
-    // Keystrokes spread through the file: type a character into a name, then delete it.
-    const nameLines = lines.map((line, index) => (line.includes('    name: ') ? index : -1)).filter((index) => index >= 0);
-    const times: number[] = [];
-    for (let stroke = 0; stroke < keystrokes; stroke++) {
-      const line = nameLines[Math.floor(((stroke + 0.5) / keystrokes) * nameLines.length)]!;
-      const character = lines[line]!.length;
-      let started = performance.now();
-      await client.change(uri, { start: { line, character }, end: { line, character } }, 'x');
-      times.push(performance.now() - started);
-      started = performance.now();
-      await client.change(uri, { start: { line, character }, end: { line, character: character + 1 } }, '');
-      times.push(performance.now() - started);
-    }
-    // Editing requests at positions spread through the file, as VS Code sends them.
-    const request = async (method: string, params: (line: number, character: number) => unknown, pick: (line: string) => number) => {
-      const samples: number[] = [];
-      const targets = lines.map((line, index) => (pick(line) >= 0 ? index : -1)).filter((index) => index >= 0);
-      for (let sample = 0; sample < 30; sample++) {
-        const line = targets[Math.floor(((sample + 0.5) / 30) * targets.length)]!;
-        const started = performance.now();
-        await client.request(method, params(line, pick(lines[line]!)));
-        samples.push(performance.now() - started);
-      }
-      return median(samples);
-    };
-    const completion = await request('textDocument/completion', (line, character) => ({ textDocument: { uri }, position: { line, character } }), (line) => (/^      - FEAT/.test(line) ? line.length : -1));
-    const hover = await request('textDocument/hover', (line, character) => ({ textDocument: { uri }, position: { line, character } }), (line) => line.indexOf('HSC'));
-    const codeActions = await request(
+    const times = await typeInNames(client, uri, lines);
+    const completions = await completionMedians(client, uri, lines);
+    const hover = await requestMedian(client, spread(lines, (line) => line.indexOf('HSC'), 30), (position) => ({ textDocument: { uri }, position }), 'textDocument/hover');
+    const codeActions = await requestMedian(
+      client,
+      spread(lines, (line) => (/^ {6}- /.test(line) ? 8 : -1), 30),
+      (position) => ({ textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } }),
       'textDocument/codeAction',
-      (line, character) => ({ textDocument: { uri }, range: { start: { line, character }, end: { line, character } }, context: { diagnostics: [] } }),
-      (line) => (/^      - FEAT/.test(line) ? 8 : -1),
     );
     return {
-      completion,
-      hover,
-      codeActions,
+      label: dirty ? 'dirty' : 'clean',
       milestones: milestoneCount,
+      problems: diagnostics.length,
       sizeMb: Buffer.byteLength(text) / 1024 / 1024,
       bareParse: bareParseMs(text),
       open,
       keystrokeMedian: median(times),
       keystrokeMax: Math.max(...times),
       peakMb: peakMemoryMb(client.process.pid!),
+      completions,
+      hover,
+      codeActions,
     };
   } finally {
     await client.stop();
   }
 }
 
-async function main(): Promise<void> {
-  const rows: Row[] = [];
-  for (const size of sizes) rows.push(await measure(size));
-  printTable(rows);
-  console.log('');
-  console.log('| milestones | completion, median | hover, median | code actions, median |');
-  console.log('|---:|---:|---:|---:|');
-  for (const row of rows) console.log(`| ${row.milestones.toLocaleString('en')} | ${format(row.completion)} ms | ${format(row.hover)} ms | ${format(row.codeActions)} ms |`);
-}
-
-const format = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
-
-function printTable(rows: Row[]): void {
-  console.log('| milestones | plan size | bare yaml parse (uniqueKeys: false) | open → diagnostics | keystroke → diagnostics, median | keystroke, max | server peak memory |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+function printPlans(rows: readonly PlanRow[]): void {
+  console.log('| plan | milestones | problems | size | bare yaml parse (uniqueKeys: false) | open → diagnostics | keystroke → diagnostics, median | keystroke, max | server peak memory |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) {
     console.log(
-      `| ${row.milestones.toLocaleString('en')} | ${row.sizeMb.toFixed(1)} MB | ${format(row.bareParse)} ms | ${format(row.open)} ms (${(row.open / row.bareParse).toFixed(2)}×) | ${format(row.keystrokeMedian)} ms | ${format(row.keystrokeMax)} ms | ${format(row.peakMb)} MB |`,
+      `| ${row.label} | ${count(row.milestones)} | ${count(row.problems)} | ${row.sizeMb.toFixed(1)} MB | ${format(row.bareParse)} ms | ${format(row.open)} ms (${(row.open / row.bareParse).toFixed(2)}×) | ${format(row.keystrokeMedian)} ms | ${format(row.keystrokeMax)} ms | ${format(row.peakMb)} MB |`,
     );
+  }
+  console.log('');
+  console.log('| plan | milestones | completion: feature IDs, median | acronyms | keys | most items | hover, median | code actions, median |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const row of rows) {
+    const { features, acronyms, keys, mostItems } = row.completions;
+    console.log(`| ${row.label} | ${count(row.milestones)} | ${format(features)} ms | ${format(acronyms)} ms | ${format(keys)} ms | ${count(mostItems)} | ${format(row.hover)} ms | ${format(row.codeActions)} ms |`);
+  }
+}
+
+interface WorkspaceRow {
+  files: number;
+  milestones: number;
+  sizeMb: number;
+  problems: number;
+  firstDiagnostics: number;
+  keystrokeMedian: number;
+  keystrokeMax: number;
+  crossMedian: number;
+  crossMax: number;
+  peakMb: number;
+}
+
+/**
+ * The workspace of 100 files: the server indexes the folder, one file is opened; keystrokes in its
+ * names, and keystrokes that move a feature's due date past the milestone that lists it (in
+ * another file, not open) and back, each timed until both files' diagnostics have arrived.
+ */
+async function measureWorkspace(fileCount: number, milestoneCount: number): Promise<WorkspaceRow> {
+  const folder = mkdtempSync(join(tmpdir(), 'milestones-bench-workspace-'));
+  try {
+    const files = generateWorkspace(fileCount, milestoneCount, { dirty: true });
+    for (const [name, text] of files) writeFileSync(join(folder, name), text);
+    const names = [...files.keys()];
+    const edited = names[1]!;
+    const text = files.get(edited)!;
+    const lines = text.split('\n');
+    const uri = pathToFileURL(join(folder, edited)).href;
+    const listingUri = pathToFileURL(join(folder, names[0]!)).href; // lists the features file 1 defines
+    const started = performance.now();
+    const client = await TestClient.start({ folders: [folder], settings: { maxFileSize: 64 * 1024 * 1024 } });
+    client.diagnosticsTimeout = 600_000;
+    try {
+      const diagnostics = await client.open(uri, text);
+      const firstDiagnostics = performance.now() - started;
+      let problems = 0;
+      for (const list of client.diagnostics.values()) problems += list.length;
+      problems = Math.max(problems, diagnostics.length);
+      const times = await typeInNames(client, uri, lines);
+      // The due dates of features listed as item 2 of their milestone (never a misspelt listing).
+      const dueLines = lines.map((line, index) => (/^ {2}P0-FEAT-\d+-1:$/.test(line) ? index + 2 : -1)).filter((index) => index >= 0 && lines[index]!.startsWith('    due: '));
+      const cross: number[] = [];
+      for (let stroke = 0; stroke < keystrokes; stroke++) {
+        const line = dueLines[Math.floor(((stroke + 0.5) / keystrokes) * dueLines.length)]!;
+        const range = { start: { line, character: 9 }, end: { line, character: 19 } };
+        for (const date of ['2029-12-31', lines[line]!.slice(9, 19)]) {
+          const begun = performance.now();
+          const listing = client.waitForDiagnostics(listingUri);
+          await client.change(uri, range, date);
+          await listing;
+          cross.push(performance.now() - begun);
+        }
+      }
+      return {
+        files: fileCount,
+        milestones: milestoneCount,
+        sizeMb: [...files.values()].reduce((sum, file) => sum + Buffer.byteLength(file), 0) / 1024 / 1024,
+        problems,
+        firstDiagnostics,
+        keystrokeMedian: median(times),
+        keystrokeMax: Math.max(...times),
+        crossMedian: median(cross),
+        crossMax: Math.max(...cross),
+        peakMb: peakMemoryMb(client.process.pid!),
+      };
+    } finally {
+      await client.stop();
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function printWorkspace(row: WorkspaceRow, cleanPlan: PlanRow | undefined): void {
+  console.log('| workspace | size | problems | start → first diagnostics | keystroke in a name, median | max | keystroke changing another file\'s problems, median | max | server peak memory |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(
+    `| ${row.files} files × ${row.milestones} milestones, dirty, features in other files | ${row.sizeMb.toFixed(1)} MB | ${count(row.problems)} | ${format(row.firstDiagnostics)} ms | ${format(row.keystrokeMedian)} ms | ${format(row.keystrokeMax)} ms | ${format(row.crossMedian)} ms | ${format(row.crossMax)} ms | ${format(row.peakMb)} MB |`,
+  );
+  if (cleanPlan) {
+    console.log(
+      `| beside it: one clean plan of ${count(cleanPlan.milestones)} milestones | ${cleanPlan.sizeMb.toFixed(1)} MB | ${count(cleanPlan.problems)} | ${format(cleanPlan.open)} ms (open) | ${format(cleanPlan.keystrokeMedian)} ms | ${format(cleanPlan.keystrokeMax)} ms | | | ${format(cleanPlan.peakMb)} MB |`,
+    );
+  }
+}
+
+interface GlossaryRow {
+  rows: number;
+  cli: number;
+  firstDiagnostics: number;
+  keystrokeMedian: number;
+  completions: Completions;
+}
+
+/** The command line's time (median of three runs) and the server's, on the dirty plan of 1,000 milestones, with and without the glossary. */
+async function measureGlossary(rows: number, glossary: boolean, folder: string, planName: string): Promise<GlossaryRow> {
+  const args = [cliPath, 'check', '--as-of', '2021-08-11', ...(glossary ? ['--glossary', 'glossary.csv'] : []), planName];
+  const cliTimes: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, args, { cwd: folder, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    cliTimes.push(performance.now() - started);
+    if (result.status !== 0 && result.status !== 1) throw new Error(`the command line failed: ${result.stderr}`);
+  }
+  const text = readFileSync(join(folder, planName), 'utf8');
+  const lines = text.split('\n');
+  const uri = pathToFileURL(join(folder, planName)).href;
+  const started = performance.now();
+  const client = await TestClient.start({ folders: [folder], settings: { maxFileSize: 64 * 1024 * 1024, glossaryFiles: glossary ? ['glossary.csv'] : [] } });
+  client.diagnosticsTimeout = 600_000;
+  try {
+    await client.open(uri, text);
+    const firstDiagnostics = performance.now() - started;
+    const times = await typeInNames(client, uri, lines);
+    const completions = await completionMedians(client, uri, lines);
+    return { rows: glossary ? rows : 0, cli: median(cliTimes), firstDiagnostics, keystrokeMedian: median(times), completions };
+  } finally {
+    await client.stop();
+  }
+}
+
+function printGlossary(rows: readonly GlossaryRow[]): void {
+  console.log('| glossary CSV | command line, dirty 1,000 milestones | server start → first diagnostics | keystroke, median | completion: acronyms, median | feature IDs | keys | most items |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const row of rows) {
+    const { features, acronyms, keys, mostItems } = row.completions;
+    console.log(
+      `| ${row.rows === 0 ? 'none' : `${count(row.rows)} rows`} | ${format(row.cli)} ms | ${format(row.firstDiagnostics)} ms | ${format(row.keystrokeMedian)} ms | ${format(acronyms)} ms | ${format(features)} ms | ${format(keys)} ms | ${count(mostItems)} |`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const plans: PlanRow[] = [];
+  if (only.has('plans')) {
+    for (const size of sizes) {
+      plans.push(await measurePlan(size, false));
+      plans.push(await measurePlan(size, true));
+    }
+    printPlans(plans);
+    console.log('');
+  }
+  if (only.has('workspace')) {
+    const row = await measureWorkspace(100, 100);
+    printWorkspace(row, plans.find((plan) => plan.label === 'clean' && plan.milestones === 10_000));
+    console.log('');
+  }
+  if (only.has('glossary')) {
+    const folder = mkdtempSync(join(tmpdir(), 'milestones-bench-glossary-'));
+    try {
+      mkdirSync(folder, { recursive: true });
+      const rows = 100_000;
+      writeFileSync(join(folder, 'glossary.csv'), generateGlossaryCsv(rows));
+      writeFileSync(join(folder, 'plan.milestones.yaml'), generatePlan(1000, { dirty: true }));
+      printGlossary([await measureGlossary(rows, false, folder, 'plan.milestones.yaml'), await measureGlossary(rows, true, folder, 'plan.milestones.yaml')]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   }
 }
 
