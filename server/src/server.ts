@@ -16,7 +16,7 @@ import { exportRequest, idAtRequest, planChangedNotification, planSnapshotReques
 import { idleGarbageCollection } from './host/idleGc';
 import { nodeFileSystem } from './host/nodeFileSystem';
 import { PlanHost } from './host/planHost';
-import { fixAllKind, rangeOf, toCodeAction, toCompletionItems, toDiagnostic, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toSymbolInformation, toWorkspaceEdit } from './lsp/convert';
+import { fixAllKind, rangeOf, toCodeAction, toCompletionItems, toDiagnostics, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toSymbolInformation, toWorkspaceEdit } from './lsp/convert';
 import { Published } from './lsp/published';
 import type { PlanFile } from './service';
 import { LineIndex } from './service/text/lineIndex';
@@ -27,7 +27,7 @@ const published = new Published((uri, diagnostics, version) => void connection.s
 const host = new PlanHost(
   nodeFileSystem,
   {
-    publish: (file, problems, version) => published.publish(file.uri, version, () => problems.map((problem) => toDiagnostic(file.lineIndex, problem))),
+    publish: (file, problems, version) => published.publish(file.uri, version, () => toDiagnostics(file.lineIndex, problems)),
     withdraw: (uri) => published.withdraw(uri),
     planChanged: () => void connection.sendNotification(planChangedNotification),
     warn: (message) => connection.console.warn(message),

@@ -176,3 +176,69 @@ describe('bad input over LSP', () => {
     }
   });
 });
+
+describe('diagnostics kept between keystrokes', () => {
+  // Each entry's diagnostics are converted once and moved with the lines before them: after every
+  // edit they equal those of the same text opened afresh, in LF and in CR LF, with a directive
+  // at the end of one entry that silences a problem on the first line of the next.
+  const plan = [
+    'asOf: 2021-08-11',
+    'milestones:',
+    '  M-1:',
+    '    name: One with HSX data',
+    '    due: 2020-01-01',
+    '    features: [F-1, F-2x]',
+    '  M-2:',
+    '    name: Two',
+    '    due: 2020-02-01',
+    'features:',
+    '  F-1:',
+    '    name: F',
+    '    due: 2020-03-01',
+    '  F-2:',
+    '    name: G',
+    '    due: 2019-03-01',
+    '',
+  ];
+  for (const eol of ['\n', '\r\n']) {
+    test(eol === '\n' ? 'LF' : 'CR LF', async () => {
+      const client = await TestClient.start({ settings: { asOf: '2021-08-11' } });
+      const freshClient = await TestClient.start({ settings: { asOf: '2021-08-11' } });
+      try {
+        let text = plan.join(eol);
+        const uri = 'file:///virtual/kept.milestones.yaml';
+        const same = async (diagnostics: unknown[]) => {
+          // The same text opened afresh in another server (and closed again: it leaves that server's model).
+          assert.deepEqual(diagnostics, await freshClient.open(uri, text));
+          freshClient.close(uri);
+        };
+        await same(await client.open(uri, text));
+        // Each edit: the text before it, and what replaces it.
+        const edits: [string, string][] = [
+          ['asOf', `# a comment${eol}asOf`],
+          [`  M-2:`, `    # milestones-disable-next-line overdue${eol}  M-2:`],
+          [`    name: One with HSX data${eol}`, `    name: One with HSX data${eol}${eol}${eol}`],
+          ['2020-03-01', '2019-12-01'],
+          [`    # milestones-disable-next-line overdue${eol}`, ''],
+          [`# a comment${eol}`, ''],
+          ['F-2x]', 'F-2]'],
+        ];
+        for (const [from, to] of edits) {
+          const start = text.indexOf(from);
+          assert.ok(start >= 0, from);
+          const before = text.slice(0, start);
+          const line = before.split(eol).length - 1;
+          const character = start - (before.lastIndexOf(eol) < 0 ? 0 : before.lastIndexOf(eol) + eol.length);
+          const end = start + from.length;
+          const endBefore = text.slice(0, end);
+          const endLine = endBefore.split(eol).length - 1;
+          const endCharacter = end - (endBefore.lastIndexOf(eol) < 0 ? 0 : endBefore.lastIndexOf(eol) + eol.length);
+          text = text.slice(0, start) + to + text.slice(end);
+          await same(await client.change(uri, { start: { line, character }, end: { line: endLine, character: endCharacter } }, to));
+        }
+      } finally {
+        await Promise.all([client.stop(), freshClient.stop()]);
+      }
+    });
+  }
+});

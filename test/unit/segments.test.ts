@@ -207,6 +207,43 @@ describe('the incremental analysis across files', () => {
   });
 });
 
+describe('"did you mean" after edits elsewhere in the workspace', () => {
+  test('the suggestion for an unknown ID follows close IDs as they are defined, renamed and removed in another file', () => {
+    const releases = 'asOf: 2021-08-11\nmilestones:\n  M-1:\n    name: One\n    due: 2022-01-01\n    features: [DM-NCAS-8, DM-AP-1]\n  M-2:\n    name: Two\n    due: 2022-01-01\n    features: [XQ-77]\n';
+    const features = 'features:\n  DM-NCSA-18:\n    name: Far\n    due: 2021-01-01\n  DM-AP-1:\n    name: AP\n    due: 2021-01-01\n';
+    const files: Record<string, string> = { 'file:///p/r.milestones.yaml': releases, 'file:///p/f.milestones.yaml': features };
+    const incremental = createPlanService();
+    incremental.setSettings({ asOf: '2021-08-11' });
+    for (const [uri, text] of Object.entries(files)) incremental.setFile(uri, text);
+    const suggestion = () => /did you mean ([^?]+)\?/.exec(incremental.problems('file:///p/r.milestones.yaml').find((problem) => problem.message.startsWith('M-1 lists DM-NCAS-8'))!.message)?.[1];
+    assert.equal(suggestion(), 'DM-NCSA-18');
+    // Each edit in the features file, and the suggestion it leaves for DM-NCAS-8.
+    const edits: [string, string, string | undefined][] = [
+      ['  DM-AP-1:', '  DM-NCSA-8:\n    name: Close\n    due: 2021-01-01\n  DM-AP-1:', 'DM-NCSA-8'], // a closer ID is defined
+      ['    name: AP', '    name: AP, renamed', 'DM-NCSA-8'], // an edit that adds and removes no ID
+      ['  DM-NCSA-8:', '  DM-NCSA-9:', 'DM-NCSA-9'], // the close ID renamed: still one character away
+      ['  DM-NCSA-9:\n    name: Close\n    due: 2021-01-01\n', '', 'DM-NCSA-18'], // and removed
+      ['  DM-NCSA-18:', '  QQ-1:', undefined], // the last close ID renamed far away
+      ['  QQ-1:', '  DM-NCAS-8:', undefined], // the unknown ID itself defined: no longer unknown
+    ];
+    for (const [from, to, expected] of edits) {
+      const uri = 'file:///p/f.milestones.yaml';
+      const text = files[uri]!;
+      const start = text.indexOf(from);
+      assert.ok(start >= 0, from);
+      files[uri] = text.slice(0, start) + to + text.slice(start + from.length);
+      incremental.setFile(uri, files[uri]!, { start, end: start + from.length, text: to });
+      const fresh = createPlanService();
+      fresh.setSettings({ asOf: '2021-08-11' });
+      for (const [name, content] of Object.entries(files)) fresh.setFile(name, content);
+      for (const name of Object.keys(files)) assert.deepEqual(problemsOf(incremental, name), problemsOf(fresh, name), `${from} → ${to} in ${name}`);
+      const unknown = incremental.problems('file:///p/r.milestones.yaml').some((problem) => problem.message.startsWith('M-1 lists DM-NCAS-8'));
+      if (from === '  QQ-1:') assert.equal(unknown, false);
+      else assert.equal(suggestion(), expected, `${from} → ${to}`);
+    }
+  });
+});
+
 describe('identical entries (a pasted copy)', () => {
   test('editing one of two identical entries leaves no trace of its old text in the model', () => {
     const uri = 'file:///p/a.milestones.yaml';

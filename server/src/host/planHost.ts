@@ -3,11 +3,13 @@
 // disk and their changes, the settings, the glossary files, and when the problems are published.
 // It speaks neither LSP nor Node: the server converts, the file system is given.
 import type { Position } from '../../../common/planSnapshot';
-import { createPlanService, type FixTargets, type PlanFile, type PlanService, type ReportedProblem, type TextEdit } from '../service';
+import { createPlanService, FileProblems, type FixTargets, type PlanFile, type PlanService, type TextEdit } from '../service';
 import { parseSettings } from '../service/settings';
 import { LineIndex } from '../service/text/lineIndex';
 import { baseNameOf, isInside, isPlanFile, normalizeUri, resolveUri, type HostFileSystem } from './fileSystem';
 import { loadGlossaries } from './glossaryFiles';
+
+const noProblems = new FileProblems([]);
 
 /** A change of an open document: a range replaced by text, or (without a range) the whole text. */
 export interface DocumentChange {
@@ -17,8 +19,12 @@ export interface DocumentChange {
 
 /** What the host tells the server to do. */
 export interface HostEvents {
-  /** Publish a file's problems; `version` is the editor's version of an open document, undefined for a file on disk. */
-  publish(file: PlanFile, problems: readonly ReportedProblem[], version: number | undefined): void;
+  /**
+   * Publish a file's problems; `version` is the editor's version of an open document, undefined for
+   * a file on disk. The problems come by segment, each group the same object until it changes, so
+   * that what is made of a group can be kept.
+   */
+  publish(file: PlanFile, problems: FileProblems, version: number | undefined): void;
   /** A file left the model: withdraw what was published for it. */
   withdraw(uri: string): void;
   /** The plan changed: the tree and the timeline should ask again. */
@@ -232,7 +238,7 @@ export class PlanHost {
     const analysis = this.service.analyze();
     for (const uri of new Set([...analysis.changed, ...this.versionsToPublish])) {
       const file = this.service.getFile(uri);
-      if (file) this.events.publish(file, analysis.problems.get(uri) ?? [], this.versions.get(uri));
+      if (file) this.events.publish(file, analysis.problems.get(uri) ?? noProblems, this.versions.get(uri));
     }
     this.versionsToPublish.clear();
     this.events.planChanged();

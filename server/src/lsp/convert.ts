@@ -19,8 +19,8 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit as LspWorkspaceEdit,
 } from 'vscode-languageserver';
-import type { HoverResult, OutlineSymbol, PlanCodeAction, PlanCompletion, ReportedProblem, Span, WorkspaceEdit, WorkspaceSymbol } from '../service';
-import type { LineIndex } from '../service/text/lineIndex';
+import type { FileProblems, HoverResult, OutlineSymbol, PlanCodeAction, PlanCompletion, ReportedProblem, Span, WorkspaceEdit, WorkspaceSymbol } from '../service';
+import { LineIndex } from '../service/text/lineIndex';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.milestones`;
 
@@ -44,6 +44,47 @@ export function toDiagnostic(lines: LineIndex, problem: ReportedProblem): Diagno
     message: problem.message,
     data: problem.data,
   };
+}
+
+/** A group's diagnostics, relative to its first line, and moved to the line where the group was last seen. */
+interface ConvertedGroup {
+  relative: Diagnostic[];
+  line: number;
+  moved: Diagnostic[];
+}
+
+/** Kept with each group's problems, which stay the same array until they change. */
+const convertedGroups = new WeakMap<readonly ReportedProblem[], ConvertedGroup>();
+
+/**
+ * A file's diagnostics. Each group (a segment's problems) is converted once, in the lines of the
+ * segment's own text (a segment starts at the start of a line), and moved down to the segment's
+ * first line; after a keystroke only the groups it changed are converted, and the others only
+ * moved when lines before them came or went.
+ */
+export function toDiagnostics(lines: LineIndex, problems: FileProblems): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const group of problems.groups) {
+    let converted = convertedGroups.get(group.problems);
+    if (!converted) {
+      const own = new LineIndex(group.text);
+      const relative = group.problems.map((problem) => toDiagnostic(own, problem));
+      converted = { relative, line: 0, moved: relative };
+      convertedGroups.set(group.problems, converted);
+    }
+    const line = lines.positionAt(group.base).line;
+    if (converted.line !== line) {
+      converted.moved = converted.relative.map((diagnostic) => movedDown(diagnostic, line));
+      converted.line = line;
+    }
+    for (const diagnostic of converted.moved) diagnostics.push(diagnostic);
+  }
+  return diagnostics;
+}
+
+function movedDown(diagnostic: Diagnostic, lines: number): Diagnostic {
+  const { start, end } = diagnostic.range;
+  return { ...diagnostic, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
 }
 
 export function toHover(lines: LineIndex, hover: HoverResult): Hover {

@@ -2,7 +2,7 @@
 // command-line checker, a browser worker and the tests. Hosts give it files and settings; it answers
 // in offsets of the files' texts, which the hosts convert to their own positions.
 import type { PlanSnapshot } from '../../../common/planSnapshot';
-import type { ReportedProblem } from './checks/problems';
+import { FileProblems, type ProblemGroup, type ReportedProblem } from './checks/problems';
 import { codeLenses, type PlanLens } from './features/codeLenses';
 import { fixAll, getCodeActions, type FixTargets, type PlanCodeAction } from './features/codeActions';
 import { doComplete, type PlanCompletion } from './features/completion';
@@ -24,7 +24,8 @@ import type { TextEdit, WorkspaceEdit } from './text/edits';
 import { Workspace, type Analysis } from './workspace';
 import type { Span } from './yaml/nodes';
 
-export type { Analysis, ExportFormat, FixTargets, GlossaryEntry, HoverResult, Occurrence, OutlineSymbol, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, RenameCheck, ReportedProblem, Settings, Span, TextEdit, WorkspaceEdit, WorkspaceSymbol };
+export { FileProblems };
+export type { Analysis, ExportFormat, FixTargets, GlossaryEntry, HoverResult, Occurrence, OutlineSymbol, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, ProblemGroup, RenameCheck, ReportedProblem, Settings, Span, TextEdit, WorkspaceEdit, WorkspaceSymbol };
 
 export interface PlanService {
   setSettings(settings: Partial<Settings>): void;

@@ -4,7 +4,7 @@
 import { acronymProblems } from './checks/acronyms';
 import { fileTooLarge } from './checks/fileSize';
 import { checkItem, type CheckContext } from './checks/itemChecks';
-import { shiftedProblem, type Problem, type ReportedProblem } from './checks/problems';
+import { FileProblems, shiftedProblem, type Problem, type ProblemGroup, type ReportedProblem } from './checks/problems';
 import { checkSegment } from './checks/segmentChecks';
 import { hasDirective, report } from './checks/suppression';
 import { builtinGlossary } from './glossary/builtinGlossary';
@@ -16,11 +16,12 @@ import { buildSegmentModel, type PlanSegment, type SegmentModel } from './model/
 import { defaultSettings, type Settings } from './settings';
 import { isDate, today } from './text/dates';
 import type { TextEdit } from './text/edits';
-import { closestMatch } from './text/matching';
+import { SpellingIndex } from './text/matching';
 
 export type { PlanFile };
 
 const noProblems: Problem[] = [];
+const noReported: ReportedProblem[] = [];
 
 /** The model of a segment parsed anew, with what the checks of the segment alone find in it. */
 function deriveSegment(segment: PlanSegment, uri: string): SegmentModel {
@@ -35,7 +36,7 @@ export interface Analysis {
   index: PlanIndex;
   glossary: Glossary;
   /** Problems of each file, with their severity, suppressions applied. */
-  problems: Map<string, ReportedProblem[]>;
+  problems: Map<string, FileProblems>;
   /** Files whose problems may differ from the previous analysis. */
   changed: Set<string>;
 }
@@ -61,8 +62,10 @@ export class Workspace {
   private readonly changedFiles = new Set<string>();
   private checkEverything = true;
   // What the previous analyses found, kept to be re-used.
-  private readonly withUnknownFeatures = new Set<PlanItem>();
-  private readonly fileProblems = new Map<string, ReportedProblem[]>();
+  /** The feature IDs of the index, with "did you mean" answered once per unknown ID. */
+  private readonly featureSpelling = new SpellingIndex();
+  private spellingAnswersKept = 0;
+  private readonly fileProblems = new Map<string, FileProblems>();
   private readonly asOfUsed = new Map<string, string>();
   private assembledGeneration = -1;
 
@@ -165,7 +168,7 @@ export class Workspace {
   /**
    * Brings the problems up to date. After a change, only the items it touches are checked again:
    * the entries it removed and added, the milestones that list or listed their IDs, every
-   * definition of those IDs, and milestones with unknown features (whose suggestions may change).
+   * definition of those IDs, and the milestones listing an unknown ID whose suggestion changed.
    */
   analyze(): Analysis {
     if (this.analysis) return this.analysis;
@@ -194,6 +197,8 @@ export class Workspace {
     }
     this.checkEverything = false;
     const touched = new Set<string>();
+    const appeared: string[] = [];
+    const vanished: string[] = [];
     for (const item of removed.concat(added)) {
       touched.add(item.id);
       if (item.kind === 'milestone') for (const reference of item.references) touched.add(reference.id);
@@ -201,13 +206,19 @@ export class Workspace {
     for (const id of touched) {
       for (const milestone of index.parents(id)) dirty.add(milestone);
       for (const item of index.definitions(id)) dirty.add(item);
+      const defined = index.features.has(id);
+      if (defined !== this.featureSpelling.has(id)) (defined ? appeared : vanished).push(id);
     }
-    if (removed.length + added.length > 0) for (const milestone of this.withUnknownFeatures) dirty.add(milestone);
+    // A feature ID that came or went changes the suggestion for the unknown IDs close to it.
+    for (const word of this.featureSpelling.update(appeared, vanished)) for (const milestone of index.parents(word)) dirty.add(milestone);
     // Messages about duplicates name the other definitions' lines, which move with any edit.
     for (const id of index.duplicated) for (const item of index.definitions(id)) dirty.add(item);
-    for (const item of removed) this.withUnknownFeatures.delete(item);
+    // Suggestions are kept for the IDs still listed somewhere, not for every ID ever typed.
+    if (this.featureSpelling.answered > 2 * this.spellingAnswersKept + 256) {
+      this.featureSpelling.retain((word) => index.isListed(word));
+      this.spellingAnswersKept = this.featureSpelling.answered;
+    }
 
-    let featureIds: string[] | undefined;
     const context: CheckContext = {
       index,
       asOf: (uri) => this.asOfUsed.get(uri) ?? this.asOf(uri),
@@ -215,7 +226,7 @@ export class Workspace {
         const file = this.files.get(item.uri)!;
         return `${baseName(item.uri)}:${file.lineIndex.positionAt(item.idSpan.start).line + 1}`;
       },
-      suggestFeature: (id) => closestMatch(id, (featureIds ??= [...index.features.keys()])),
+      suggestFeature: (id) => this.featureSpelling.suggest(id),
     };
     for (const item of dirty) {
       if (!this.files.has(item.uri)) continue;
@@ -223,8 +234,6 @@ export class Workspace {
       item.checkedProblems = problems.length > 0 ? problems : noProblems;
       item.checkedBase = item.segment.base;
       item.segment.derived.problemsGeneration = -1;
-      if (problems.some((problem) => problem.code === 'unknown-feature')) this.withUnknownFeatures.add(item);
-      else this.withUnknownFeatures.delete(item);
       changed.add(item.uri);
     }
 
@@ -239,7 +248,7 @@ export class Workspace {
         this.asOfUsed.delete(uri);
         continue;
       }
-      this.fileProblems.set(uri, this.report(file, this.assemble(file, glossary, context)));
+      this.fileProblems.set(uri, this.assemble(file, glossary, context));
     }
     this.analysis = { index, glossary, problems: this.fileProblems, changed };
     return this.analysis;
@@ -247,25 +256,34 @@ export class Workspace {
 
   /**
    * A file's problems: for each segment, those of the segment alone and those its items' checks
-   * found, kept with the segment (relative to it) until the glossary or one of its items changes.
+   * found, as reported, kept with the segment (relative to it) until the glossary, the settings or
+   * one of its items changes.
    */
-  private assemble(file: PlanFile, glossary: Glossary, context: CheckContext): Problem[] {
-    if (file.tooLarge) return [fileTooLarge(file.text, this.settings.maxFileSize)];
-    const problems: Problem[] = [];
+  private assemble(file: PlanFile, glossary: Glossary, context: CheckContext): FileProblems {
+    if (file.tooLarge) {
+      const problem = fileTooLarge(file.text, this.settings.maxFileSize);
+      const reported = report(file.text, [problem], this.settings.rules, false);
+      return new FileProblems(reported.length > 0 ? [{ base: 0, text: file.text.slice(0, problem.end), problems: reported }] : []);
+    }
+    const mayBeSuppressed = file.whole || file.segments.some((segment) => segment.derived.hasDirective);
+    const groups: ProblemGroup[] = [];
+    let previous: PlanSegment | null = null;
     for (const segment of file.segments) {
       const model = segment.derived;
-      if (model.problemsGeneration !== this.glossaryGeneration) {
-        model.problems = this.segmentProblems(segment, glossary, context);
+      const after = mayBeSuppressed ? previous : null;
+      if (model.problemsGeneration !== this.glossaryGeneration || model.problemsAfter !== after) {
+        model.problems = this.segmentProblems(file, segment, glossary, context, mayBeSuppressed);
         model.problemsGeneration = this.glossaryGeneration;
+        model.problemsAfter = after;
       }
-      const found = model.problems;
-      for (let index = 0; index < found.length; index++) problems.push(shiftedProblem(found[index]!, segment.base));
+      if (model.problems.length > 0) groups.push({ base: segment.base, text: segment.text, problems: model.problems });
+      previous = segment;
     }
-    return problems;
+    return new FileProblems(groups);
   }
 
-  /** The problems of one segment, relative to it. */
-  private segmentProblems(segment: PlanSegment, glossary: Glossary, context: CheckContext): readonly Problem[] {
+  /** The problems of one segment as reported, relative to it. */
+  private segmentProblems(file: PlanFile, segment: PlanSegment, glossary: Glossary, context: CheckContext, mayBeSuppressed: boolean): readonly ReportedProblem[] {
     const model = segment.derived;
     const found: Problem[] = [...model.localProblems, ...acronymProblems(segment.text, model, glossary)];
     for (const items of [model.milestones, model.features]) {
@@ -279,17 +297,19 @@ export class Workspace {
       }
     }
     // Most segments have no problems: they share one empty list.
-    return found.length > 0 ? found : noProblems;
+    if (found.length === 0) return noReported;
+    const reported = report(file.text, found, this.settings.rules, mayBeSuppressed, segment.base);
+    return reported.length > 0 ? reported : noReported;
+  }
+
+  /** The feature IDs within spelling distance of an unknown one, closest first (for quick fixes). */
+  featureMatches(id: string, limit = 3): string[] {
+    this.analyze();
+    return this.featureSpelling.closeMatches(id, limit);
   }
 
   problems(uri: string): ReportedProblem[] {
-    return this.analyze().problems.get(uri) ?? [];
-  }
-
-  /** Applies severities and `# milestones-disable-next-line` comments, and orders by position. */
-  private report(file: PlanFile, problems: Problem[]): ReportedProblem[] {
-    const mayBeSuppressed = file.whole || file.segments.some((segment) => segment.derived.hasDirective);
-    return report(file.text, problems, this.settings.rules, mayBeSuppressed);
+    return this.analyze().problems.get(uri)?.all ?? [];
   }
 }
 

@@ -21,6 +21,36 @@ export type ProblemData =
   | { kind: 'date'; normalized?: string }
   | { kind: 'item'; id: string };
 
+/**
+ * The problems of one segment of a file as reported: offsets relative to `base`, where `text` (the
+ * segment's) starts in the file, severities and suppressions applied, in order. The `problems`
+ * array stays the same until the segment, the items its checks read, the glossary or the settings
+ * change, so that what is made of it (diagnostics in lines and characters) can be kept with it.
+ */
+export interface ProblemGroup {
+  readonly base: number;
+  readonly text: string;
+  readonly problems: readonly ReportedProblem[];
+}
+
+/** The problems of a file, by segment in file order; `all` gives them with offsets in the file. */
+export class FileProblems {
+  private flat: ReportedProblem[] | undefined;
+
+  constructor(readonly groups: readonly ProblemGroup[]) {}
+
+  get all(): ReportedProblem[] {
+    if (!this.flat) {
+      const flat: ReportedProblem[] = [];
+      for (const { base, problems } of this.groups) {
+        for (const problem of problems) flat.push({ code: problem.code, message: problem.message, start: problem.start + base, end: problem.end + base, data: problem.data, severity: problem.severity });
+      }
+      this.flat = flat;
+    }
+    return this.flat;
+  }
+}
+
 /** A problem moved by `delta`; built field by field, which is much faster than a spread in hot loops. */
 export function shiftedProblem(problem: Problem, delta: number): Problem {
   return { code: problem.code, message: problem.message, start: problem.start + delta, end: problem.end + delta, data: problem.data };

@@ -2,7 +2,7 @@
 // places each error on the key or value it is about.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { dateKeys, planSchema } from '../model/schema';
-import { closestMatch } from '../text/matching';
+import { SpellingIndex } from '../text/matching';
 import { findPair, scalarText, toValue, type YMap, type YNode, type YPair } from '../yaml/nodes';
 import type { Problem } from './problems';
 
@@ -78,6 +78,16 @@ function checkEntries(map: YMap, section: string): Problem[] {
   return problems;
 }
 
+/** The keys of each map of the schema, with their "did you mean" answers, kept as long as the schema. */
+const keySpellings = new WeakMap<object, SpellingIndex>();
+
+function keySpelling(parentSchema: object, known: readonly string[]): SpellingIndex {
+  let spelling = keySpellings.get(parentSchema);
+  if (!spelling) keySpellings.set(parentSchema, (spelling = new SpellingIndex(known, { caseInsensitive: true })));
+  else if (spelling.answered > 1024) spelling.retain(() => false); // typos of keys come and go: keep a bounded few
+  return spelling;
+}
+
 function validateNode(root: YNode, section: string | undefined, value: unknown): Problem[] {
   const validate = validatorFor(section);
   if (!validate || validate(value)) return [];
@@ -143,8 +153,9 @@ function toProblem(error: ErrorObject, root: YNode, section: string | undefined)
       const key = String(params.additionalProperty);
       const pair = located.node?.kind === 'map' ? findPair(located.node, key) : undefined;
       if (!pair) return undefined;
-      const known = Object.keys(((error.parentSchema as { properties?: object })?.properties ?? {}) as object);
-      const suggestion = closestMatch(key, known, { caseInsensitive: true });
+      const parent = (error.parentSchema ?? {}) as { properties?: object };
+      const known = Object.keys(parent.properties ?? {});
+      const suggestion = keySpelling(parent, known).suggest(key);
       const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Known keys: ${known.join(', ')}.`;
       return {
         code: 'schema',

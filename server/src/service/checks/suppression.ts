@@ -30,15 +30,16 @@ export function isSuppressed(text: string, offset: number, code: RuleCode): bool
 }
 
 /**
- * The problems of a file as reported: with their severities, without those of rules set to `off`
- * or silenced by a directive (looked for only when the file has one), ordered by position.
+ * Problems as reported: with their severities, without those of rules set to `off` or silenced by
+ * a directive (looked for only when the file has one), ordered by position. The problems' offsets
+ * are relative to `base` in the file's `text`, and so are those of the result.
  */
-export function report(text: string, problems: readonly Problem[], rules: Partial<Record<string, RuleSetting>>, mayBeSuppressed: boolean): ReportedProblem[] {
+export function report(text: string, problems: readonly Problem[], rules: Partial<Record<string, RuleSetting>>, mayBeSuppressed: boolean, base = 0): ReportedProblem[] {
   const reported: ReportedProblem[] = [];
   for (const problem of problems) {
     const severity = effectiveSeverity(problem.code, rules);
     if (!severity) continue;
-    if (mayBeSuppressed && isSuppressed(text, problem.start, problem.code)) continue;
+    if (mayBeSuppressed && isSuppressed(text, base + problem.start, problem.code)) continue;
     reported.push({ code: problem.code, message: problem.message, start: problem.start, end: problem.end, data: problem.data, severity });
   }
   reported.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));

@@ -9,7 +9,6 @@ import type { PlanFile } from '../model/planFile';
 import type { PlanItem } from '../model/planItem';
 import { normalizeDate, today } from '../text/dates';
 import { appendLine, indentAt, lineEnding, singleEdit, wholeLine, type TextEdit, type WorkspaceEdit } from '../text/edits';
-import { closeMatches } from '../text/matching';
 import type { Workspace } from '../workspace';
 import type { Span } from '../yaml/nodes';
 
@@ -234,7 +233,7 @@ function fixesFor(workspace: Workspace, file: PlanFile, problem: ReportedProblem
     }
     case 'unknown-feature': {
       if (data?.kind !== 'unknown-feature') return [];
-      const matches = closeMatches(data.feature, index.features.keys());
+      const matches = workspace.featureMatches(data.feature);
       const actions = matches.map((id, rank) => action(`Replace with ${id}`, new Map([[file.uri, [replaceScalar(file, problem, id)]]]), rank === 0 && id === data.suggestion));
       const milestone = index.milestones.get(data.milestone);
       if (!index.milestones.has(data.feature)) actions.push(action(`Create feature ${data.feature}`, stubFeature(workspace, file, data.feature, milestone?.due)));
@@ -283,7 +282,6 @@ function listedBy(file: PlanFile, problem: ReportedProblem, id: string): boolean
 
 /** Every fix that has a single obvious answer, in one edit of the file. */
 export function fixAll(workspace: Workspace, file: PlanFile): PlanCodeAction | undefined {
-  const { index } = workspace.analyze();
   const deletions: TextEdit[] = [];
   const replacements: TextEdit[] = [];
   let fixed = 0;
@@ -291,7 +289,7 @@ export function fixAll(workspace: Workspace, file: PlanFile): PlanCodeAction | u
     const obvious =
       problem.code === 'invalid-date' ||
       problem.code === 'duplicate-feature' ||
-      (problem.code === 'unknown-feature' && problem.data?.kind === 'unknown-feature' && problem.data.suggestion !== undefined && closeMatches(problem.data.feature, index.features.keys()).length === 1 && !listedBy(file, problem, problem.data.suggestion)) ||
+      (problem.code === 'unknown-feature' && problem.data?.kind === 'unknown-feature' && problem.data.suggestion !== undefined && workspace.featureMatches(problem.data.feature, 2).length === 1 && !listedBy(file, problem, problem.data.suggestion)) ||
       (problem.code === 'schema' && problem.data?.kind === 'unknown-key' && problem.data.suggestion !== undefined);
     if (!obvious) continue;
     const fix = fixesFor(workspace, file, problem).find((candidate) => candidate.edits.size === 1 && candidate.edits.has(file.uri) && (candidate.isPreferred || problem.code !== 'unknown-feature'));

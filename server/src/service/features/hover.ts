@@ -85,7 +85,7 @@ function describeItem(workspace: Workspace, item: PlanItem): string {
     } else {
       lines.push('', `Delivered by ${parents.length === 1 ? 'one milestone' : `${parents.length} milestones`}:`);
       for (const parent of parents) {
-        const issues = (problems.get(parent.uri) ?? []).filter((problem) => problem.data?.kind === 'pair' && problem.data.milestone === parent.id && problem.data.feature === item.id);
+        const issues = (problems.get(parent.uri)?.all ?? []).filter((problem) => problem.data?.kind === 'pair' && problem.data.milestone === parent.id && problem.data.feature === item.id);
         const flag = issues.length > 0 ? ` — ⚠ ${issues.map((problem) => problem.code).join(', ')}` : '';
         lines.push(`- ${parent.id}: ${parent.name ?? ''} (due ${parent.due ?? '—'}${isCompleted(parent) ? `, completed ${completionText(parent)}` : ''})${flag}`);
       }

@@ -23,7 +23,7 @@ export function planSnapshot(workspace: Workspace): PlanSnapshot {
   const problemCounts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
 
   for (const file of files) {
-    for (const problem of analysis.problems.get(file.uri) ?? []) {
+    for (const problem of analysis.problems.get(file.uri)?.all ?? []) {
       problemCounts[problem.severity]++;
       // Each problem belongs to the item whose entry holds it.
       const owner = itemAt(file, problem.start);

@@ -1,6 +1,6 @@
 // Glossaries: the merged meanings of every term, choosing among them by tag, and finding acronyms
 // in free text the way LSST's acronym tool does.
-import { closestMatch } from '../text/matching';
+import { SpellingIndex } from '../text/matching';
 
 export interface GlossaryEntry {
   term: string;
@@ -22,6 +22,8 @@ export class Glossary {
   private readonly byTerm = new Map<string, GlossaryEntry[]>();
   private readonly preferredTags: readonly string[];
   private readonly skip: Set<string>;
+  /** The terms, sorted, for "did you mean" and completion; built on first use. */
+  private spelling: SpellingIndex | undefined;
   /** Terms not of the standard shape, as one alternation, longest first. */
   readonly specialTerms: RegExp | undefined;
 
@@ -73,12 +75,20 @@ export class Glossary {
     return this.skip.has(term);
   }
 
-  terms(): string[] {
-    return [...this.byTerm.keys()];
+  /** The terms that start with `prefix`, in code-unit order. */
+  termsStartingWith(prefix: string): string[] {
+    return this.termIndex().startingWith(prefix);
   }
 
+  private termIndex(): SpellingIndex {
+    return (this.spelling ??= new SpellingIndex(this.byTerm.keys()));
+  }
+
+  /** The term closest to a word that is not one, for "did you mean"; each word is looked up once. */
   suggest(word: string): string | undefined {
-    return closestMatch(word, this.byTerm.keys());
+    const spelling = this.termIndex();
+    if (spelling.answered > 4096) spelling.retain(() => false); // words typed letter by letter: keep a bounded few
+    return spelling.suggest(word);
   }
 }
 

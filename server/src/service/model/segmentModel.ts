@@ -1,7 +1,7 @@
 // What one segment of a plan file contributes to the file's model: its milestones, features,
 // acronym definitions and top-level fields, built once while the segment's tree is at hand and
 // kept with the segment. Spans are relative to the segment.
-import type { Problem } from '../checks/problems';
+import type { Problem, ReportedProblem } from '../checks/problems';
 import type { Segment } from '../yaml/segments';
 import { findPair, scalarText, type Span, type YMap, type YNode } from '../yaml/nodes';
 import { PlanItem } from './planItem';
@@ -34,9 +34,15 @@ export interface SegmentModel {
   localProblems: readonly Problem[];
   /** Whether the segment holds a comment that silences a problem on the line after it. */
   hasDirective: boolean;
-  /** The segment's problems with those its items' checks found, for the glossary of generation `problemsGeneration` (-1: to be assembled again). */
-  problems: readonly Problem[];
+  /**
+   * The segment's problems with those its items' checks found, as reported (relative to the
+   * segment), for the glossary and settings of generation `problemsGeneration` (-1: to be assembled
+   * again) and, in a file with directives, after the segment `problemsAfter` (whose last line may
+   * silence a problem on this one's first).
+   */
+  problems: readonly ReportedProblem[];
   problemsGeneration: number;
+  problemsAfter: PlanSegment | null;
 }
 
 /** Shared by the many segments that have no items, acronyms, problems or free text. */
@@ -110,5 +116,6 @@ export function buildSegmentModel(segment: PlanSegment, uri: string): SegmentMod
     hasDirective: false,
     problems: none,
     problemsGeneration: -1,
+    problemsAfter: null,
   };
 }

@@ -1,9 +1,10 @@
 // Matching words: "did you mean …" for a misspelt ID, key or acronym, by optimal string alignment
-// distance (Levenshtein plus transpositions), and the fuzzy match of what is typed in a search.
+// distance (Levenshtein plus transpositions), from an index of the candidates that answers each
+// distinct word once; and how well what is typed in a completion or a search matches, with the
+// few best matches picked out of many.
 
 export interface MatchOptions {
-  /** The largest distance still suggested; by default it grows with the word's length. */
-  maxDistance?: number;
+  /** Compare without case (the answer keeps the candidate's own case). */
   caseInsensitive?: boolean;
 }
 
@@ -12,29 +13,7 @@ export function spellingDistanceLimit(length: number): number {
   return length <= 4 ? 1 : length <= 8 ? 2 : 3;
 }
 
-export function closestMatch(word: string, candidates: Iterable<string>, options: MatchOptions = {}): string | undefined {
-  const maxDistance = options.maxDistance ?? spellingDistanceLimit(word.length);
-  const fold = options.caseInsensitive ? (text: string) => text.toLowerCase() : (text: string) => text;
-  const target = fold(word);
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    if (candidate === word) continue;
-    if (Math.abs(candidate.length - word.length) > maxDistance) continue;
-    const distance = boundedDistance(target, fold(candidate), Math.min(maxDistance, bestDistance));
-    if (distance === undefined) continue;
-    if (
-      best === undefined ||
-      distance < bestDistance ||
-      (distance === bestDistance && isBetterTie(candidate, best, word.length))
-    ) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
+/** Of two candidates at the same distance from a word of `length` characters: one of the word's length, then the first in code-unit order. */
 function isBetterTie(candidate: string, best: string, length: number): boolean {
   const candidateSame = candidate.length === length;
   const bestSame = best.length === length;
@@ -42,23 +21,25 @@ function isBetterTie(candidate: string, best: string, length: number): boolean {
   return candidate < best;
 }
 
+// Three rows of the distance table, re-used by every call (they only grow).
+let scratch = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** The distance between a and b, or undefined when it exceeds `limit`. */
 export function boundedDistance(a: string, b: string, limit: number): number | undefined {
   if (Math.abs(a.length - b.length) > limit) return undefined;
-  const rows = a.length + 1;
   const columns = b.length + 1;
-  let previousPrevious = new Array<number>(columns).fill(0);
-  let previous = Array.from({ length: columns }, (_, index) => index);
-  let current = new Array<number>(columns).fill(0);
-  for (let i = 1; i < rows; i++) {
+  if (scratch[0]!.length < columns) scratch = [new Int32Array(columns * 2), new Int32Array(columns * 2), new Int32Array(columns * 2)];
+  let [previousPrevious, previous, current] = scratch as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j < columns; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
     current[0] = i;
-    let rowMinimum = current[0];
+    let rowMinimum = i;
+    const ai = a.charCodeAt(i - 1);
+    const aBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j < columns; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        value = Math.min(value, previousPrevious[j - 2]! + 1);
-      }
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === bj ? 0 : 1));
+      if (j > 1 && ai === b.charCodeAt(j - 2) && aBefore === bj) value = Math.min(value, previousPrevious[j - 2]! + 1);
       current[j] = value;
       if (value < rowMinimum) rowMinimum = value;
     }
@@ -69,25 +50,386 @@ export function boundedDistance(a: string, b: string, limit: number): number | u
   return distance <= limit ? distance : undefined;
 }
 
-/** The candidates within spelling distance of a word (the word itself excluded), closest first. */
-export function closeMatches(word: string, candidates: Iterable<string>, limit = 3): string[] {
-  const scored: { id: string; distance: number }[] = [];
-  const max = spellingDistanceLimit(word.length);
-  for (const candidate of candidates) {
-    const distance = boundedDistance(word, candidate, max);
-    if (distance !== undefined && distance > 0) scored.push({ id: candidate, distance });
-  }
-  return scored.sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : 1)).slice(0, limit).map((entry) => entry.id);
+/** A word's answer: the suggestion and its distance, or none within the word's limit. */
+interface Answer {
+  suggestion: string | undefined;
+  distance: number;
 }
 
-/** Whether every character of `query` appears in `text` in order, ignoring case. */
-export function fuzzyMatches(query: string, text: string): boolean {
-  const lower = text.toLowerCase();
-  let at = 0;
-  for (const character of query.toLowerCase()) {
-    at = lower.indexOf(character, at);
-    if (at < 0) return false;
-    at++;
+/**
+ * The candidates of "did you mean" (the feature IDs of a workspace, the terms of a glossary, the
+ * keys of a map), kept sorted so that a search walks them as a trie: one row of the distance table
+ * for each prefix, shared by every candidate that starts with it, and a prefix already too far from
+ * the word skips all of them. Each distinct word is answered once; as candidates come and go, only
+ * the answers they can change are revised, and `add` and `remove` say which words' answers did.
+ */
+export class SpellingIndex {
+  /** The candidates (folded, when case is ignored), in code-unit order, each once. */
+  private sorted: string[] = [];
+  /** The candidates as given, for each folded one (only when case is ignored). */
+  private readonly originals = new Map<string, string[]>();
+  private readonly answers = new Map<string, Answer>();
+  private readonly fold: (text: string) => string;
+  private rows = new Int32Array(0);
+  private rowMinima = new Int32Array(0);
+
+  constructor(candidates: Iterable<string> = [], private readonly options: MatchOptions = {}) {
+    this.fold = options.caseInsensitive ? (text) => text.toLowerCase() : (text) => text;
+    const all = new Set<string>();
+    for (const candidate of candidates) {
+      const folded = this.fold(candidate);
+      all.add(folded);
+      if (options.caseInsensitive) {
+        const list = this.originals.get(folded);
+        if (!list) this.originals.set(folded, [candidate]);
+        else if (!list.includes(candidate)) list.push(candidate);
+      }
+    }
+    this.sorted = [...all].sort();
   }
-  return true;
+
+  get size(): number {
+    return this.sorted.length;
+  }
+
+  /** How many words have an answer kept. */
+  get answered(): number {
+    return this.answers.size;
+  }
+
+  has(candidate: string): boolean {
+    const folded = this.fold(candidate);
+    const at = this.position(folded);
+    return this.sorted[at] === folded && (!this.options.caseInsensitive || this.originals.get(folded)!.includes(candidate));
+  }
+
+  /** The candidate closest to `word` (other than the word itself) within its spelling limit, or undefined. */
+  suggest(word: string): string | undefined {
+    let answer = this.answers.get(word);
+    if (!answer) {
+      answer = this.search(word);
+      this.answers.set(word, answer);
+    }
+    return answer.suggestion;
+  }
+
+  /** The candidates within spelling distance of `word` (not the word itself), closest first, then in code-unit order. */
+  closeMatches(word: string, limit = 3): string[] {
+    const found: { candidate: string; distance: number }[] = [];
+    const maxDistance = spellingDistanceLimit(word.length);
+    this.walk(this.fold(word), () => maxDistance, (folded, distance) => {
+      for (const candidate of this.originalsOf(folded)) if (candidate !== word) found.push({ candidate, distance });
+    });
+    return found
+      .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1))
+      .slice(0, limit)
+      .map((entry) => entry.candidate);
+  }
+
+  /** The candidates that start with `prefix` (case as given to the index), in code-unit order. */
+  startingWith(prefix: string): string[] {
+    const folded = this.fold(prefix);
+    const first = this.position(folded);
+    const end = this.afterPrefix(folded, folded.length, first - 1);
+    const found = this.sorted.slice(first, end);
+    return this.options.caseInsensitive ? found.flatMap((candidate) => this.originalsOf(candidate)) : found;
+  }
+
+  /**
+   * Adds and removes candidates; returns the words whose suggestion changed. A few are added and
+   * removed one by one; many at once (a file opened) are sorted in, and every kept answer is found again.
+   */
+  update(added: readonly string[], removed: readonly string[]): string[] {
+    if (added.length + removed.length <= 64) {
+      const changed = new Set<string>();
+      for (const candidate of removed) for (const word of this.remove(candidate)) changed.add(word);
+      for (const candidate of added) for (const word of this.add(candidate)) changed.add(word);
+      return [...changed];
+    }
+    if (this.options.caseInsensitive) {
+      for (const candidate of removed) this.forget(candidate);
+    } else if (removed.length > 0) {
+      const gone = new Set(removed);
+      this.sorted = this.sorted.filter((candidate) => !gone.has(candidate));
+    }
+    const sorted = this.sorted;
+    for (const candidate of added) {
+      const folded = this.fold(candidate);
+      if (this.options.caseInsensitive) {
+        const list = this.originals.get(folded);
+        if (list?.includes(candidate)) continue;
+        if (list) list.push(candidate);
+        else this.originals.set(folded, [candidate]);
+      }
+      sorted.push(folded);
+    }
+    sorted.sort();
+    let kept = 0;
+    for (let index = 0; index < sorted.length; index++) if (index === 0 || sorted[index] !== sorted[kept - 1]) sorted[kept++] = sorted[index]!;
+    sorted.length = kept;
+    const changed: string[] = [];
+    for (const [word, answer] of this.answers) {
+      const next = this.search(word);
+      this.answers.set(word, next);
+      if (next.suggestion !== answer.suggestion) changed.push(word);
+    }
+    return changed;
+  }
+
+  /** Adds a candidate; returns the words whose suggestion it changed. */
+  add(candidate: string): string[] {
+    const folded = this.fold(candidate);
+    const at = this.position(folded);
+    const present = this.sorted[at] === folded;
+    if (this.options.caseInsensitive) {
+      const list = this.originals.get(folded);
+      if (list?.includes(candidate)) return [];
+      if (list) list.push(candidate);
+      else this.originals.set(folded, [candidate]);
+    } else if (present) {
+      return [];
+    }
+    if (!present) this.sorted.splice(at, 0, folded);
+    const changed: string[] = [];
+    for (const [word, answer] of this.answers) {
+      if (candidate === word) continue;
+      const limit = Math.min(spellingDistanceLimit(word.length), answer.distance);
+      const distance = boundedDistance(this.fold(word), folded, limit);
+      if (distance === undefined) continue;
+      if (answer.suggestion === undefined || distance < answer.distance || isBetterTie(candidate, answer.suggestion, word.length)) {
+        this.answers.set(word, { suggestion: candidate, distance });
+        changed.push(word);
+      }
+    }
+    return changed;
+  }
+
+  /** Removes a candidate; returns the words whose suggestion it was (they now have another, or none). */
+  remove(candidate: string): string[] {
+    if (!this.forget(candidate)) return [];
+    const changed: string[] = [];
+    for (const [word, answer] of this.answers) {
+      if (answer.suggestion !== candidate) continue;
+      this.answers.set(word, this.search(word));
+      changed.push(word);
+    }
+    return changed;
+  }
+
+  /** Takes a candidate out of the sorted list (and its originals); false when it was not there. */
+  private forget(candidate: string): boolean {
+    const folded = this.fold(candidate);
+    const at = this.position(folded);
+    if (this.sorted[at] !== folded) return false;
+    if (this.options.caseInsensitive) {
+      const list = this.originals.get(folded)!;
+      const index = list.indexOf(candidate);
+      if (index < 0) return false;
+      list.splice(index, 1);
+      if (list.length > 0) return true;
+      this.originals.delete(folded);
+    }
+    this.sorted.splice(at, 1);
+    return true;
+  }
+
+  /** Forgets the answers of words that `keep` rejects (words no longer in use). */
+  retain(keep: (word: string) => boolean): void {
+    for (const word of this.answers.keys()) if (!keep(word)) this.answers.delete(word);
+  }
+
+  private search(word: string): Answer {
+    const maxDistance = spellingDistanceLimit(word.length);
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    this.walk(this.fold(word), () => Math.min(maxDistance, bestDistance), (folded, distance) => {
+      for (const candidate of this.originalsOf(folded)) {
+        if (candidate === word) continue;
+        if (best === undefined || distance < bestDistance || (distance === bestDistance && isBetterTie(candidate, best, word.length))) {
+          best = candidate;
+          bestDistance = distance;
+        }
+      }
+    });
+    return { suggestion: best, distance: bestDistance };
+  }
+
+  private originalsOf(folded: string): readonly string[] {
+    return this.options.caseInsensitive ? this.originals.get(folded)! : [folded];
+  }
+
+  /** Where `folded` is or would be inserted in the sorted candidates. */
+  private position(folded: string): number {
+    const sorted = this.sorted;
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle]! < folded) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /**
+   * Calls `found` with each candidate within `limit()` of `target` (the limit may shrink as
+   * candidates are found). Row d of the table holds the distances between the candidate's first d
+   * characters and each prefix of the target; rows are kept for the prefix the next candidate
+   * shares. A row whose every value exceeds the limit ends every candidate with that prefix (with
+   * transpositions too: a cell two rows down is at least the row's minimum plus one).
+   */
+  private walk(target: string, limit: () => number, found: (candidate: string, distance: number) => void): void {
+    const sorted = this.sorted;
+    const width = target.length + 1;
+    const depths = target.length + spellingDistanceLimit(target.length) + 2;
+    if (this.rows.length < depths * width) this.rows = new Int32Array(depths * width * 2);
+    if (this.rowMinima.length < depths) this.rowMinima = new Int32Array(depths * 2);
+    const rows = this.rows;
+    const minima = this.rowMinima;
+    for (let j = 0; j < width; j++) rows[j] = j;
+    minima[0] = 0;
+    let owner = ''; // the candidate whose rows 0..valid are in the table
+    let valid = 0;
+    for (let index = 0; index < sorted.length; ) {
+      const candidate = sorted[index]!;
+      const bound = limit();
+      let shared = 0;
+      const most = Math.min(valid, candidate.length);
+      while (shared < most && candidate.charCodeAt(shared) === owner.charCodeAt(shared)) shared++;
+      // The shared rows were computed under a limit that may since have shrunk.
+      let pruned = 0;
+      for (let depth = 1; depth <= shared; depth++) {
+        if (minima[depth]! > bound) {
+          pruned = depth;
+          break;
+        }
+      }
+      if (pruned === 0) {
+        owner = candidate;
+        valid = shared;
+        for (let depth = shared + 1; depth <= candidate.length; depth++) {
+          const code = candidate.charCodeAt(depth - 1);
+          const before = depth > 1 ? candidate.charCodeAt(depth - 2) : -1;
+          const row = depth * width;
+          const above = row - width;
+          const twoAbove = above - width;
+          rows[row] = depth;
+          let minimum = depth;
+          for (let j = 1; j < width; j++) {
+            const tj = target.charCodeAt(j - 1);
+            let value = Math.min(rows[above + j]! + 1, rows[row + j - 1]! + 1, rows[above + j - 1]! + (tj === code ? 0 : 1));
+            if (depth > 1 && j > 1 && tj === before && target.charCodeAt(j - 2) === code) value = Math.min(value, rows[twoAbove + j - 2]! + 1);
+            rows[row + j] = value;
+            if (value < minimum) minimum = value;
+          }
+          minima[depth] = minimum;
+          valid = depth;
+          if (minimum > bound) {
+            pruned = depth;
+            break;
+          }
+        }
+      }
+      if (pruned > 0) {
+        index = this.afterPrefix(candidate, pruned, index);
+        continue;
+      }
+      const distance = rows[candidate.length * width + target.length]!;
+      if (distance <= bound) found(candidate, distance);
+      index++;
+    }
+  }
+
+  /** The first index after `from` whose candidate does not start with the first `length` characters of `candidate` (those from `from` on do). */
+  private afterPrefix(candidate: string, length: number, from: number): number {
+    const sorted = this.sorted;
+    const prefix = candidate.slice(0, length);
+    let low = from + 1;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle]!.startsWith(prefix)) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
+
+/** The candidate closest to `word` (other than the word itself) within its spelling limit, among candidates given once. */
+export function closestMatch(word: string, candidates: Iterable<string>, options: MatchOptions = {}): string | undefined {
+  return new SpellingIndex(candidates, options).suggest(word);
+}
+
+/** A character code in lower case: ASCII directly, anything else as `toLowerCase` has it (its first unit). */
+function lowerCode(code: number): number {
+  if (code >= 65 && code <= 90) return code + 32;
+  return code < 128 ? code : String.fromCharCode(code).toLowerCase().charCodeAt(0);
+}
+
+/**
+ * How well what is typed matches a candidate, ignoring case; smaller is better: 0 its label (an
+ * ID, a term, a key) starts with the query, 1 the label holds it, 2 its detail (a name) holds it,
+ * 3 the query's characters appear in order in label and detail; undefined for no match. An empty
+ * query matches everything at 0. The query is folded once, and nothing is allocated per candidate.
+ */
+export function matcher(query: string): (label: string, detail?: string) => number | undefined {
+  const codes = Array.from({ length: query.length }, (_, index) => lowerCode(query.charCodeAt(index)));
+  const holds = (text: string, from: number): boolean => {
+    const last = text.length - codes.length;
+    for (let start = from; start <= last; start++) {
+      let matched = 0;
+      while (matched < codes.length && lowerCode(text.charCodeAt(start + matched)) === codes[matched]) matched++;
+      if (matched === codes.length) return true;
+    }
+    return false;
+  };
+  /** How many of the query's characters (from `matched` on) appear in order in `text`. */
+  const inOrder = (text: string, matched: number): number => {
+    for (let at = 0; at < text.length && matched < codes.length; at++) if (lowerCode(text.charCodeAt(at)) === codes[matched]) matched++;
+    return matched;
+  };
+  return (label, detail = '') => {
+    if (codes.length === 0) return 0;
+    let prefix = 0;
+    while (prefix < codes.length && prefix < label.length && lowerCode(label.charCodeAt(prefix)) === codes[prefix]) prefix++;
+    if (prefix === codes.length) return 0;
+    if (holds(label, 1)) return 1;
+    let matched = inOrder(label, 0);
+    if (matched < codes.length && codes[matched] === 32) matched++; // the space between label and detail
+    if (inOrder(detail, matched) < codes.length) return undefined;
+    return holds(detail, 0) ? 2 : 3;
+  };
+}
+
+/**
+ * The first `limit` of `items` in the order of `compare`, sorted: a selection (quickselect) then a
+ * sort of the few, so that picking the best hundreds of 100,000 costs about one pass. Reorders `items`.
+ */
+export function firstInOrder<T>(items: T[], compare: (a: T, b: T) => number, limit: number): T[] {
+  if (items.length > limit && limit > 0) {
+    const target = limit - 1;
+    let low = 0;
+    let high = items.length - 1;
+    while (low < high) {
+      const pivot = items[(low + high) >> 1]!;
+      let i = low;
+      let j = high;
+      while (i <= j) {
+        while (compare(items[i]!, pivot) < 0) i++;
+        while (compare(items[j]!, pivot) > 0) j--;
+        if (i <= j) {
+          const swap = items[i]!;
+          items[i] = items[j]!;
+          items[j] = swap;
+          i++;
+          j--;
+        }
+      }
+      if (target <= j) high = j;
+      else if (target >= i) low = i;
+      else break;
+    }
+  }
+  if (items.length > limit) items.length = Math.max(limit, 0);
+  return items.sort(compare);
 }
