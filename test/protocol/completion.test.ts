@@ -96,3 +96,66 @@ describe('completion over LSP', () => {
     assert.ok(labels.some(([label, detail]) => label === '2020-03-31' && detail === 'due date of M-9'));
   });
 });
+
+describe('completion among many', () => {
+  // 2,000 features and a plan glossary of 2,000 acronyms: the list is bounded, the best first, and
+  // marked incomplete so that the editor asks again as the word grows.
+  let many: TestClient;
+  const count = 2000;
+  const planText = [
+    'acronyms:',
+    ...Array.from({ length: count }, (_, index) => `  Z${index.toString(36).toUpperCase()}: Term ${index}`),
+    'features:',
+    ...Array.from({ length: count }, (_, index) => `  F-${index}:\n    name: ${index === 7 ? 'Alert filtering' : 'Feature'} ${index}\n    due: 2021-01-${String((index % 28) + 1).padStart(2, '0')}`),
+    '',
+  ].join('\n');
+  before(async () => {
+    many = await TestClient.start({ settings: { asOf: '2021-08-11' } });
+    await many.open('file:///virtual/many.milestones.yaml', planText);
+  });
+  after(() => many.stop());
+
+  const completeAt = async (text: string): Promise<CompletionList> => {
+    const offset = text.indexOf('|');
+    const content = text.slice(0, offset) + text.slice(offset + 1);
+    const before = content.slice(0, offset);
+    const uri = `file:///virtual/many-${version++}.milestones.yaml`;
+    await many.open(uri, content);
+    const position = { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') - 1 };
+    const result = await many.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position });
+    many.close(uri);
+    return result;
+  };
+
+  test('feature IDs: a few hundred at most, those starting with what is typed first, then by due date', async () => {
+    const all = await completeAt('milestones:\n  M-1:\n    name: x\n    due: 2021-08-01\n    features:\n      - |\n');
+    assert.equal(all.isIncomplete, true);
+    assert.ok(all.items.length > 50 && all.items.length < count, `${all.items.length} items`);
+    const typed = await completeAt('milestones:\n  M-1:\n    name: x\n    due: 2021-08-01\n    features:\n      - F-7|\n');
+    const labels = sorted(typed.items).map((item) => item.label);
+    assert.equal(typed.isIncomplete, true);
+    // F-7, F-70…F-79, F-700…F-799 start with what is typed: they come first, the earliest due
+    // first; then IDs with its characters in order (F-1176), up to the bound.
+    const starting = labels.slice(0, 1 + 10 + 100);
+    assert.ok(starting.every((label) => label.startsWith('F-7')), starting.join(' '));
+    const dues = starting.map((label) => Number(label.slice(2)) % 28);
+    assert.deepEqual(dues, [...dues].sort((a, b) => a - b));
+    assert.ok(labels.slice(starting.length).every((label) => !label.startsWith('F-7')));
+    assert.ok(labels.length > starting.length && labels.length < count, `${labels.length} items`);
+    // A word of the name finds the feature too, after those whose ID matches.
+    const byName = await completeAt('milestones:\n  M-1:\n    name: x\n    due: 2021-08-01\n    features: [filtering|]\n');
+    assert.deepEqual(byName.items.map((item) => item.label), ['F-7']);
+  });
+
+  test('acronyms: the term typed first, then the shortest, a few hundred at most', async () => {
+    const result = await completeAt('milestones:\n  M-1:\n    name: Runs Z1|\n    due: 2021-08-01\n');
+    const labels = sorted(result.items).map((item) => item.label);
+    assert.equal(result.isIncomplete, true);
+    assert.equal(labels[0], 'Z1');
+    assert.ok(labels.every((label) => label.startsWith('Z1')));
+    const lengths = labels.map((label) => label.length);
+    assert.deepEqual(lengths, [...lengths].sort((a, b) => a - b));
+    const wide = await completeAt('milestones:\n  M-1:\n    name: Runs Z|\n    due: 2021-08-01\n');
+    assert.ok(wide.items.length < count && wide.items.length >= 100, `${wide.items.length} items`);
+  });
+});

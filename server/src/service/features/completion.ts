@@ -1,14 +1,23 @@
 // Completion: feature IDs in a milestone's `features` list, acronyms in free text, keys of the
 // schema at the right level (and snippets for whole entries), and dates on date values. While the
 // user types the YAML is often incomplete, so the context comes from the lines around the cursor.
+// What is typed narrows the list, and only the best few hundred are given: the editor asks again
+// as the word grows (the list is incomplete).
 import { progressHint } from '../model/itemState';
 import type { PlanFile } from '../model/planFile';
+import type { PlanItem } from '../model/planItem';
 import { isRequiredKey, keyDescription, schemaKeys } from '../model/schema';
 import { today } from '../text/dates';
 import { lineStartOf } from '../text/edits';
-import { fuzzyMatches } from '../text/matching';
+import { firstInOrder, matcher } from '../text/matching';
 import type { Workspace } from '../workspace';
 import type { Span } from '../yaml/nodes';
+
+/** The most completions given at once: the best of a plan's 50,000 feature IDs or a glossary's 100,000 terms, as the editor shows a dozen. */
+export const completionLimit = 200;
+
+/** A completion's place among those given, as the editor sorts it. */
+const rankText = (position: number) => String(position).padStart(4, '0');
 
 export type CompletionKind = 'feature' | 'acronym' | 'key' | 'snippet' | 'date';
 
@@ -104,26 +113,34 @@ function isInBlockText(text: string, line: Line): boolean {
 function featureCompletions(workspace: Workspace, file: PlanFile, milestoneId: string, replace: Span): PlanCompletion[] {
   const { index } = workspace.analyze();
   const milestone = file.milestones.find((item) => item.id === milestoneId) ?? index.milestones.get(milestoneId);
-  const listed = new Set(milestone?.references.map((reference) => reference.id) ?? []);
-  const completions: PlanCompletion[] = [];
+  // The IDs listed, but for the one being typed (it is not listed yet: it may be completed to itself).
+  const references = milestone?.featureReferences ?? [];
+  const typing = milestone?.uri === file.uri ? references.find((reference) => reference.span.start <= replace.end && replace.start <= reference.span.end) : undefined;
+  const listed = new Set(references.filter((reference) => reference !== typing).map((reference) => reference.id));
   const typed = replace.end > replace.start ? file.text.slice(replace.start, replace.end).replace(/^"/, '') : '';
+  const rank = matcher(typed);
+  const found: { id: string; feature: PlanItem; rank: number; listed: boolean }[] = [];
   for (const [id, feature] of index.features) {
     // What is typed narrows the list here already (the editor filters the same way, fuzzily).
-    if (typed !== '' && !fuzzyMatches(typed, `${id} ${feature.name ?? ''}`)) continue;
-    const state = progressHint(feature, workspace.asOf(feature.uri));
-    completions.push({
-      label: id,
-      kind: 'feature',
-      detail: `${feature.name ?? ''} · ${state}`,
-      documentation: feature.name,
-      // Features not yet listed first, by due date; those already listed last.
-      sortText: `${listed.has(id) ? '1' : '0'}${feature.due ?? '9999'}${id}`,
-      filterText: `${id} ${feature.name ?? ''}`,
-      insertText: id,
-      replace,
-    });
+    const featureRank = rank(id, feature.name);
+    if (featureRank !== undefined) found.push({ id, feature, rank: featureRank, listed: listed.has(id) });
   }
-  return completions;
+  // Features not yet listed first, the best matches of those, by due date; those already listed last.
+  const best = firstInOrder(found, (a, b) => Number(a.listed) - Number(b.listed) || a.rank - b.rank || compareText(a.feature.due ?? '9999', b.feature.due ?? '9999') || compareText(a.id, b.id), completionLimit);
+  return best.map(({ id, feature }, position) => ({
+    label: id,
+    kind: 'feature',
+    detail: `${feature.name ?? ''} · ${progressHint(feature, workspace.asOf(feature.uri))}`,
+    documentation: feature.name,
+    sortText: rankText(position),
+    filterText: `${id} ${feature.name ?? ''}`,
+    insertText: id,
+    replace,
+  }));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function dateCompletions(workspace: Workspace, file: PlanFile, line: Line, key: string, replace: Span): PlanCompletion[] {
@@ -145,22 +162,22 @@ function dateCompletions(workspace: Workspace, file: PlanFile, line: Line, key: 
   return [...dates].map(([date, why]) => ({ label: date, kind: 'date' as const, detail: why, sortText: String(rank++).padStart(3, '0'), insertText: date, replace }));
 }
 
+/** Terms that start with what is typed: the term itself first, then the shortest, then in order. */
 function acronymCompletions(workspace: Workspace, typed: string, replace: Span): PlanCompletion[] {
   const glossary = workspace.analyze().glossary;
-  return glossary
-    .terms()
-    .filter((term) => term.startsWith(typed))
-    .map((term) => {
-      const meanings = glossary.distinctMeanings(term);
-      return {
-        label: term,
-        kind: 'acronym' as const,
-        detail: glossary.preferred(term)?.definition,
-        documentation: meanings.length > 1 ? meanings.map((meaning) => `- ${meaning.definition}${meaning.tags.length ? ` (${meaning.tags.join(', ')})` : ''}`).join('\n') : undefined,
-        insertText: term,
-        replace,
-      };
-    });
+  const terms = firstInOrder(glossary.termsStartingWith(typed), (a, b) => a.length - b.length || compareText(a, b), completionLimit);
+  return terms.map((term, position) => {
+    const meanings = glossary.distinctMeanings(term);
+    return {
+      label: term,
+      kind: 'acronym' as const,
+      detail: glossary.preferred(term)?.definition,
+      documentation: meanings.length > 1 ? meanings.map((meaning) => `- ${meaning.definition}${meaning.tags.length ? ` (${meaning.tags.join(', ')})` : ''}`).join('\n') : undefined,
+      sortText: rankText(position),
+      insertText: term,
+      replace,
+    };
+  });
 }
 
 function keyCompletions(file: PlanFile, line: Line, indent: number, replace: Span): PlanCompletion[] {

@@ -4,7 +4,7 @@ import { completionText, isCompleted } from '../model/itemState';
 import { sectionKeySpan } from '../model/locate';
 import type { PlanFile } from '../model/planFile';
 import type { PlanItem } from '../model/planItem';
-import { fuzzyMatches } from '../text/matching';
+import { firstInOrder, matcher } from '../text/matching';
 import type { Workspace } from '../workspace';
 import type { Span } from '../yaml/nodes';
 
@@ -64,18 +64,18 @@ export interface WorkspaceSymbol {
   span: Span;
 }
 
-/** Milestones and features of every file whose ID or name matches the query, IDs that contain it first. */
+/** Milestones and features of every file whose ID or name matches the query, best matches first (see `matcher`), then by ID. */
 export function workspaceSymbols(workspace: Workspace, query: string, limit = 500): WorkspaceSymbol[] {
-  const found: { symbol: WorkspaceSymbol; rank: number }[] = [];
-  const needle = query.trim().toLowerCase();
+  const found: { item: PlanItem; rank: number }[] = [];
+  const rank = matcher(query.trim());
   for (const file of workspace.allFiles()) {
-    for (const item of [...file.milestones, ...file.features]) {
-      const label = `${item.id} ${item.name ?? ''}`;
-      if (needle !== '' && !fuzzyMatches(needle, label)) continue;
-      const rank = item.id.toLowerCase().includes(needle) ? 0 : label.toLowerCase().includes(needle) ? 1 : 2;
-      found.push({ symbol: { name: item.id, detail: item.name ?? '', kind: item.kind, uri: item.uri, span: item.idSpan }, rank });
+    for (const items of [file.milestones, file.features]) {
+      for (const item of items) {
+        const itemRank = rank(item.id, item.name);
+        if (itemRank !== undefined) found.push({ item, rank: itemRank });
+      }
     }
   }
-  found.sort((a, b) => a.rank - b.rank || (a.symbol.name < b.symbol.name ? -1 : a.symbol.name > b.symbol.name ? 1 : 0));
-  return found.slice(0, limit).map((entry) => entry.symbol);
+  const best = firstInOrder(found, (a, b) => a.rank - b.rank || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0), limit);
+  return best.map(({ item }) => ({ name: item.id, detail: item.name ?? '', kind: item.kind, uri: item.uri, span: item.idSpan }));
 }
