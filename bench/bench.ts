@@ -4,7 +4,7 @@
 // text, and completion, hover and code actions. Then a workspace of 100 files × 100 milestones whose
 // features are defined in other files than the milestones that list them, and a glossary CSV of
 // 100,000 rows (the command line, the server's first diagnostics and completion with it loaded).
-// BENCH_SIZES, BENCH_KEYSTROKES and BENCH_ONLY (plans,workspace,glossary) narrow a run.
+// BENCH_SIZES, BENCH_KEYSTROKES and BENCH_ONLY (plans or clean,dirty; workspace; glossary) narrow a run.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -316,10 +316,10 @@ function printGlossary(rows: readonly GlossaryRow[]): void {
 
 async function main(): Promise<void> {
   const plans: PlanRow[] = [];
-  if (only.has('plans')) {
+  if (only.has('plans') || only.has('clean') || only.has('dirty')) {
     for (const size of sizes) {
-      plans.push(await measurePlan(size, false));
-      plans.push(await measurePlan(size, true));
+      if (!only.has('dirty') || only.has('clean') || only.has('plans')) plans.push(await measurePlan(size, false));
+      if (!only.has('clean') || only.has('dirty') || only.has('plans')) plans.push(await measurePlan(size, true));
     }
     printPlans(plans);
     console.log('');

@@ -1,7 +1,9 @@
-// Drives the language service in this process on a generated plan (open, then keystrokes in names),
-// for a CPU profile of what the server does: `node --cpu-prof --import tsx bench/profile.ts`.
+// Does in this process what the server does on a generated plan — open, then keystrokes in names:
+// analysis, conversion to LSP diagnostics, and the JSON of the publishDiagnostics message — and
+// prints the time of each part, for a CPU profile: `node --cpu-prof --import tsx bench/profile.ts`.
 // PROFILE_MILESTONES (default 1000), PROFILE_CLEAN=1 for a clean plan, PROFILE_KEYSTROKES (default 40).
 import { performance } from 'node:perf_hooks';
+import { toDiagnostics } from '../server/src/lsp/convert';
 import { createPlanService } from '../server/src/service';
 import { generatePlan } from './generate';
 
@@ -10,23 +12,41 @@ const keystrokes = Number(process.env.PROFILE_KEYSTROKES ?? 40);
 const uri = 'file:///profile/plan.milestones.yaml';
 const service = createPlanService();
 service.setSettings({ asOf: '2021-08-11', maxFileSize: 64 * 1024 * 1024 });
+
+/** The parts of one publish: analysis, conversion, and the message's JSON (its length too). */
+function publish(): { analysis: number; conversion: number; json: number; bytes: number; count: number } {
+  let started = performance.now();
+  const problems = service.analyze().problems.get(uri)!;
+  const analysis = performance.now() - started;
+  started = performance.now();
+  const diagnostics = toDiagnostics(service.getFile(uri)!.lineIndex, problems);
+  const conversion = performance.now() - started;
+  started = performance.now();
+  const json = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version: 2, diagnostics } });
+  return { analysis, conversion, json: performance.now() - started, bytes: json.length, count: diagnostics.length };
+}
+
 let text = generatePlan(milestones, { dirty: process.env.PROFILE_CLEAN !== '1' });
 let started = performance.now();
 service.setFile(uri, text);
-const count = service.problems(uri).length;
-console.log(`open: ${(performance.now() - started).toFixed(1)} ms, ${count} problems`);
+const opened = publish();
+console.log(`open: ${(performance.now() - started).toFixed(1)} ms, ${opened.count} problems, ${(opened.bytes / 1024).toFixed(0)} KB of JSON`);
 const names: number[] = [];
 for (let at = text.indexOf('\n    name: '); at >= 0; at = text.indexOf('\n    name: ', at + 1)) names.push(text.indexOf('\n', at + 1));
-const times: number[] = [];
+const parts = { edit: [] as number[], analysis: [] as number[], conversion: [] as number[], json: [] as number[], total: [] as number[] };
 for (let stroke = 0; stroke < keystrokes; stroke++) {
   const offset = names[Math.floor(((stroke + 0.5) / keystrokes) * names.length)]!;
   for (const edit of [{ start: offset, end: offset, text: 'x' }, { start: offset, end: offset + 1, text: '' }]) {
     started = performance.now();
     text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
     service.setFile(uri, text, edit);
-    service.analyze();
-    times.push(performance.now() - started);
+    parts.edit.push(performance.now() - started);
+    const { analysis, conversion, json } = publish();
+    parts.analysis.push(analysis);
+    parts.conversion.push(conversion);
+    parts.json.push(json);
+    parts.total.push(performance.now() - started);
   }
 }
-times.sort((a, b) => a - b);
-console.log(`keystroke: median ${times[times.length >> 1]!.toFixed(2)} ms, max ${times.at(-1)!.toFixed(2)} ms`);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+console.log(`keystroke, median: ${Object.entries(parts).map(([part, times]) => `${part} ${median(times).toFixed(2)} ms`).join(', ')}; max ${Math.max(...parts.total).toFixed(1)} ms`);

@@ -50,6 +50,9 @@ export function boundedDistance(a: string, b: string, limit: number): number | u
   return distance <= limit ? distance : undefined;
 }
 
+/** How many close matches of a word are kept (quick fixes offer three). */
+const keptMatches = 3;
+
 /** A word's answer: the suggestion and its distance, or none within the word's limit. */
 interface Answer {
   suggestion: string | undefined;
@@ -69,6 +72,8 @@ export class SpellingIndex {
   /** The candidates as given, for each folded one (only when case is ignored). */
   private readonly originals = new Map<string, string[]>();
   private readonly answers = new Map<string, Answer>();
+  /** The few closest candidates of each word asked about (`closeMatches`), kept like the answers. */
+  private readonly matchLists = new Map<string, string[]>();
   private readonly fold: (text: string) => string;
   private rows = new Int32Array(0);
   private rowMinima = new Int32Array(0);
@@ -113,15 +118,30 @@ export class SpellingIndex {
     return answer.suggestion;
   }
 
-  /** The candidates within spelling distance of `word` (not the word itself), closest first, then in code-unit order. */
+  /** The candidates within spelling distance of `word` (not the word itself), closest first, then in code-unit order; the first three of each word are kept. */
   closeMatches(word: string, limit = 3): string[] {
+    if (limit > keptMatches) return this.findMatches(word, limit);
+    let matches = this.matchLists.get(word);
+    if (!matches) this.matchLists.set(word, (matches = this.findMatches(word, keptMatches)));
+    return matches.slice(0, limit);
+  }
+
+  private findMatches(word: string, limit: number): string[] {
     const found: { candidate: string; distance: number }[] = [];
     const maxDistance = spellingDistanceLimit(word.length);
-    this.walk(this.fold(word), () => maxDistance, (folded, distance) => {
-      for (const candidate of this.originalsOf(folded)) if (candidate !== word) found.push({ candidate, distance });
+    const before = (a: { candidate: string; distance: number }, b: { candidate: string; distance: number }) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1);
+    // Candidates come in code-unit order: once `limit` are found, a later one must be closer than the last of them.
+    const bound = () => (found.length < limit || this.options.caseInsensitive ? maxDistance : found[limit - 1]!.distance - 1);
+    this.walk(this.fold(word), bound, (folded, distance) => {
+      for (const candidate of this.originalsOf(folded)) {
+        if (candidate === word) continue;
+        found.push({ candidate, distance });
+        found.sort(before);
+        if (found.length > limit && !this.options.caseInsensitive) found.length = limit;
+      }
     });
     return found
-      .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1))
+      .sort(before)
       .slice(0, limit)
       .map((entry) => entry.candidate);
   }
@@ -167,6 +187,7 @@ export class SpellingIndex {
     let kept = 0;
     for (let index = 0; index < sorted.length; index++) if (index === 0 || sorted[index] !== sorted[kept - 1]) sorted[kept++] = sorted[index]!;
     sorted.length = kept;
+    this.matchLists.clear();
     const changed: string[] = [];
     for (const [word, answer] of this.answers) {
       const next = this.search(word);
@@ -190,6 +211,9 @@ export class SpellingIndex {
       return [];
     }
     if (!present) this.sorted.splice(at, 0, folded);
+    for (const word of this.matchLists.keys()) {
+      if (candidate !== word && boundedDistance(this.fold(word), folded, spellingDistanceLimit(word.length)) !== undefined) this.matchLists.delete(word);
+    }
     const changed: string[] = [];
     for (const [word, answer] of this.answers) {
       if (candidate === word) continue;
@@ -207,6 +231,7 @@ export class SpellingIndex {
   /** Removes a candidate; returns the words whose suggestion it was (they now have another, or none). */
   remove(candidate: string): string[] {
     if (!this.forget(candidate)) return [];
+    for (const [word, matches] of this.matchLists) if (matches.includes(candidate)) this.matchLists.delete(word);
     const changed: string[] = [];
     for (const [word, answer] of this.answers) {
       if (answer.suggestion !== candidate) continue;
@@ -236,6 +261,7 @@ export class SpellingIndex {
   /** Forgets the answers of words that `keep` rejects (words no longer in use). */
   retain(keep: (word: string) => boolean): void {
     for (const word of this.answers.keys()) if (!keep(word)) this.answers.delete(word);
+    for (const word of this.matchLists.keys()) if (!keep(word)) this.matchLists.delete(word);
   }
 
   private search(word: string): Answer {
