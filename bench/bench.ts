@@ -4,7 +4,8 @@
 // text, and completion, hover and code actions. Then a workspace of 100 files × 100 milestones whose
 // features are defined in other files than the milestones that list them, and a glossary CSV of
 // 100,000 rows (the command line, the server's first diagnostics and completion with it loaded).
-// BENCH_SIZES, BENCH_KEYSTROKES and BENCH_ONLY (plans or clean,dirty; workspace; glossary) narrow a run.
+// BENCH_SIZES, BENCH_KEYSTROKES, BENCH_SAMPLES (requests of each kind) and BENCH_ONLY (plans or
+// clean,dirty; workspace; glossary) narrow a run.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { generateGlossaryCsv, generatePlan, generateWorkspace } from './generate
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const keystrokes = Number(process.env.BENCH_KEYSTROKES ?? 40);
+const samples = Number(process.env.BENCH_SAMPLES ?? 30);
 const only = new Set((process.env.BENCH_ONLY ?? 'plans,workspace,glossary').split(','));
 const cliPath = resolve(__dirname, '../dist/cli.js');
 
@@ -72,13 +74,13 @@ async function typeInNames(client: TestClient, uri: string, lines: readonly stri
 
 /** The median time of a request at each of the positions. */
 async function requestMedian(client: TestClient, positions: readonly Position[], params: (position: Position) => unknown, method: string): Promise<number> {
-  const samples: number[] = [];
+  const times: number[] = [];
   for (const position of positions) {
     const started = performance.now();
     await client.request(method, params(position));
-    samples.push(performance.now() - started);
+    times.push(performance.now() - started);
   }
-  return median(samples);
+  return median(times);
 }
 
 const atFeatureListItem = (line: string) => (/^ {6}- /.test(line) ? line.length : -1);
@@ -99,14 +101,14 @@ interface Completions {
 async function completionMedians(client: TestClient, uri: string, lines: readonly string[]): Promise<Completions> {
   let mostItems = 0;
   const complete = async (pick: (line: string) => number) => {
-    const samples: number[] = [];
-    for (const position of spread(lines, pick, 30)) {
+    const times: number[] = [];
+    for (const position of spread(lines, pick, samples)) {
       const started = performance.now();
       const result = await client.request<{ items: unknown[] } | unknown[] | null>('textDocument/completion', { textDocument: { uri }, position });
-      samples.push(performance.now() - started);
+      times.push(performance.now() - started);
       mostItems = Math.max(mostItems, Array.isArray(result) ? result.length : (result?.items.length ?? 0));
     }
-    return median(samples);
+    return median(times);
   };
   return { features: await complete(atFeatureListItem), acronyms: await complete(afterAcronymLetter), keys: await complete(atNewKey), mostItems };
 }
@@ -139,10 +141,10 @@ async function measurePlan(milestoneCount: number, dirty: boolean): Promise<Plan
     const open = performance.now() - openStarted;
     const times = await typeInNames(client, uri, lines);
     const completions = await completionMedians(client, uri, lines);
-    const hover = await requestMedian(client, spread(lines, (line) => line.indexOf('HSC'), 30), (position) => ({ textDocument: { uri }, position }), 'textDocument/hover');
+    const hover = await requestMedian(client, spread(lines, (line) => line.indexOf('HSC'), samples), (position) => ({ textDocument: { uri }, position }), 'textDocument/hover');
     const codeActions = await requestMedian(
       client,
-      spread(lines, (line) => (/^ {6}- /.test(line) ? 8 : -1), 30),
+      spread(lines, (line) => (/^ {6}- /.test(line) ? 8 : -1), samples),
       (position) => ({ textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } }),
       'textDocument/codeAction',
     );

@@ -177,6 +177,19 @@ describe('re-parsing around an edit', () => {
   });
 });
 
+/** Replaces `from` by `to` in one of the files, in the incremental service and in `files`; every file's problems then equal a fresh analysis's. */
+function editAndCompare(incremental: PlanService, files: Record<string, string>, uri: string, from: string, to: string): void {
+  const text = files[uri]!;
+  const start = text.indexOf(from);
+  assert.ok(start >= 0, from);
+  files[uri] = text.slice(0, start) + to + text.slice(start + from.length);
+  incremental.setFile(uri, files[uri]!, { start, end: start + from.length, text: to });
+  const fresh = createPlanService();
+  fresh.setSettings({ asOf: '2021-08-11' });
+  for (const [name, content] of Object.entries(files)) fresh.setFile(name, content);
+  for (const name of Object.keys(files)) assert.deepEqual(problemsOf(incremental, name), problemsOf(fresh, name), `${from} → ${to} in ${name}`);
+}
+
 describe('the incremental analysis across files', () => {
   test('edits in one file re-check the items of another that depend on them', () => {
     const releases = 'asOf: 2021-08-11\nmilestones:\n  M-0:\n    name: Zero\n    due: 2020-01-01\n    completed: 2020-01-01\n  M-1:\n    name: One\n    due: 2020-06-01\n    completed: 2020-06-01\n    features:\n      - F-1\n      - F-2\n  M-2:\n    name: Two\n    due: 2022-01-01\n';
@@ -193,17 +206,7 @@ describe('the incremental analysis across files', () => {
       ['file:///p/r.milestones.yaml', '    completed: 2020-06-01\n', ''],
       ['file:///p/f.milestones.yaml', '  M-2:', '  F-0:'],
     ];
-    for (const [uri, from, to] of edits) {
-      const text = files[uri]!;
-      const start = text.indexOf(from);
-      assert.ok(start >= 0, from);
-      files[uri] = text.slice(0, start) + to + text.slice(start + from.length);
-      incremental.setFile(uri, files[uri]!, { start, end: start + from.length, text: to });
-      const fresh = createPlanService();
-      fresh.setSettings({ asOf: '2021-08-11' });
-      for (const [name, content] of Object.entries(files)) fresh.setFile(name, content);
-      for (const name of Object.keys(files)) assert.deepEqual(problemsOf(incremental, name), problemsOf(fresh, name), `${from} → ${to} in ${name}`);
-    }
+    for (const [uri, from, to] of edits) editAndCompare(incremental, files, uri, from, to);
   });
 });
 
@@ -227,16 +230,7 @@ describe('"did you mean" after edits elsewhere in the workspace', () => {
       ['  QQ-1:', '  DM-NCAS-8:', undefined], // the unknown ID itself defined: no longer unknown
     ];
     for (const [from, to, expected] of edits) {
-      const uri = 'file:///p/f.milestones.yaml';
-      const text = files[uri]!;
-      const start = text.indexOf(from);
-      assert.ok(start >= 0, from);
-      files[uri] = text.slice(0, start) + to + text.slice(start + from.length);
-      incremental.setFile(uri, files[uri]!, { start, end: start + from.length, text: to });
-      const fresh = createPlanService();
-      fresh.setSettings({ asOf: '2021-08-11' });
-      for (const [name, content] of Object.entries(files)) fresh.setFile(name, content);
-      for (const name of Object.keys(files)) assert.deepEqual(problemsOf(incremental, name), problemsOf(fresh, name), `${from} → ${to} in ${name}`);
+      editAndCompare(incremental, files, 'file:///p/f.milestones.yaml', from, to);
       const unknown = incremental.problems('file:///p/r.milestones.yaml').some((problem) => problem.message.startsWith('M-1 lists DM-NCAS-8'));
       if (from === '  QQ-1:') assert.equal(unknown, false);
       else assert.equal(suggestion(), expected, `${from} → ${to}`);

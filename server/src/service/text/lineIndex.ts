@@ -78,8 +78,8 @@ function breaksAfter(text: string, index: number): boolean {
   return code === 0x0a || (code === 0x0d && text.charCodeAt(index + 1) !== 0x0a);
 }
 
-/** The index of the first of the sorted `values` that is at least `value` (their length when none is). */
-export function firstAtOrAfter(values: readonly number[], value: number): number {
+/** The index of the first of the sorted `values` that is at least `value` (their length when none is); strings compare by code units. */
+export function firstAtOrAfter<T extends number | string>(values: readonly T[], value: T): number {
   let low = 0;
   let high = values.length;
   while (low < high) {

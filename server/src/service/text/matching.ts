@@ -3,6 +3,8 @@
 // distinct word once; and how well what is typed in a completion or a search matches, with the
 // few best matches picked out of many.
 
+import { firstAtOrAfter } from './lineIndex';
+
 export interface MatchOptions {
   /** Compare without case (the answer keeps the candidate's own case). */
   caseInsensitive?: boolean;
@@ -127,23 +129,37 @@ export class SpellingIndex {
   }
 
   private findMatches(word: string, limit: number): string[] {
-    const found: { candidate: string; distance: number }[] = [];
-    const maxDistance = spellingDistanceLimit(word.length);
     const before = (a: { candidate: string; distance: number }, b: { candidate: string; distance: number }) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1);
-    // Candidates come in code-unit order: once `limit` are found, a later one must be closer than the last of them.
-    const bound = () => (found.length < limit || this.options.caseInsensitive ? maxDistance : found[limit - 1]!.distance - 1);
-    this.walk(this.fold(word), bound, (folded, distance) => {
-      for (const candidate of this.originalsOf(folded)) {
-        if (candidate === word) continue;
-        found.push({ candidate, distance });
-        found.sort(before);
-        if (found.length > limit && !this.options.caseInsensitive) found.length = limit;
-      }
-    });
+    let found: { candidate: string; distance: number }[] = [];
+    for (const reach of this.reaches(word)) {
+      found = [];
+      // Candidates come in code-unit order: once `limit` are found, a later one must be closer than the last of them.
+      const bound = () => (found.length < limit || this.options.caseInsensitive ? reach : found[limit - 1]!.distance - 1);
+      this.walk(this.fold(word), bound, (folded, distance) => {
+        for (const candidate of this.originalsOf(folded)) {
+          if (candidate === word) continue;
+          found.push({ candidate, distance });
+          found.sort(before);
+          if (found.length > limit && !this.options.caseInsensitive) found.length = limit;
+        }
+      });
+      if (found.length >= limit) break;
+    }
     return found
       .sort(before)
       .slice(0, limit)
       .map((entry) => entry.candidate);
+  }
+
+  /**
+   * The distances a search looks within, nearest first: most misspellings are one edit away, and a
+   * walk that allows one edit prunes almost at once, so the wider walks are taken only when the
+   * narrower found nothing (all that a wider walk would find closer, the narrower found).
+   */
+  private reaches(word: string): number[] {
+    const reaches: number[] = [];
+    for (let reach = this.options.caseInsensitive ? 0 : 1; reach <= spellingDistanceLimit(word.length); reach++) reaches.push(reach);
+    return reaches;
   }
 
   /** The candidates that start with `prefix` (case as given to the index), in code-unit order. */
@@ -265,18 +281,20 @@ export class SpellingIndex {
   }
 
   private search(word: string): Answer {
-    const maxDistance = spellingDistanceLimit(word.length);
     let best: string | undefined;
     let bestDistance = Infinity;
-    this.walk(this.fold(word), () => Math.min(maxDistance, bestDistance), (folded, distance) => {
-      for (const candidate of this.originalsOf(folded)) {
-        if (candidate === word) continue;
-        if (best === undefined || distance < bestDistance || (distance === bestDistance && isBetterTie(candidate, best, word.length))) {
-          best = candidate;
-          bestDistance = distance;
+    for (const reach of this.reaches(word)) {
+      this.walk(this.fold(word), () => Math.min(reach, bestDistance), (folded, distance) => {
+        for (const candidate of this.originalsOf(folded)) {
+          if (candidate === word) continue;
+          if (best === undefined || distance < bestDistance || (distance === bestDistance && isBetterTie(candidate, best, word.length))) {
+            best = candidate;
+            bestDistance = distance;
+          }
         }
-      }
-    });
+      });
+      if (best !== undefined) break;
+    }
     return { suggestion: best, distance: bestDistance };
   }
 
@@ -286,15 +304,7 @@ export class SpellingIndex {
 
   /** Where `folded` is or would be inserted in the sorted candidates. */
   private position(folded: string): number {
-    const sorted = this.sorted;
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (sorted[middle]! < folded) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return firstAtOrAfter(this.sorted, folded);
   }
 
   /**
