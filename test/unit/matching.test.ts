@@ -129,14 +129,15 @@ describe('the spelling index', () => {
 
 describe('what is typed', () => {
   test('matches at the start of a label, inside it, inside the detail, or in order, ignoring case', () => {
-    const rank = matcher('ncsa');
-    assert.equal(rank('NCSA-1', 'x'), 0);
-    assert.equal(rank('DM-NCSA-1', 'x'), 1);
-    assert.equal(rank('DM-1', 'Runs at NCSA'), 2);
-    assert.equal(rank('N-1', 'Cluster at SA'), 3);
-    assert.equal(rank('DM-1', 'nothing here'), undefined);
+    // Labels and details are given in lower case; the query in any.
+    const rank = matcher('NCsa');
+    assert.equal(rank('ncsa-1', 'x'), 0);
+    assert.equal(rank('dm-ncsa-1', 'x'), 1);
+    assert.equal(rank('dm-1', 'runs at ncsa'), 2);
+    assert.equal(rank('n-1', 'cluster at sa'), 3);
+    assert.equal(rank('dm-1', 'nothing here'), undefined);
     assert.equal(matcher('')('anything'), 0);
-    assert.equal(matcher('dm-ap-1 basic')('DM-AP-1', 'Basic single frame'), 3);
+    assert.equal(matcher('DM-AP-1 Basic')('dm-ap-1', 'basic single frame'), 3);
   });
 
   test('the best few of many are the first of them all in order', () => {

@@ -53,12 +53,23 @@ function indentOf(line: string): number {
   return line.length - line.trimStart().length;
 }
 
-/** The lines above `line` that hold it: each next line up with less indentation, nearest first. */
-function enclosingKeys(text: string, lineStart: number, indent: number): { key: string; indent: number; start: number }[] {
+/**
+ * The lines above `line` that hold it: each next line up with less indentation, nearest first.
+ * Inside an entry of a section the lines above the entry are not read: every line of the entries
+ * before it is indented at least as far as its first line, so the only line left is the section's
+ * header (in a plan of 10,000 milestones, tens of thousands of lines up).
+ */
+function enclosingKeys(file: PlanFile, lineStart: number, indent: number): { key: string; indent: number; start: number }[] {
+  const text = file.text;
+  const entry = entryHolding(file, lineStart);
   const found: { key: string; indent: number; start: number }[] = [];
   let end = lineStart - 1;
   let limit = indent;
   while (end > 0 && limit > 0) {
+    if (entry && end < entry.start) {
+      found.push({ key: entry.section, indent: 0, start: entry.header });
+      break;
+    }
     const start = lineStartOf(text, end);
     const line = text.slice(start, end).replace(/\r$/, '');
     end = start - 1;
@@ -73,6 +84,25 @@ function enclosingKeys(text: string, lineStart: number, indent: number): { key: 
   return found;
 }
 
+/** The entry of a section whose lines after its first hold `offset`: where it starts, its section, and where the section's header line starts. */
+function entryHolding(file: PlanFile, offset: number): { start: number; section: string; header: number } | undefined {
+  const segments = file.segments;
+  let low = 0;
+  let high = segments.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (segments[middle]!.base <= offset) low = middle;
+    else high = middle - 1;
+  }
+  const segment = segments[low];
+  if (!segment || segment.section === undefined || segment.base >= offset || offset > segment.end) return undefined;
+  for (let index = low - 1; index >= 0; index--) {
+    const before = segments[index]!;
+    if (before.section === undefined) return { start: segment.base, section: segment.section, header: before.base };
+  }
+  return undefined;
+}
+
 export function doComplete(workspace: Workspace, file: PlanFile, offset: number): PlanCompletion[] {
   const line = lineAt(file.text, offset);
   const listItem = /^(\s*)-\s*("?)([A-Za-z0-9._-]*)$/.exec(line.before);
@@ -80,7 +110,7 @@ export function doComplete(workspace: Workspace, file: PlanFile, offset: number)
   if (listItem || flowItem) {
     const typed = (listItem ?? flowItem)![3]!;
     const indent = listItem ? indentOf(line.text) + 1 : indentOf(line.text) + 1;
-    const parents = flowItem ? [{ key: 'features', indent: indentOf(line.text), start: line.start }, ...enclosingKeys(file.text, line.start, indentOf(line.text))] : enclosingKeys(file.text, line.start, indent);
+    const parents = flowItem ? [{ key: 'features', indent: indentOf(line.text), start: line.start }, ...enclosingKeys(file, line.start, indentOf(line.text))] : enclosingKeys(file, line.start, indent);
     if (parents[0]?.key === 'features' && parents[2]?.key === 'milestones') {
       return featureCompletions(workspace, file, parents[1]!.key, { start: offset - typed.length, end: offset });
     }
@@ -90,7 +120,7 @@ export function doComplete(workspace: Workspace, file: PlanFile, offset: number)
   if (dateValue) {
     return dateCompletions(workspace, file, line, dateValue[2]!, { start: offset - dateValue[4]!.length, end: offset });
   }
-  const freeText = /^(\s*)(name|description|title):\s*(.*)$/.exec(line.before) ?? (isInBlockText(file.text, line) ? [line.before, '', '', line.before] : null);
+  const freeText = /^(\s*)(name|description|title):\s*(.*)$/.exec(line.before) ?? (isInBlockText(file, line) ? [line.before, '', '', line.before] : null);
   if (freeText) {
     const word = /[A-Z][A-Za-z0-9&-]*$/.exec(freeText[3]!)?.[0];
     if (!word) return [];
@@ -102,8 +132,9 @@ export function doComplete(workspace: Workspace, file: PlanFile, offset: number)
 }
 
 /** Whether the line is inside a multi-line `description: >-` or `|` block. */
-function isInBlockText(text: string, line: Line): boolean {
-  const parents = enclosingKeys(text, line.start, indentOf(line.text) || 1);
+function isInBlockText(file: PlanFile, line: Line): boolean {
+  const text = file.text;
+  const parents = enclosingKeys(file, line.start, indentOf(line.text) || 1);
   const parent = parents[0];
   if (!parent || !['description', 'name', 'title'].includes(parent.key)) return false;
   const end = text.indexOf('\n', parent.start);
@@ -122,7 +153,7 @@ function featureCompletions(workspace: Workspace, file: PlanFile, milestoneId: s
   const found: { id: string; feature: PlanItem; rank: number; listed: boolean }[] = [];
   for (const [id, feature] of index.features) {
     // What is typed narrows the list here already (the editor filters the same way, fuzzily).
-    const featureRank = rank(id, feature.name);
+    const featureRank = rank(...feature.lowerCase);
     if (featureRank !== undefined) found.push({ id, feature, rank: featureRank, listed: listed.has(id) });
   }
   // Features not yet listed first, the best matches of those, by due date; those already listed last.
@@ -148,7 +179,7 @@ function dateCompletions(workspace: Workspace, file: PlanFile, line: Line, key: 
   dates.set(today(), 'today');
   const asOf = workspace.asOf(file.uri);
   if (!dates.has(asOf)) dates.set(asOf, 'the plan\'s asOf');
-  const owner = enclosingKeys(file.text, line.start, indentOf(line.text))[0];
+  const owner = enclosingKeys(file, line.start, indentOf(line.text))[0];
   if (owner) {
     const { index } = workspace.analyze();
     for (const parent of index.parents(owner.key)) {
@@ -181,7 +212,7 @@ function acronymCompletions(workspace: Workspace, typed: string, replace: Span):
 }
 
 function keyCompletions(file: PlanFile, line: Line, indent: number, replace: Span): PlanCompletion[] {
-  const parents = enclosingKeys(file.text, line.start, indent);
+  const parents = enclosingKeys(file, line.start, indent);
   const present = (start: number, childIndent: number) => siblingKeys(file.text, start, childIndent);
   if (indent === 0) {
     const existing = present(-1, 0);

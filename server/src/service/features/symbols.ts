@@ -71,7 +71,7 @@ export function workspaceSymbols(workspace: Workspace, query: string, limit = 50
   for (const file of workspace.allFiles()) {
     for (const items of [file.milestones, file.features]) {
       for (const item of items) {
-        const itemRank = rank(item.id, item.name);
+        const itemRank = rank(...item.lowerCase);
         if (itemRank !== undefined) found.push({ item, rank: itemRank });
       }
     }

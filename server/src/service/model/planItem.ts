@@ -42,6 +42,7 @@ export class PlanItem {
   /** What the checks that look beyond the entry found, relative to the segment's base then (see workspace.ts). */
   checkedProblems: Problem[] | undefined;
   checkedBase = 0;
+  private lowered: readonly [string, string] | undefined = undefined;
   // The ID's span and the entry's end, relative to the segment.
   private readonly keyStart: number;
   private readonly keyEnd: number;
@@ -120,6 +121,11 @@ export class PlanItem {
       if (key !== undefined) keys.add(key);
     }
     return [...keys];
+  }
+
+  /** The ID and the name in lower case, for matching what is typed in a completion or a search (made on first use). */
+  get lowerCase(): readonly [id: string, name: string] {
+    return (this.lowered ??= [this.id.toLowerCase(), (this.name ?? '').toLowerCase()]);
   }
 
   get base(): number {
