@@ -217,11 +217,12 @@ async function measureWorkspace(fileCount: number, milestoneCount: number): Prom
     const client = await TestClient.start({ folders: [folder], settings: { maxFileSize: 64 * 1024 * 1024 } });
     client.diagnosticsTimeout = 600_000;
     try {
-      const diagnostics = await client.open(uri, text);
+      await client.open(uri, text);
       const firstDiagnostics = performance.now() - started;
+      // Every file's diagnostics were sent with the open file's: a request answered after them counts them all.
+      await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
       let problems = 0;
       for (const list of client.diagnostics.values()) problems += list.length;
-      problems = Math.max(problems, diagnostics.length);
       const times = await typeInNames(client, uri, lines);
       // The due dates of features listed as item 2 of their milestone (never a misspelt listing).
       const dueLines = lines.map((line, index) => (/^ {2}P0-FEAT-\d+-1:$/.test(line) ? index + 2 : -1)).filter((index) => index >= 0 && lines[index]!.startsWith('    due: '));
