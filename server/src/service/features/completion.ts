@@ -12,6 +12,7 @@ import { lineStartOf } from '../text/edits';
 import { firstInOrder, matcher } from '../text/matching';
 import type { Workspace } from '../workspace';
 import type { Span } from '../yaml/nodes';
+import { segmentAt } from '../yaml/segments';
 
 /** The most completions given at once: the best of a plan's 50,000 feature IDs or a glossary's 100,000 terms, as the editor shows a dozen. */
 export const completionLimit = 200;
@@ -87,13 +88,7 @@ function enclosingKeys(file: PlanFile, lineStart: number, indent: number): { key
 /** The entry of a section whose lines after its first hold `offset`: where it starts, its section, and where the section's header line starts. */
 function entryHolding(file: PlanFile, offset: number): { start: number; section: string; header: number } | undefined {
   const segments = file.segments;
-  let low = 0;
-  let high = segments.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (segments[middle]!.base <= offset) low = middle;
-    else high = middle - 1;
-  }
+  const low = segmentAt(segments, offset);
   const segment = segments[low];
   if (!segment || segment.section === undefined || segment.base >= offset || offset > segment.end) return undefined;
   for (let index = low - 1; index >= 0; index--) {

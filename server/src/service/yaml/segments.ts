@@ -321,7 +321,7 @@ function cacheKey(text: string, section: string | undefined, split: boolean): st
 }
 
 /** The index of the segment holding `offset` (the last one for the end of the text). */
-function segmentAt(segments: readonly Segment<unknown>[], offset: number): number {
+export function segmentAt(segments: readonly Segment<unknown>[], offset: number): number {
   let low = 0;
   let high = segments.length - 1;
   while (low < high) {
