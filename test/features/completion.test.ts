@@ -80,13 +80,13 @@ describe("feature IDs in a milestone's features list", () => {
 });
 
 describe('acronyms in free text', () => {
-  test('after an upper-case letter in a name: the terms that start so, with their meaning', () => {
+  test('after an upper-case letter in a name: the terms that start so, the shortest first, with their meaning', () => {
     const items = completionsAt(`acronyms:\n  DRAGON: Data Reduction And General Operations Node\nmilestones:\n  M-1:\n    name: Alert DR|\n    due: 2021-08-01\n`);
     assert.deepEqual(
       items.map((item) => [item.label, item.kind, item.detail, item.replaces]),
       [
-        ['DRAGON', 'acronym', 'Data Reduction And General Operations Node', 'DR'],
         ['DRP', 'acronym', 'Data Release Production', 'DR'],
+        ['DRAGON', 'acronym', 'Data Reduction And General Operations Node', 'DR'],
       ],
     );
   });
