@@ -177,6 +177,14 @@ describe('re-parsing around an edit', () => {
   });
 });
 
+/** A service as of 2021-08-11 with the given files. */
+function serviceOf(files: Record<string, string>): PlanService {
+  const service = createPlanService();
+  service.setSettings({ asOf: '2021-08-11' });
+  for (const [uri, text] of Object.entries(files)) service.setFile(uri, text);
+  return service;
+}
+
 /** Replaces `from` by `to` in one of the files, in the incremental service and in `files`; every file's problems then equal a fresh analysis's. */
 function editAndCompare(incremental: PlanService, files: Record<string, string>, uri: string, from: string, to: string): void {
   const text = files[uri]!;
@@ -184,9 +192,7 @@ function editAndCompare(incremental: PlanService, files: Record<string, string>,
   assert.ok(start >= 0, from);
   files[uri] = text.slice(0, start) + to + text.slice(start + from.length);
   incremental.setFile(uri, files[uri]!, { start, end: start + from.length, text: to });
-  const fresh = createPlanService();
-  fresh.setSettings({ asOf: '2021-08-11' });
-  for (const [name, content] of Object.entries(files)) fresh.setFile(name, content);
+  const fresh = serviceOf(files);
   for (const name of Object.keys(files)) assert.deepEqual(problemsOf(incremental, name), problemsOf(fresh, name), `${from} → ${to} in ${name}`);
 }
 
@@ -195,9 +201,7 @@ describe('the incremental analysis across files', () => {
     const releases = 'asOf: 2021-08-11\nmilestones:\n  M-0:\n    name: Zero\n    due: 2020-01-01\n    completed: 2020-01-01\n  M-1:\n    name: One\n    due: 2020-06-01\n    completed: 2020-06-01\n    features:\n      - F-1\n      - F-2\n  M-2:\n    name: Two\n    due: 2022-01-01\n';
     const features = 'features:\n  F-0:\n    name: Zero\n    due: 2019-01-01\n    completed: 2019-01-01\n  F-1:\n    name: One\n    due: 2020-05-01\n    completed: 2020-05-01\n  F-2:\n    name: Two\n    due: 2020-05-01\n    completed: 2020-05-01\n';
     const files: Record<string, string> = { 'file:///p/r.milestones.yaml': releases, 'file:///p/f.milestones.yaml': features };
-    const incremental = createPlanService();
-    incremental.setSettings({ asOf: '2021-08-11' });
-    for (const [uri, text] of Object.entries(files)) incremental.setFile(uri, text);
+    const incremental = serviceOf(files);
     const edits: [string, string, string][] = [
       ['file:///p/f.milestones.yaml', '    due: 2020-05-01\n    completed: 2020-05-01\n  F-2', '    due: 2020-07-01\n    completed: 2020-05-01\n  F-2'],
       ['file:///p/f.milestones.yaml', '  F-2:', '  F-3:'],
@@ -215,9 +219,7 @@ describe('"did you mean" after edits elsewhere in the workspace', () => {
     const releases = 'asOf: 2021-08-11\nmilestones:\n  M-1:\n    name: One\n    due: 2022-01-01\n    features: [DM-NCAS-8, DM-AP-1]\n  M-2:\n    name: Two\n    due: 2022-01-01\n    features: [XQ-77]\n';
     const features = 'features:\n  DM-NCSA-18:\n    name: Far\n    due: 2021-01-01\n  DM-AP-1:\n    name: AP\n    due: 2021-01-01\n';
     const files: Record<string, string> = { 'file:///p/r.milestones.yaml': releases, 'file:///p/f.milestones.yaml': features };
-    const incremental = createPlanService();
-    incremental.setSettings({ asOf: '2021-08-11' });
-    for (const [uri, text] of Object.entries(files)) incremental.setFile(uri, text);
+    const incremental = serviceOf(files);
     const suggestion = () => /did you mean ([^?]+)\?/.exec(incremental.problems('file:///p/r.milestones.yaml').find((problem) => problem.message.startsWith('M-1 lists DM-NCAS-8'))!.message)?.[1];
     assert.equal(suggestion(), 'DM-NCSA-18');
     // Each edit in the features file, and the suggestion it leaves for DM-NCAS-8.
