@@ -1,11 +1,11 @@
 // The example plan is LDM-564 §3 as published: compared milestone by milestone and feature by
-// feature with the seed text, and the shipped glossary with its §5 acronym table.
+// feature with the published text (test/fixtures/ldm-564), and the shipped glossary with its §5 acronym table.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { builtinGlossary } from '../../server/src/service/glossary/builtinGlossary';
-import { seedAcronyms, seedMilestones } from '../helpers/seed';
+import { publishedAcronyms, publishedReleases } from '../helpers/ldm564';
 
 interface ExampleItem {
   name: string;
@@ -23,7 +23,7 @@ const example = parse(readFileSync(new URL('../../examples/ldm-564.milestones.ya
 };
 
 describe('examples/ldm-564.milestones.yaml', () => {
-  const published = seedMilestones();
+  const published = publishedReleases();
 
   test('has the 35 milestones, 82 features over 88 rows, and the 48 acronyms of LDM-564', () => {
     assert.equal(published.length, 35);
@@ -60,7 +60,7 @@ describe('examples/ldm-564.milestones.yaml', () => {
   });
 
   test('the acronym table and the shipped glossary are §5 as published', () => {
-    const table = seedAcronyms();
+    const table = publishedAcronyms();
     assert.deepEqual(Object.entries(example.acronyms), table);
     assert.deepEqual(builtinGlossary.map((entry) => [entry.term, entry.definition]), table);
   });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { escapeLatex, noNewFunctionality } from '../../server/src/service/features/export';
 import { createPlanService, type PlanService } from '../../server/src/service';
-import { parseReleases, readSeed, sectionThree } from '../helpers/seed';
+import { parseReleases, publishedReleases } from '../helpers/ldm564';
 
 function examplePlan(): PlanService {
   const workspace = createPlanService();
@@ -16,7 +16,7 @@ function examplePlan(): PlanService {
 describe('export', () => {
   test('Markdown: LDM-564 §3 as published, milestone by milestone and feature by feature', () => {
     const exported = parseReleases(examplePlan().exportPlan('md'));
-    const published = parseReleases(sectionThree(readSeed()));
+    const published = publishedReleases();
     assert.equal(exported.length, 35);
     assert.deepEqual(
       exported.map(({ section: _, ...release }) => release),

@@ -1,48 +1,34 @@
-// Reads LDM-564 as published (the seed text beside the repository): §3 "Functionality in DM
-// releases" and §5 "Acronyms", so that tests can compare the example plan and the export with it.
+// LDM-564 as published, kept as data the project owns (test/fixtures/ldm-564/, written from the
+// document): §3 "Functionality in DM releases" (35 releases, 88 feature rows, with their dates)
+// and §5 "Acronyms", for the tests that compare the example plan and the export with it.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const seedPath = resolve(__dirname, '../../../shared/seeds/000_36c13a3c70b0733a.txt');
+const fixtures = resolve(__dirname, '../fixtures/ldm-564');
 
-export interface SeedFeatureRow {
+export interface FeatureRow {
   id: string;
   name: string;
   due: string;
   completed: string | null;
 }
 
-export interface SeedMilestone {
+export interface Release {
   section: string; // "3.6"
   id: string;
   name: string;
   due: string;
   completed: string | null;
-  features: SeedFeatureRow[];
-}
-
-export function readSeed(): string {
-  return readFileSync(seedPath, 'utf8');
-}
-
-/** The text of §3, from its heading to §4. */
-export function sectionThree(seed = readSeed()): string {
-  const start = seed.indexOf('## 3 Functionality in DM releases');
-  const end = seed.indexOf('## 4 References');
-  return seed.slice(start, end);
+  features: FeatureRow[];
 }
 
 const heading = /^###\s+(?:\*\*)?(?:(3\.\d+)\s+)?(.*):\s+(\S+?)(?:\*\*)?\s*$/;
 const dates = /Due:\s*(\d{4}-\d{2}-\d{2});\s*(?:completed\s+(\d{4}-\d{2}-\d{2})|currently incomplete)/;
 
-export function seedMilestones(seed = readSeed()): SeedMilestone[] {
-  return parseReleases(sectionThree(seed));
-}
-
 /** Reads text in the form of LDM-564 §3: `### [3.N] Name: ID` headings, a dates line, feature rows. */
-export function parseReleases(text: string): (SeedMilestone & { noNewFunctionality: boolean })[] {
-  const milestones: (SeedMilestone & { noNewFunctionality: boolean })[] = [];
-  let current: (SeedMilestone & { noNewFunctionality: boolean }) | undefined;
+export function parseReleases(text: string): (Release & { noNewFunctionality: boolean })[] {
+  const milestones: (Release & { noNewFunctionality: boolean })[] = [];
+  let current: (Release & { noNewFunctionality: boolean }) | undefined;
   for (const line of text.split('\n')) {
     const title = heading.exec(line);
     if (title) {
@@ -68,14 +54,12 @@ export function parseReleases(text: string): (SeedMilestone & { noNewFunctionali
   return milestones;
 }
 
+/** §3 as published: each release with its section number, dates and feature rows, in order. */
+export function publishedReleases(): (Release & { noNewFunctionality: boolean })[] {
+  return JSON.parse(readFileSync(resolve(fixtures, 'releases.json'), 'utf8')) as (Release & { noNewFunctionality: boolean })[];
+}
+
 /** The acronym table of §5: term → definition, in the published order. */
-export function seedAcronyms(seed = readSeed()): [string, string][] {
-  const start = seed.indexOf('## 5 Acronyms');
-  const rows: [string, string][] = [];
-  for (const line of seed.slice(start).split('\n').slice(1)) {
-    const cells = line.split('\t');
-    if (cells.length !== 2 || cells[0] === 'Acronym') continue;
-    rows.push([cells[0]!.trim(), cells[1]!.trim()]);
-  }
-  return rows;
+export function publishedAcronyms(): [string, string][] {
+  return JSON.parse(readFileSync(resolve(fixtures, 'acronyms.json'), 'utf8')) as [string, string][];
 }
