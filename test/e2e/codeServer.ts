@@ -1,19 +1,10 @@
 // Runs code-server — VS Code's own workbench and extension host, served to a browser — with the
 // packaged extension installed, on a copy of a folder, for the end-to-end tests.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { codeServerEntry } from '../helpers/externalPrograms';
 
-export const codeServerDir = process.env.MILESTONES_CODE_SERVER_DIR ?? join(homedir(), '.cache/milestones-code-server');
-export const codeServerEntry = join(codeServerDir, 'node_modules/code-server/out/node/entry.js');
-
-/** Why the end-to-end tests cannot run here, or undefined when they can. */
-export function missingPrerequisite(chromiumPath: string): string | undefined {
-  if (!existsSync(codeServerEntry)) return `code-server is not installed in ${codeServerDir}: run .ci/install-code-server.sh (or set MILESTONES_CODE_SERVER_DIR)`;
-  if (!existsSync(chromiumPath)) return `Chromium is not at ${chromiumPath}: apt-get install chromium (or set MILESTONES_CHROMIUM)`;
-  return undefined;
-}
 
 export interface CodeServer {
   url: string;
@@ -67,7 +58,7 @@ export async function startCodeServer(scratch: string, folder: string, log: stri
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`code-server did not start in 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`code-server did not start in 120 s:\n${output}`)), 120_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       writeFileSync(log, output);

@@ -1,18 +1,17 @@
 // End-to-end: the packaged extension installed in code-server (VS Code's workbench and extension
 // host) and used through the UI in Chromium, as a user would. Every step leaves a screenshot in
-// test-output/e2e/. Skipped when code-server is not installed, unless MILESTONES_E2E=1 (CI).
+// test-output/e2e/. Skipped without code-server or Chromium, unless MILESTONES_E2E=1 (CI).
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { packageExtension, root } from '../package/vsix';
-import { installExtension, languageServerPids, missingPrerequisite, startCodeServer, type CodeServer } from './codeServer';
-import { chromiumPath, Workbench } from './workbench';
+import { skipWithout } from '../helpers/externalPrograms';
+import { installExtension, languageServerPids, startCodeServer, type CodeServer } from './codeServer';
+import { Workbench } from './workbench';
 
 const outputDir = join(root, 'test-output/e2e');
-const required = process.env.MILESTONES_E2E === '1';
-const missing = missingPrerequisite(chromiumPath);
 const planName = 'ldm-564.milestones.yaml';
 const pairCodes = /feature-due-after-milestone|feature-open-in-completed-milestone|feature-completed-after-milestone/;
 const restartMessage = "Milestone YAML's server stopped and was restarted.";
@@ -34,13 +33,7 @@ function lineOf(text: string, wanted: string, from = 0): number {
   return index + 1;
 }
 
-if (missing && required) {
-  test('end-to-end tests in code-server', () => {
-    assert.fail(`MILESTONES_E2E=1 but ${missing}`);
-  });
-}
-
-describe('the extension in code-server, through the UI', { skip: missing ? `end-to-end tests skipped: ${missing}` : false }, () => {
+describe('the extension in code-server, through the UI', { skip: skipWithout('the end-to-end tests', 'code-server', 'chromium') }, () => {
   let scratch: string;
   let folder: string;
   let server: CodeServer;

@@ -3,8 +3,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
+import { chromiumPath } from '../helpers/externalPrograms';
 
-export const chromiumPath = process.env.MILESTONES_CHROMIUM ?? '/usr/bin/chromium';
 
 export class Workbench {
   private shotCount = 0;
@@ -24,9 +24,11 @@ export class Workbench {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${url}/?${new URLSearchParams({ folder, ...query })}`);
-    await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 30_000 });
+    // Bounds that detect a hang, not a slow machine: a loaded 2-core runner takes tens of seconds
+    // to serve and start the workbench.
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${url}/?${new URLSearchParams({ folder, ...query })}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 120_000 });
     return new Workbench(browser, page, shotDir);
   }
 
@@ -179,7 +181,7 @@ export class Workbench {
   }
 
   /** The frame inside a webview whose page holds `selector` (webviews nest two iframes deep). */
-  async webviewFrame(selector: string, timeout = 15_000): Promise<Frame> {
+  async webviewFrame(selector: string, timeout = 60_000): Promise<Frame> {
     const deadline = Date.now() + timeout;
     while (Date.now() < deadline) {
       for (const frame of this.page.frames()) {
@@ -195,7 +197,7 @@ export class Workbench {
    * Waits until `probe` returns true, polling; the error says what was last seen. A probe that
    * throws (the workbench re-rendered what it was reading) counts as "not yet".
    */
-  async until(what: string, probe: () => Promise<boolean | string>, timeout = 15_000): Promise<void> {
+  async until(what: string, probe: () => Promise<boolean | string>, timeout = 60_000): Promise<void> {
     const deadline = Date.now() + timeout;
     let last: boolean | string = false;
     while (Date.now() < deadline) {

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { serverExecArgv } from '../../common/serverFlags';
+import { hangBound } from './deadline';
 
 /** A diagnostic's message as text (LSP 3.18 also allows markup, which this server never sends). */
 export function messageOf(diagnostic: Diagnostic): string {
@@ -36,7 +37,7 @@ export class TestClient {
   private readonly waiters: DiagnosticsWaiter[] = [];
   private readonly versionOf = new Map<string, number>();
   /** How long open and change wait for the diagnostics of the new version; the bench waits longer on huge plans. */
-  diagnosticsTimeout = 10_000;
+  diagnosticsTimeout = hangBound;
   settings: Record<string, unknown>;
   stderr = '';
   exited = false;

@@ -1,6 +1,6 @@
 // Input that would make a naive server hang or crash: an alias bomb, deep nesting, a file over the
-// size limit, a glossary of 100,000 rows, a workspace of 2,000 plans. Each gets a clear answer
-// within a stated time, and the server keeps answering afterwards.
+// size limit, a glossary of 100,000 rows, a workspace of 2,000 plans. Each gets a clear answer (a
+// bound detects a hang; the bench measures speed), and the server keeps answering afterwards.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Hover, SymbolInformation } from 'vscode-languageserver-protocol';
-import { within } from '../helpers/deadline';
+import { heavyAnswerBound, unlessHung } from '../helpers/deadline';
 import { messageOf, TestClient } from '../helpers/lspClient';
 
 const plan = (id: string) => `asOf: 2021-08-11\nmilestones:\n  M-${id}:\n    name: Milestone ${id}\n    due: 2021-01-01\n    completed: 2021-01-01\n    features: [F-${id}]\nfeatures:\n  F-${id}:\n    name: Feature ${id}\n    due: 2020-12-01\n    completed: 2020-12-01\n`;
@@ -31,13 +31,13 @@ describe('limits over the protocol', () => {
   });
   after(() => client.stop());
 
-  test('an alias bomb: a bounded expansion and a problem that says so, within 2 s', async () => {
+  test('an alias bomb: a bounded expansion and a problem that says so', async () => {
     const uri = 'file:///limits/bomb.milestones.yaml';
-    const diagnostics = await within(client.open(uri, aliasBomb()), 2000, 'diagnostics of the alias bomb');
+    const diagnostics = await unlessHung(client.open(uri, aliasBomb()), 'diagnostics of the alias bomb');
     const bounded = diagnostics.filter((diagnostic) => diagnostic.code === 'yaml-syntax' && /alias/i.test(messageOf(diagnostic)));
     assert.equal(bounded.length, 1, JSON.stringify(diagnostics.map(messageOf)));
     assert.match(messageOf(bounded[0]!), /Aliases expand to more than [\d,]+ nodes/);
-    await within(client.request('milestones/planSnapshot'), 2000, 'plan snapshot after the alias bomb');
+    await unlessHung(client.request('milestones/planSnapshot'), 'plan snapshot after the alias bomb');
     client.close(uri);
   });
 
@@ -51,15 +51,15 @@ describe('limits over the protocol', () => {
     ['100,000 nested block sequences', `milestones:\n  ${'- '.repeat(100_000)}1\n`],
     ['300 nested flow sequences spread over lines', `milestones:\n  M-1:\n    name: ${'[\n      '.repeat(300)}1${'\n    ]'.repeat(300)}\n    due: 2021-01-01\n`],
   ] as const) {
-    test(`deep nesting (${what}): a problem that says so within 5 s, and no crash`, async () => {
+    test(`deep nesting (${what}): a problem that says so, and no crash`, async () => {
       const uri = `file:///limits/deep-${what.replace(/\W+/g, '-')}.milestones.yaml`;
-      const diagnostics = await within(client.open(uri, text), 5000, `diagnostics of ${what}`);
+      const diagnostics = await unlessHung(client.open(uri, text), `diagnostics of ${what}`);
       const nesting = diagnostics.filter((diagnostic) => diagnostic.code === 'yaml-syntax' && /^Nested more than 256 levels deep: this part of the file is not read\./.test(messageOf(diagnostic)));
       assert.equal(nesting.length, 1, JSON.stringify(diagnostics.map(messageOf)));
-      await within(client.request('textDocument/documentSymbol', { textDocument: { uri } }), 2000, `outline of ${what}`);
-      await within(client.request('textDocument/foldingRange', { textDocument: { uri } }), 2000, `folding of ${what}`);
-      await within(client.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 12 } }), 2000, `hover in ${what}`);
-      await within(client.request('milestones/planSnapshot'), 2000, `snapshot after ${what}`);
+      await unlessHung(client.request('textDocument/documentSymbol', { textDocument: { uri } }), `outline of ${what}`);
+      await unlessHung(client.request('textDocument/foldingRange', { textDocument: { uri } }), `folding of ${what}`);
+      await unlessHung(client.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 12 } }), `hover in ${what}`);
+      await unlessHung(client.request('milestones/planSnapshot'), `snapshot after ${what}`);
       assert.ok(!client.exited, client.stderr);
       client.close(uri);
     });
@@ -75,7 +75,7 @@ describe('limits over the protocol', () => {
       size += parts[parts.length - 1]!.length;
     }
     const started = performance.now();
-    const diagnostics = await within(client.open(uri, parts.join('')), 3000, 'diagnostics of a 5 MB file');
+    const diagnostics = await unlessHung(client.open(uri, parts.join('')), 'diagnostics of a 5 MB file');
     assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['file-too-large']);
     assert.match(messageOf(diagnostics[0]!), /larger than the limit of 5\.0 MB \(setting milestones\.maxFileSize\)/);
     assert.deepEqual(diagnostics[0]!.range.start, { line: 0, character: 0 });
@@ -90,13 +90,13 @@ describe('limits over the protocol', () => {
     client.settings = { asOf: '2021-08-11', maxFileSize: 100 };
     const waiting = client.waitForDiagnostics(uri, (diagnostics) => diagnostics.some((diagnostic) => diagnostic.code === 'file-too-large'));
     client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    const limited = await within(waiting, 2000, 'file-too-large after the setting changed');
+    const limited = await unlessHung(waiting, 'file-too-large after the setting changed');
     assert.equal(limited.length, 1);
     assert.match(messageOf(limited[0]!), /This file is 1 KB, larger than the limit of 1 KB \(setting milestones\.maxFileSize\)/);
     client.settings = { asOf: '2021-08-11' };
     const checked = client.waitForDiagnostics(uri, (diagnostics) => !diagnostics.some((diagnostic) => diagnostic.code === 'file-too-large'));
     client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    await within(checked, 2000, 'checks again after the limit was raised');
+    await unlessHung(checked, 'checks again after the limit was raised');
     client.close(uri);
   });
 });
@@ -115,17 +115,17 @@ describe('a glossary of 100,000 rows', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  test('loads, checks a plan against it and hovers its terms within 10 s', async () => {
+  test('loads, checks a plan against it and hovers its terms', async () => {
     const started = performance.now();
     client = await TestClient.start({ folders: [folder], settings: { asOf: '2021-08-11', glossaryFiles: ['glossarydefs.csv'] } });
     const uri = pathToFileURL(join(folder, 'a.milestones.yaml')).href;
     const known = `T${(99_999).toString(36).toUpperCase()}X`;
     const text = `milestones:\n  M-1:\n    name: Uses ${known} and QQQZ\n    due: 2031-01-01\n`;
-    const diagnostics = await within(client.open(uri, text), 10_000, 'diagnostics with a 100,000-row glossary');
+    const diagnostics = await unlessHung(client.open(uri, text), 'diagnostics with a 100,000-row glossary', heavyAnswerBound);
     const acronyms = diagnostics.filter((diagnostic) => diagnostic.code === 'unknown-acronym').map(messageOf);
     assert.equal(acronyms.length, 1, JSON.stringify(acronyms));
     assert.match(acronyms[0]!, /QQQZ/);
-    const hover = await within(client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 16 } }), 2000, 'hover');
+    const hover = await unlessHung(client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 16 } }), 'hover');
     assert.match(JSON.stringify(hover.contents), /Term number 99999, quoted/);
     assert.ok(performance.now() - started < 10_000, `${Math.round(performance.now() - started)} ms`);
   });
@@ -147,16 +147,16 @@ describe('a workspace of 2,000 plan files', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  test('indexes every file and answers across them within 20 s', async () => {
+  test('indexes every file and answers across them', async () => {
     const started = performance.now();
     client = await TestClient.start({ folders: [folder], settings: { asOf: '2021-08-11' } });
     const uri = pathToFileURL(join(folder, 'extra.milestones.yaml')).href;
     // A milestone in a new file lists features from the first and the last of the 2,000 files.
-    const diagnostics = await within(client.open(uri, 'milestones:\n  X-1:\n    name: Across\n    due: 2021-06-01\n    features: [F-0, F-1999, F-2000]\n'), 20_000, 'diagnostics in a 2,000-file workspace');
+    const diagnostics = await unlessHung(client.open(uri, 'milestones:\n  X-1:\n    name: Across\n    due: 2021-06-01\n    features: [F-0, F-1999, F-2000]\n'), 'diagnostics in a 2,000-file workspace', heavyAnswerBound);
     const unknown = diagnostics.filter((diagnostic) => diagnostic.code === 'unknown-feature').map(messageOf);
     assert.equal(unknown.length, 1, JSON.stringify(unknown));
     assert.match(unknown[0]!, /F-2000/);
-    const symbols = await within(client.request<SymbolInformation[]>('workspace/symbol', { query: 'M-1999' }), 2000, 'workspace symbols');
+    const symbols = await unlessHung(client.request<SymbolInformation[]>('workspace/symbol', { query: 'M-1999' }), 'workspace symbols');
     assert.ok(symbols.some((symbol) => symbol.name === 'M-1999'));
     const elapsed = performance.now() - started;
     assert.ok(elapsed < 20_000, `${Math.round(elapsed)} ms`);

@@ -8,8 +8,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { missingPrerequisite, startCodeServer } from '../e2e/codeServer';
-import { chromiumPath, Workbench } from '../e2e/workbench';
+import { startCodeServer } from '../e2e/codeServer';
+import { Workbench } from '../e2e/workbench';
+import { missingPrograms } from '../helpers/externalPrograms';
 import type { SuiteOutcome } from './suite/index';
 
 const root = resolve(__dirname, '../..');
@@ -59,7 +60,7 @@ async function runInElectron(testsPath: string, workspace: string): Promise<numb
  * That host's console is not ours, so the suite writes its outcome to a file we wait for.
  */
 async function runInCodeServer(testsPath: string, workspace: string): Promise<number> {
-  const missing = missingPrerequisite(chromiumPath);
+  const missing = missingPrograms('code-server', 'chromium');
   if (missing) {
     console.error(missing);
     return 1;

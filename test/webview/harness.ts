@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumPath } from '../helpers/externalPrograms';
 import { makeNonce, timelineHtml } from '../../client/src/timeline/timelineHtml';
 import type { PlanSnapshot } from '../../common/planSnapshot';
 import type { FromTimeline, ToTimeline } from '../../common/timelineMessages';
@@ -56,7 +57,7 @@ export async function startSite(): Promise<Site> {
 
 export function launch(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
@@ -84,7 +85,7 @@ const stubHost = `
 export async function openPage(browser: Browser, site: Site, options: { width?: number; height?: number } = {}): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: options.width ?? 1400, height: options.height ?? 900 } });
   // A step that cannot happen fails in seconds instead of holding the whole run.
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(30_000);
   await page.addInitScript({ content: stubHost });
   await page.goto(site.origin);
   await waitForReady(page);

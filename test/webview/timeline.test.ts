@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parseFromTimeline } from '../../client/src/timeline/messages';
 import type { PlanSnapshot } from '../../common/planSnapshot';
 import type { FromTimeline } from '../../common/timelineMessages';
+import { skipWithout } from '../helpers/externalPrograms';
 import { clearPosted, exampleSnapshot, launch, loadSnapshot, openPage, posted, send, startSite, useDarkTheme, waitForReady, type Site } from './harness';
 
 const small = loadSnapshot('small');
@@ -15,15 +16,6 @@ const ldm564 = exampleSnapshot();
 let browser: Browser;
 let site: Site;
 
-before(async () => {
-  site = await startSite();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 async function openWith(plan: PlanSnapshot, options?: { width?: number; height?: number }): Promise<Page> {
   const page = await openPage(browser, site, options);
@@ -67,7 +59,17 @@ function labelRow(page: Page, id: string, kind = 'milestone') {
   return page.locator(`svg.labels g.row.${kind}[data-id=${JSON.stringify(id)}]`);
 }
 
-describe('timeline webview', () => {
+describe('timeline webview', { skip: skipWithout('the timeline in Chromium', 'chromium') }, () => {
+  before(async () => {
+    site = await startSite();
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
   test('posts ready, then draws a row for every milestone and each feature it lists, in snapshot order', async () => {
     const page = await openWith(ldm564);
     const expected: string[] = [];

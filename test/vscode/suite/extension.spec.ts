@@ -9,7 +9,7 @@ const extensionId = 'milestone-yaml.milestone-yaml';
 const pairCodes = new Set(['feature-due-after-milestone', 'feature-open-in-completed-milestone', 'feature-completed-after-milestone']);
 
 /** Polls until `probe` returns a value (not undefined/false), or fails saying what it waited for. */
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeout = 20_000): Promise<T> {
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeout = 60_000): Promise<T> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const value = await probe();

@@ -11,7 +11,7 @@ export interface SuiteOutcome {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false });
+  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false });
   mocha.addFile(join(__dirname, 'extension.spec.js'));
   const outcome: SuiteOutcome = { passed: [], failed: [] };
   return new Promise((resolve, reject) => {
