@@ -44,8 +44,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Milest
   context.subscriptions.push(
     ...registerCommands({ extension: context, languageClient, plan, tree, timelineSource }),
     vscode.window.registerWebviewPanelSerializer(timelineViewType, {
-      deserializeWebviewPanel: async (panel) => {
+      deserializeWebviewPanel: (panel) => {
         TimelinePanel.revive(panel, context, timelineSource);
+        return Promise.resolve();
       },
     }),
     languageClient.onNotification(planChangedNotification, () => plan.invalidate()),

@@ -32,7 +32,7 @@ const host = new PlanHost(
     planChanged: () => void connection.sendNotification(planChangedNotification),
     warn: (message) => connection.console.warn(message),
     notify: (message) => void connection.window.showWarningMessage(`Milestone YAML: ${message}`),
-    textReplaced: gc.noteReplacedText,
+    textReplaced: (bytes) => gc.noteReplacedText(bytes),
   },
   setImmediate,
 );

@@ -65,17 +65,17 @@ export async function startCodeServer(scratch: string, folder: string, log: stri
       const listening = /HTTP server listening on (http:\/\/\S+?)\/?\s/.exec(output);
       if (listening) {
         clearTimeout(timer);
-        resolve(listening[1]);
+        resolve(listening[1]!);
       }
     };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
     child.on('exit', (code) => reject(new Error(`code-server exited (${code}):\n${output}`)));
   });
   const stop = () => {
     // No more log writes: the caller is about to delete the folder the log is in.
-    child.stdout!.removeAllListeners('data');
-    child.stderr!.removeAllListeners('data');
+    child.stdout.removeAllListeners('data');
+    child.stderr.removeAllListeners('data');
     stopGroup(child);
   };
   return { url, extensionsDir: join(scratch, 'extensions'), stop };

@@ -139,9 +139,9 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
       await workbench.pickAction('Remove DM-NCSA-8 from LDM-503-05');
       await workbench.page.keyboard.press('Control+S');
       // The file is read until the save is complete (the editor may truncate it before it writes).
-      const expected = text.replace(/(  LDM-503-05:[^]*?- DM-NCSA-9\n) {6}- DM-NCSA-8\n/, '$1');
+      const expected = text.replace(/( {2}LDM-503-05:[^]*?- DM-NCSA-9\n) {6}- DM-NCSA-8\n/, '$1');
       assert.notEqual(expected, text);
-      await workbench.until('the fix saved to disk, removing the listed feature and nothing else', async () => {
+      await workbench.until('the fix saved to disk, removing the listed feature and nothing else', () => {
         const saved = readPlan();
         if (saved === expected) return true;
         if (saved === text) return 'not saved yet';
@@ -190,7 +190,7 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
       const [pid, ...others] = languageServerPids(server.extensionsDir);
       assert.ok(pid !== undefined && others.length === 0, `expected one language server, found ${[pid, ...others].join(', ')}`);
       process.kill(pid, 'SIGKILL');
-      await workbench.until('a new language server', async () => {
+      await workbench.until('a new language server', () => {
         const now = languageServerPids(server.extensionsDir);
         return (now.length === 1 && now[0] !== pid) || `servers: ${now.join(', ')}`;
       });
@@ -200,7 +200,7 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
       await workbench.page.waitForTimeout(1500);
       const shown = await toasts.evaluateAll((elements) => elements.map((element) => (element as HTMLElement).innerText));
       assert.equal(shown.length, 1, `notifications: ${shown.join('\n---\n')}`);
-      assert.doesNotMatch(shown[0], /\n\s*at |Error:/);
+      assert.doesNotMatch(shown[0]!, /\n\s*at |Error:/);
     }, { cleanup: () => workbench.runCommand('Notifications: Clear All Notifications') });
     await workbench.step('server-recovered', async () => {
       await workbench.until('the problems back from the new server', async () => {
@@ -239,7 +239,7 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
     }, { keepWidgets: true }); // Escape would hide the message, which may already be up
     await workbench.step('server-restarted-from-message', async () => {
       await gaveUp.locator('.monaco-button', { hasText: 'Restart' }).click();
-      await workbench.until('a language server again', async () => languageServerPids(server.extensionsDir).length === 1);
+      await workbench.until('a language server again', () => languageServerPids(server.extensionsDir).length === 1);
       await workbench.until('the problems back', async () => (await datesProblems()) === 18 || 'not yet', 20_000);
       await stoppedNote.waitFor({ state: 'detached' });
     }, { keepWidgets: true, cleanup: () => workbench.runCommand('Notifications: Clear All Notifications') });

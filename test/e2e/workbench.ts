@@ -197,7 +197,7 @@ export class Workbench {
    * Waits until `probe` returns true, polling; the error says what was last seen. A probe that
    * throws (the workbench re-rendered what it was reading) counts as "not yet".
    */
-  async until(what: string, probe: () => Promise<boolean | string>, timeout = 60_000): Promise<void> {
+  async until(what: string, probe: () => boolean | string | Promise<boolean | string>, timeout = 60_000): Promise<void> {
     const deadline = Date.now() + timeout;
     let last: boolean | string = false;
     while (Date.now() < deadline) {

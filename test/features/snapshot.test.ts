@@ -51,7 +51,7 @@ describe('plan snapshot', () => {
 
   test('a feature is inconsistent only under the milestone whose date check with it failed, with that problem', () => {
     const [m05, m11] = snapshot().milestones;
-    const under = (rows: typeof m05.features, id: string) => rows.find((row) => row.id === id)!.problems.map((problem) => [problem.code, problem.related ?? '']);
+    const under = (rows: NonNullable<typeof m05>['features'], id: string) => rows.find((row) => row.id === id)!.problems.map((problem) => [problem.code, problem.related ?? '']);
     assert.deepEqual(under(m05!.features, 'DM-NCSA-8'), [
       ['overdue', ''],
       ['feature-due-after-milestone', 'LDM-503-05'],

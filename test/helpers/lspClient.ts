@@ -95,7 +95,7 @@ export class TestClient {
         },
       },
     })]);
-    client.connection.sendNotification('initialized', {});
+    void client.connection.sendNotification('initialized', {});
     return client;
   }
 
@@ -121,7 +121,7 @@ export class TestClient {
   open(uri: string, text: string): Promise<Diagnostic[]> {
     this.versionOf.set(uri, 1);
     const waiting = this.waitForDiagnostics(uri, (_, version) => version === 1);
-    this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'milestone-yaml', version: 1, text } });
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'milestone-yaml', version: 1, text } });
     return waiting;
   }
 
@@ -130,7 +130,7 @@ export class TestClient {
     const version = (this.versionOf.get(uri) ?? 1) + 1;
     this.versionOf.set(uri, version);
     const waiting = this.waitForDiagnostics(uri, (_, published) => published === version);
-    this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     return waiting;
   }
 
@@ -139,16 +139,16 @@ export class TestClient {
     const version = (this.versionOf.get(uri) ?? 1) + 1;
     this.versionOf.set(uri, version);
     const waiting = this.waitForDiagnostics(uri, (_, published) => published === version);
-    this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     return waiting;
   }
 
   close(uri: string): void {
-    this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
   request<R>(method: string, params?: unknown): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+    return this.connection.sendRequest<R>(method, params);
   }
 
   async stop(): Promise<void> {

@@ -89,13 +89,13 @@ describe('limits over the protocol', () => {
     await client.open(uri, text);
     client.settings = { asOf: '2021-08-11', maxFileSize: 100 };
     const waiting = client.waitForDiagnostics(uri, (diagnostics) => diagnostics.some((diagnostic) => diagnostic.code === 'file-too-large'));
-    client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const limited = await unlessHung(waiting, 'file-too-large after the setting changed');
     assert.equal(limited.length, 1);
     assert.match(messageOf(limited[0]!), /This file is 1 KB, larger than the limit of 1 KB \(setting milestones\.maxFileSize\)/);
     client.settings = { asOf: '2021-08-11' };
     const checked = client.waitForDiagnostics(uri, (diagnostics) => !diagnostics.some((diagnostic) => diagnostic.code === 'file-too-large'));
-    client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await unlessHung(checked, 'checks again after the limit was raised');
     client.close(uri);
   });

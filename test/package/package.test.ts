@@ -11,18 +11,30 @@ import { packageExtension, readZip, root, type ZipEntry } from './vsix';
 const maxVsixBytes = 1200 * 1024;
 
 /** Every file that package.json names: the entry point, the icons, grammars, schema, configuration. */
-function filesNamedByManifest(manifest: any): string[] {
+interface Manifest {
+  main: string;
+  icon: string;
+  contributes: {
+    languages: { configuration?: string }[];
+    grammars: { path: string }[];
+    yamlValidation: { url: string }[];
+    viewsContainers: { activitybar: { icon?: string }[] };
+    views: Record<string, { icon?: string }[]>;
+  };
+}
+
+function filesNamedByManifest(manifest: Manifest): string[] {
   const contributes = manifest.contributes;
-  const named: string[] = [
+  const named: (string | undefined)[] = [
     manifest.main,
     manifest.icon,
-    ...contributes.languages.map((language: any) => language.configuration),
-    ...contributes.grammars.map((grammar: any) => grammar.path),
-    ...contributes.yamlValidation.map((validation: any) => validation.url),
-    ...contributes.viewsContainers.activitybar.map((container: any) => container.icon),
-    ...Object.values(contributes.views).flat().map((view: any) => view.icon),
+    ...contributes.languages.map((language) => language.configuration),
+    ...contributes.grammars.map((grammar) => grammar.path),
+    ...contributes.yamlValidation.map((validation) => validation.url),
+    ...contributes.viewsContainers.activitybar.map((container) => container.icon),
+    ...Object.values(contributes.views).flat().map((view) => view.icon),
   ];
-  return [...new Set(named.filter(Boolean).map((file) => posix.normalize(file)))];
+  return [...new Set(named.filter((file): file is string => file !== undefined && file !== '').map((file) => posix.normalize(file)))];
 }
 
 describe('npm run package', () => {
@@ -54,7 +66,7 @@ describe('npm run package', () => {
   });
 
   test('holds every file package.json points to', () => {
-    const manifest = JSON.parse(entries.find((entry) => entry.name === 'extension/package.json')!.read().toString('utf8'));
+    const manifest = JSON.parse(entries.find((entry) => entry.name === 'extension/package.json')!.read().toString('utf8')) as Manifest;
     const named = filesNamedByManifest(manifest);
     assert.ok(named.length >= 6, `expected the manifest to name at least six files, found ${named.join(', ')}`);
     for (const file of named) assert.ok(names.includes(`extension/${file}`), `package.json names ${file}, which is not in the vsix`);

@@ -84,7 +84,7 @@ describe('completion over LSP', () => {
     const snippet = await complete(`milestones:\n  |\n`);
     assert.equal(snippet[0]!.label, 'new milestone');
     assert.equal(snippet[0]!.insertTextFormat, 2);
-    assert.match((snippet[0]!.textEdit as { newText: string }).newText, /^\$\{1:ID\}:\n    name: \$\{2:name\}\n    due: /);
+    assert.match((snippet[0]!.textEdit as { newText: string }).newText, /^\$\{1:ID\}:\n {4}name: \$\{2:name\}\n {4}due: /);
   });
 
   test('dates: today, asOf, and the parent milestone\'s due date', async () => {

@@ -119,7 +119,7 @@ describe('the workspace model over LSP', () => {
       const featuresUri = pathToFileURL(features).href;
       writeFileSync(features, `features:\n  F-1:\n    name: One\n    due: 2020-07-01\n  F-2:\n    name: Two\n    due: 2020-05-01\n`);
       const updated = client.waitForDiagnostics(releasesUri, (list) => !list.some((d) => d.code === 'unknown-feature'));
-      client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: featuresUri, type: 2 }] });
+      void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: featuresUri, type: 2 }] });
       const after = await updated;
       assert.deepEqual(after.map((d) => [d.code, messageOf(d)]), [
         ['overdue', 'Milestone M-1 was due 2020-06-01 and is not completed (as of 2021-01-01).'],
@@ -138,7 +138,7 @@ describe('the workspace model over LSP', () => {
       assert.deepEqual(diagnostics.map((d) => d.code), []);
       client.settings = { rules: { overdue: 'warning' }, asOf: '2028-01-01' };
       const changed = client.waitForDiagnostics(uri, (list) => list.length > 0);
-      client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
       const after = await changed;
       assert.deepEqual(after.map((d) => [d.code, d.severity]), [['completed-in-future', 1]]);
     } finally {

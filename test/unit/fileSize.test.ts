@@ -26,6 +26,6 @@ describe('file size', () => {
     assert.ok(!codes('file:///ascii.milestones.yaml').includes('file-too-large'));
     const [problem] = workspace.problems('file:///accented.milestones.yaml');
     assert.equal(problem?.code, 'file-too-large');
-    assert.match(problem!.message, /This file is 2 KB, larger than the limit of 1 KB/);
+    assert.match(problem.message, /This file is 2 KB, larger than the limit of 1 KB/);
   });
 });

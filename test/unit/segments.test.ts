@@ -191,7 +191,7 @@ function editAndCompare(incremental: PlanService, files: Record<string, string>,
   const start = text.indexOf(from);
   assert.ok(start >= 0, from);
   files[uri] = text.slice(0, start) + to + text.slice(start + from.length);
-  incremental.setFile(uri, files[uri]!, { start, end: start + from.length, text: to });
+  incremental.setFile(uri, files[uri], { start, end: start + from.length, text: to });
   const fresh = serviceOf(files);
   for (const name of Object.keys(files)) assert.deepEqual(problemsOf(incremental, name), problemsOf(fresh, name), `${from} → ${to} in ${name}`);
 }

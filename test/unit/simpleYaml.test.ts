@@ -118,7 +118,7 @@ describe('the fast reader of plain entries', () => {
       '[a, b]', "['a', \"b\"]", '[ a ,b ]', '[a,]', '[]', '[a b, c]', '[1, x]', '[a] # c', '[a]#c', '[a, [b]]', '[a, {b: c}]', '[a', '[a: b]', '[a, true, ~]', '[a,,b]', '[-a]',
       'over\n  two lines', 'over\n\n  a blank line', 'over\n      deeper', 'over\nthe margin', 'over\n  - a dash', 'over\n  a: colon', 'over\n  # a comment\n  more', '"quoted"\n  more', 'over # c\n  more', 'over\n  two # c',
       '{a: b}', '{a: b, c: [d, e]}', '{a: "x: y", b: 2021-01-01}', '{}', '{a}', '{a: }', '{a:b}', '{ a: b , }', '{a: b} # c', '{a: {b: c}}', "{'a': b}", '{a: b', '{a: b}}',
-      '"a \\"q\\" b"', '"a\\\\b"', '"a\\nb"', '"a\\/b"', '"a\\u0041"', '"a\\x41"', '"a\\ b"', '"a\\"', '[\"a\\"b\", c]');
+      '"a \\"q\\" b"', '"a\\\\b"', '"a\\nb"', '"a\\/b"', '"a\\u0041"', '"a\\x41"', '"a\\ b"', '"a\\"', '["a\\"b", c]');
     const block = fc.tuple(fc.constantFrom('>', '>-', '|', '|-', '|+', '>2'), fc.array(fc.constantFrom('text', 'more text', '# not a comment', '- not a list', '', '  deeper', 'end  '), { minLength: 1, maxLength: 3 }));
     type Tree = { kind: 'scalar'; value: string } | { kind: 'block'; header: string; lines: string[] } | { kind: 'map'; pairs: [string, Tree][] } | { kind: 'seq'; items: string[] };
     const { tree } = fc.letrec<{ tree: Tree }>((tie) => ({

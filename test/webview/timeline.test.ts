@@ -319,7 +319,7 @@ describe('timeline webview', { skip: skipWithout('the timeline in Chromium', 'ch
     });
     const zoom = await pixelsPerDay(page);
     const rowsBefore = await ids(page);
-    await page.waitForFunction(() => JSON.parse(sessionStorage.getItem('timeline-state') ?? '{}').scrollTop === 120);
+    await page.waitForFunction(() => (JSON.parse(sessionStorage.getItem('timeline-state') ?? '{}') as { scrollTop?: number }).scrollTop === 120);
 
     await page.reload();
     await waitForReady(page);

@@ -48,6 +48,7 @@ function part(source: SVGSVGElement, x: number, y: number): SVGGElement {
 }
 
 /** Characters XML 1.0 cannot hold; plan text could contain them, the file must still parse. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function exportSvg(chart: Chart): { text: string; width: number; height: number } {

@@ -69,7 +69,7 @@ function feature(id: string, value: Loose): FeatureSnapshot {
 
 export function normalizePlan(value: unknown): PlanSnapshot {
   const plan = isObject(value) ? value : {};
-  const features: Record<string, FeatureSnapshot> = Object.create(null);
+  const features = Object.create(null) as Record<string, FeatureSnapshot>;
   if (isObject(plan.features)) {
     for (const [id, entry] of Object.entries(plan.features)) if (isObject(entry)) features[id] = feature(id, entry);
   }

@@ -39,13 +39,13 @@ export class Toolbar {
     }
 
     const right = html('div', { class: 'toolbar-group' }, toolbar);
-    button(right, 'Expand all', 'expand-all', actions.expandAll);
-    button(right, 'Collapse all', 'collapse-all', actions.collapseAll);
+    button(right, 'Expand all', 'expand-all', () => actions.expandAll());
+    button(right, 'Collapse all', 'collapse-all', () => actions.collapseAll());
     html('span', { class: 'separator' }, right);
-    button(right, '−', 'zoom-out', actions.zoomOut, 'Zoom out (-)');
+    button(right, '−', 'zoom-out', () => actions.zoomOut(), 'Zoom out (-)');
     this.zoomLabel = html('span', { class: 'zoom-level', 'aria-live': 'polite' }, right);
-    button(right, '+', 'zoom-in', actions.zoomIn, 'Zoom in (+)');
-    button(right, 'Fit', 'zoom-reset', actions.fit, 'Fit the plan to the width (0)');
+    button(right, '+', 'zoom-in', () => actions.zoomIn(), 'Zoom in (+)');
+    button(right, 'Fit', 'zoom-reset', () => actions.fit(), 'Fit the plan to the width (0)');
     html('span', { class: 'separator' }, right);
     button(right, 'SVG', 'export-svg', () => actions.exportImage('svg'), 'Export the chart as SVG');
     button(right, 'PNG', 'export-png', () => actions.exportImage('png'), 'Export the chart as PNG');

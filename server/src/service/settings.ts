@@ -68,7 +68,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     }
   }
   const asOf = text('asOf');
-  if (asOf !== '' && !isDate(asOf)) problems.push(`milestones.asOf must be a date YYYY-MM-DD, not "${asOf}".`);
+  if (asOf !== '' && !isDate(asOf)) problems.push(`milestones.asOf must be a date YYYY-MM-DD, not "${asOf as string}".`);
   let maxFileSize = defaultSettings.maxFileSize;
   if (values.maxFileSize !== undefined && values.maxFileSize !== null) {
     if (typeof values.maxFileSize === 'number' && values.maxFileSize > 0) maxFileSize = values.maxFileSize;

@@ -132,7 +132,7 @@ describe('Milestone YAML in the extension host', () => {
   });
 
   it('Export Plan as Markdown writes the file it is given', async () => {
-    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
     const target = vscode.Uri.joinPath(folder, 'exported-releases.md');
     await vscode.commands.executeCommand('milestones.exportMarkdown', target);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));

@@ -22,6 +22,6 @@ export function run(): Promise<void> {
       else resolve();
     });
     runner.on('pass', (test) => outcome.passed.push(test.fullTitle()));
-    runner.on('fail', (test, error) => outcome.failed.push({ title: test.fullTitle(), error: String(error?.stack ?? error) }));
+    runner.on('fail', (test, error) => outcome.failed.push({ title: test.fullTitle(), error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
   });
 }

@@ -9,7 +9,7 @@ export function acronymProblems(text: string, model: SegmentModel, glossary: Glo
   const found: Problem[] = [];
   for (let index = 0; index < model.freeText.length; index += 2) {
     const start = model.freeText[index]!;
-    const source = text.slice(start, model.freeText[index + 1]!);
+    const source = text.slice(start, model.freeText[index + 1]);
     for (const hit of findAcronyms(source, glossary)) {
       if (hit.known) continue;
       const suggestion = glossary.suggest(hit.term);

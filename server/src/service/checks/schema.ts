@@ -72,7 +72,7 @@ function checkEntries(map: YMap, section: string): Problem[] {
     const root: YMap = { kind: 'map', pairs: [pair], flow: false, start: pair.start, end: pair.end };
     const prefix = `/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     const errors: ErrorObject[] = idValid ? [] : [{ keyword: 'propertyNames', instancePath: '', schemaPath: '', params: { propertyName: id } }];
-    if (!entryValid) for (const error of validateEntry!.errors ?? []) errors.push({ ...error, instancePath: prefix + error.instancePath });
+    if (!entryValid) for (const error of validateEntry.errors ?? []) errors.push({ ...error, instancePath: prefix + error.instancePath });
     addProblems(problems, seen, errors, root, section);
   }
   return problems;
@@ -147,7 +147,7 @@ function toProblem(error: ErrorObject, root: YNode, section: string | undefined)
   switch (error.keyword) {
     case 'required': {
       const span = located.pair?.key ?? located.node ?? root;
-      return { code: 'schema', message: `${what} has no "${params.missingProperty}": add it.`, start: span.start, end: span.end };
+      return { code: 'schema', message: `${what} has no "${String(params.missingProperty)}": add it.`, start: span.start, end: span.end };
     }
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
@@ -220,7 +220,7 @@ function explain(error: ErrorObject): string {
     case 'minLength':
       return 'must not be empty';
     case 'minimum':
-      return `must be at least ${params.limit}`;
+      return `must be at least ${String(params.limit)}`;
     case 'pattern':
       return 'is not a valid ID: use letters, digits, ".", "_" and "-", starting with a letter or digit';
     default:

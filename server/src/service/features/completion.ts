@@ -117,7 +117,7 @@ export function doComplete(workspace: Workspace, file: PlanFile, offset: number)
   }
   const freeText = /^(\s*)(name|description|title):\s*(.*)$/.exec(line.before) ?? (isInBlockText(file, line) ? [line.before, '', '', line.before] : null);
   if (freeText) {
-    const word = /[A-Z][A-Za-z0-9&-]*$/.exec(freeText[3]!)?.[0];
+    const word = /[A-Z][A-Za-z0-9&-]*$/.exec(freeText[3])?.[0];
     if (!word) return [];
     return acronymCompletions(workspace, word, { start: offset - word.length, end: offset });
   }

@@ -60,7 +60,7 @@ export function scalarText(node: YNode | null | undefined): string | undefined {
   if (!node || node.kind !== 'scalar') return undefined;
   if (typeof node.value === 'string') return node.value;
   if (node.value === null || node.value === undefined) return node.source === '' ? undefined : node.source;
-  return node.source || String(node.value);
+  return node.source || `${node.value as number | boolean}`;
 }
 
 /** Converts a node to a plain JavaScript value, for schema validation. */

@@ -40,7 +40,7 @@ export function parseWithPackage(text: string): ParsedYaml {
     message: /Maximum call stack size exceeded/.test(error.message) ? 'Nested too deeply for the YAML parser to read; write it with fewer levels.' : firstLine(error.message),
   }));
   const converter = new Converter(document, text);
-  const root = document.contents ? converter.convert(document.contents as Node) : null;
+  const root = document.contents ? converter.convert(document.contents) : null;
   if (converter.aliasBudgetExceeded) {
     errors.push({ start: 0, end: 0, message: `Aliases expand to more than ${maxAliasNodes} nodes; not expanded further.` });
   }
@@ -146,7 +146,7 @@ class Converter {
       }
       this.aliasDepth++;
       try {
-        return this.convert(target as Node, span);
+        return this.convert(target, span);
       } finally {
         this.aliasDepth--;
       }
