@@ -185,6 +185,21 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
     });
   });
 
+  test('the timeline highlights what the server says is at the cursor, after the cursor moved twice', async () => {
+    await workbench.step('timeline-highlight', async () => {
+      const text = readPlan();
+      // Two moves in a row: the answer for the first must not win over the second.
+      await workbench.goTo(lineOf(text, 'LDM-503-05:') + 1, 7);
+      await workbench.goTo(lineOf(text, 'LDM-503-07:') + 1, 7);
+      const frame = await workbench.webviewFrame('.summary');
+      const highlighted = frame.locator('g.row.highlighted[role="treeitem"]');
+      await workbench.until('LDM-503-07 highlighted, and nothing else', async () => {
+        const ids = await highlighted.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id')));
+        return (ids.length === 1 && ids[0] === 'LDM-503-07') || `highlighted: ${ids.join(', ') || 'none'}`;
+      });
+    });
+  });
+
   test('when the server process dies it is restarted, with one message and no stack trace', async () => {
     await workbench.step('server-restarted', async () => {
       const [pid, ...others] = languageServerPids(server.extensionsDir);
