@@ -141,3 +141,23 @@ describe('rename', () => {
     assert.equal(renamed('DM-XX|-9', 'DM-XX-10'), 'DM-XX-9 is not defined in any plan, so there is nothing to rename.');
   });
 });
+
+describe('the item at the cursor (what the timeline highlights)', () => {
+  const at = (marked: string) => {
+    const { service, uri, offset } = releasesAt(marked);
+    return service.idAt(uri, offset);
+  };
+
+  test('a listed ID is the item it names; a defined ID is its item', () => {
+    assert.equal(at('      - DM-A|P-1'), 'DM-AP-1');
+    assert.equal(at("'DM-AP|-2'"), 'DM-AP-2');
+    assert.equal(at('  LDM-5|03-03:'), 'LDM-503-03');
+  });
+
+  test('any other line of an entry is its item; outside every entry, none', () => {
+    assert.equal(at('name: Alert| generation'), 'LDM-503-03');
+    assert.equal(at('due: 2017-|12-01'), 'LDM-503-02');
+    assert.equal(at('    featu|res:\n      - DM-AP-1'), 'LDM-503-02');
+    assert.equal(at('milest|ones:'), undefined);
+  });
+});

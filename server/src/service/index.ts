@@ -11,7 +11,7 @@ import { foldingSpans } from './features/folding';
 import { doHover, type HoverResult } from './features/hover';
 import { inlayHints, type PlanHint } from './features/inlayHints';
 import { documentLinks, type PlanLink } from './features/links';
-import { definitions, idAt, prepareRename, references, rename, type RenameCheck } from './features/navigation';
+import { definitions, itemIdAt, prepareRename, references, rename, type RenameCheck } from './features/navigation';
 import { selectionSpans } from './features/selectionRanges';
 import { planSnapshot } from './features/snapshot';
 import { documentSymbols, workspaceSymbols, type OutlineSymbol, type WorkspaceSymbol } from './features/symbols';
@@ -49,6 +49,7 @@ export interface PlanService {
   references(uri: string, offset: number, includeDefinition: boolean): Occurrence[];
   prepareRename(uri: string, offset: number): RenameCheck;
   rename(uri: string, offset: number, newId: string): { edits: WorkspaceEdit } | { message: string };
+  /** The item the cursor is about: the ID under it, else the item whose entry holds it. */
   idAt(uri: string, offset: number): string | undefined;
   documentSymbols(uri: string): OutlineSymbol[];
   workspaceSymbols(query: string): WorkspaceSymbol[];
@@ -92,7 +93,7 @@ export function createPlanService(options: PlanServiceOptions = {}): PlanService
     references: (uri, offset, includeDefinition) => inFile(uri, [], (file) => references(workspace, file, offset, includeDefinition)),
     prepareRename: (uri, offset) => inFile<RenameCheck>(uri, { ok: false, message: 'Only IDs in a milestone plan can be renamed.' }, (file) => prepareRename(workspace, file, offset)),
     rename: (uri, offset, newId) => inFile<{ edits: WorkspaceEdit } | { message: string }>(uri, { message: 'Only IDs in a milestone plan can be renamed.' }, (file) => rename(workspace, file, offset, newId)),
-    idAt: (uri, offset) => inFile(uri, undefined, (file) => idAt(file, offset)?.id),
+    idAt: (uri, offset) => inFile(uri, undefined, (file) => itemIdAt(file, offset)),
     documentSymbols: (uri) => inFile(uri, [], (file) => documentSymbols(file)),
     workspaceSymbols: (query) => workspaceSymbols(workspace, query),
     foldingRanges: (uri) => inFile(uri, [], (file) => foldingSpans(file)),

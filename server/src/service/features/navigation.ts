@@ -1,12 +1,20 @@
 // Navigation over IDs across the workspace: go to definition, find references, and rename.
 import { idPattern } from '../../../../common/planSnapshot';
-import { locate, type Occurrence } from '../model/locate';
+import { itemAt, locate, type Occurrence } from '../model/locate';
 import type { PlanFile } from '../model/planFile';
 import type { PlanItem } from '../model/planItem';
 import type { WorkspaceEdit } from '../text/edits';
 import type { Workspace } from '../workspace';
 import type { Span } from '../yaml/nodes';
 import { readsAsText } from '../yaml/yamlTree';
+
+/**
+ * The item a cursor is about, for the timeline's highlight: the ID under it where one is defined or
+ * listed, else the item whose entry holds it (its name, dates or any other line).
+ */
+export function itemIdAt(file: PlanFile, offset: number): string | undefined {
+  return idAt(file, offset)?.id ?? itemAt(file, offset)?.id;
+}
 
 /** The ID at an offset, where it is defined or listed. */
 export function idAt(file: PlanFile, offset: number): { id: string; span: Span } | undefined {
