@@ -92,6 +92,28 @@ describe('the grammar', () => {
     has(scopesOf(tokens, 'DM-NCSA-16', 18), 'variable.other.id.milestone-yaml');
     has(scopesOf(tokens, 'DM-NCSA-8', 18), 'variable.other.id.milestone-yaml');
   });
+  test('predecessor IDs in block and flow lists, on milestones and features', () => {
+    const plan = `milestones:
+  M-2:
+    name: Two
+    due: 2021-01-01
+    predecessors:
+      - M-1
+      - "F-1"
+features:
+  F-2:
+    name: Feature two
+    due: 2021-01-01
+    predecessors: [F-1, M-1]
+`;
+    const tokens = tokenize(plan);
+    has(scopesOf(tokens, 'predecessors', 4), 'keyword.other.key.milestone-yaml');
+    has(scopesOf(tokens, 'M-1', 5), 'variable.other.id.milestone-yaml');
+    has(scopesOf(tokens, 'F-1', 6), 'variable.other.id.milestone-yaml');
+    has(scopesOf(tokens, 'predecessors', 11), 'keyword.other.key.milestone-yaml');
+    has(scopesOf(tokens, 'F-1', 11), 'variable.other.id.milestone-yaml');
+    has(scopesOf(tokens, 'M-1', 11), 'variable.other.id.milestone-yaml');
+  });
   test('dates, quoted or not', () => {
     const tokens = tokenize(fixture);
     has(scopesOf(tokens, '2021-08-11', 2), 'constant.numeric.date.milestone-yaml');

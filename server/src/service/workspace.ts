@@ -10,6 +10,7 @@ import { hasDirective, report } from './checks/suppression';
 import { builtinGlossary } from './glossary/builtinGlossary';
 import { Glossary, type GlossaryEntry } from './glossary/glossary';
 import { PlanFile, type ItemChanges } from './model/planFile';
+import { DependencyGraph } from './model/dependencies';
 import { PlanIndex } from './model/planIndex';
 import type { PlanItem } from './model/planItem';
 import { buildSegmentModel, type PlanSegment, type SegmentModel } from './model/segmentModel';
@@ -65,6 +66,10 @@ export class Workspace {
   /** The feature IDs of the index, with "did you mean" answered once per unknown ID. */
   private readonly featureSpelling = new SpellingIndex();
   private spellingAnswersKept = 0;
+  /** Every milestone and feature ID, for "did you mean" of unknown predecessors. */
+  private readonly idSpelling = new SpellingIndex();
+  private idAnswersKept = 0;
+  private readonly dependencies = new DependencyGraph();
   private readonly fileProblems = new Map<string, FileProblems>();
   private readonly asOfUsed = new Map<string, string>();
   private assembledGeneration = -1;
@@ -199,6 +204,8 @@ export class Workspace {
     const touched = new Set<string>();
     const appeared: string[] = [];
     const vanished: string[] = [];
+    const idsAppeared: string[] = [];
+    const idsVanished: string[] = [];
     for (const item of removed.concat(added)) {
       touched.add(item.id);
       if (item.kind === 'milestone') for (const reference of item.references) touched.add(reference.id);
@@ -208,7 +215,14 @@ export class Workspace {
       for (const item of index.definitions(id)) dirty.add(item);
       const defined = index.features.has(id);
       if (defined !== this.featureSpelling.has(id)) (defined ? appeared : vanished).push(id);
+      // Whatever names the ID as a predecessor compares its dates and state with it.
+      for (const successor of index.successors(id)) dirty.add(successor);
+      const known = index.item(id) !== undefined;
+      if (known !== this.idSpelling.has(id)) (known ? idsAppeared : idsVanished).push(id);
     }
+    for (const word of this.idSpelling.update(idsAppeared, idsVanished)) for (const item of index.successors(word)) dirty.add(item);
+    // A link that came or went may open or close a cycle: every item on one, before or after, is checked again.
+    for (const id of this.dependencies.update(index, touched)) for (const item of index.definitions(id)) dirty.add(item);
     // A feature ID that came or went changes the suggestion for the unknown IDs close to it.
     for (const word of this.featureSpelling.update(appeared, vanished)) for (const milestone of index.parents(word)) dirty.add(milestone);
     // Messages about duplicates name the other definitions' lines, which move with any edit.
@@ -217,6 +231,10 @@ export class Workspace {
     if (this.featureSpelling.answered > 2 * this.spellingAnswersKept + 256) {
       this.featureSpelling.retain((word) => index.isListed(word));
       this.spellingAnswersKept = this.featureSpelling.answered;
+    }
+    if (this.idSpelling.answered > 2 * this.idAnswersKept + 256) {
+      this.idSpelling.retain((word) => index.isPredecessor(word));
+      this.idAnswersKept = this.idSpelling.answered;
     }
 
     const context: CheckContext = {
@@ -227,6 +245,8 @@ export class Workspace {
         return `${baseName(item.uri)}:${file.lineIndex.positionAt(item.idSpan.start).line + 1}`;
       },
       suggestFeature: (id) => this.featureSpelling.suggest(id),
+      suggestId: (id) => this.idSpelling.suggest(id),
+      cycleThrough: (id, predecessor) => this.dependencies.cycleThrough(id, predecessor),
     };
     for (const item of dirty) {
       if (!this.files.has(item.uri)) continue;
@@ -306,6 +326,18 @@ export class Workspace {
   featureMatches(id: string, limit = 3): string[] {
     this.analyze();
     return this.featureSpelling.closeMatches(id, limit);
+  }
+
+  /** The milestone and feature IDs within spelling distance of an unknown predecessor, closest first (for quick fixes). */
+  idMatches(id: string, limit = 3): string[] {
+    this.analyze();
+    return this.idSpelling.closeMatches(id, limit);
+  }
+
+  /** The dependency graph, for the views of the driving path and the cycles. */
+  dependencyGraph(): DependencyGraph {
+    this.analyze();
+    return this.dependencies;
   }
 
   problems(uri: string): ReportedProblem[] {

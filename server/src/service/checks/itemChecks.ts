@@ -1,10 +1,11 @@
 // The checks of one item that look beyond its own entry: its ID against the workspace, a
-// milestone's feature list, and its dates against asOf. Each problem lies within the item's entry.
+// milestone's feature list, its predecessors, and its dates against asOf. Each problem lies within the item's entry.
 import type { PlanIndex } from '../model/planIndex';
 import type { PlanItem } from '../model/planItem';
 import { checkItemDates } from './dates';
 import { checkFeatureList } from './featureLists';
 import { checkIds } from './ids';
+import { checkPredecessors } from './predecessors';
 import type { Problem } from './problems';
 
 export interface CheckContext {
@@ -15,12 +16,17 @@ export interface CheckContext {
   where(item: PlanItem): string;
   /** The feature ID closest to a misspelt one, for "did you mean". */
   suggestFeature(id: string): string | undefined;
+  /** The milestone or feature ID closest to a misspelt one, for "did you mean". */
+  suggestId(id: string): string | undefined;
+  /** The cycle through the link "`id` names `predecessor`", in the order of doing, ending where it starts. */
+  cycleThrough(id: string, predecessor: string): string[] | undefined;
 }
 
 export function checkItem(item: PlanItem, context: CheckContext): Problem[] {
   const problems: Problem[] = [];
   checkIds(item, context, problems);
   if (item.kind === 'milestone') checkFeatureList(item, context, problems);
+  checkPredecessors(item, context, problems);
   checkItemDates(item, context.asOf(item.uri), problems);
   return problems;
 }

@@ -16,6 +16,8 @@ export interface ReportedProblem extends Problem {
 export type ProblemData =
   | { kind: 'pair'; milestone: string; feature: string }
   | { kind: 'unknown-feature'; milestone: string; feature: string; suggestion?: string }
+  | { kind: 'link'; item: string; predecessor: string }
+  | { kind: 'unknown-predecessor'; item: string; predecessor: string; suggestion?: string }
   | { kind: 'unknown-key'; key: string; suggestion?: string }
   | { kind: 'acronym'; term: string; suggestion?: string }
   | { kind: 'date'; normalized?: string }

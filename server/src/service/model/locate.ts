@@ -2,12 +2,14 @@
 // an acronym's definition. Hover, completion, navigation and code actions all start here.
 import type { YMap, YNode, Span } from '../yaml/nodes';
 import type { PlanFile } from './planFile';
-import type { FeatureReference, PlanItem } from './planItem';
+import type { IdReference, PlanItem } from './planItem';
 import type { TopField } from './segmentModel';
 
 export type Located =
   | { kind: 'definition'; item: PlanItem; span: Span }
-  | { kind: 'reference'; milestone: PlanItem; reference: FeatureReference; span: Span }
+  | { kind: 'reference'; milestone: PlanItem; reference: IdReference; span: Span }
+  /** An ID in an item's `predecessors` list. */
+  | { kind: 'predecessor'; item: PlanItem; reference: IdReference; span: Span }
   | { kind: 'key'; key: string; item: PlanItem | undefined; section: 'plan' | 'milestone' | 'feature'; span: Span }
   | { kind: 'value'; key: string; item: PlanItem | undefined; node: YNode | null; span: Span }
   | { kind: 'acronym'; term: string; definition: string; span: Span };
@@ -52,10 +54,13 @@ export function locate(file: PlanFile, offset: number): Located | undefined {
     for (const reference of item.featureReferences) {
       if (contains(reference.span, offset)) return { kind: 'reference', milestone: item, reference, span: reference.span };
     }
+    for (const reference of item.predecessorReferences) {
+      if (contains(reference.span, offset)) return { kind: 'predecessor', item, reference, span: reference.span };
+    }
     for (const key of item.fieldKeys()) {
       const field = item.field(key)!;
       if (contains(field.keySpan, offset)) return { kind: 'key', key, item, section: item.kind, span: field.keySpan };
-      if (key !== 'features' && contains(field.valueSpan, offset)) return { kind: 'value', key, item, node: field.value, span: field.valueSpan };
+      if (key !== 'features' && key !== 'predecessors' && contains(field.valueSpan, offset)) return { kind: 'value', key, item, node: field.value, span: field.valueSpan };
     }
     return undefined;
   }

@@ -1,4 +1,5 @@
-// Every milestone and feature of the workspace by ID, and which milestones list each feature.
+// Every milestone and feature of the workspace by ID, which milestones list each feature, and which
+// items name each ID as a predecessor.
 import type { PlanItem } from './planItem';
 
 /** Where items stand, for ordering definitions: by file, then by position. */
@@ -19,6 +20,8 @@ export class PlanIndex {
   private readonly featureDefinitions = new Map<string, PlanItem[]>();
   /** The milestones that list each feature ID, each once (arrays, not sets: most features have one). */
   private readonly listing = new Map<string, PlanItem[]>();
+  /** The items that name each ID in their `predecessors`, each once. */
+  private readonly following = new Map<string, PlanItem[]>();
   /** IDs defined more than once. */
   readonly duplicated = new Set<string>();
 
@@ -39,6 +42,11 @@ export class PlanIndex {
         else if (!milestones.includes(item)) milestones.push(item);
       }
     }
+    for (const id of item.predecessorIdList) {
+      const items = this.following.get(id);
+      if (!items) this.following.set(id, [item]);
+      else if (!items.includes(item)) items.push(item);
+    }
   }
 
   remove(item: PlanItem): void {
@@ -57,6 +65,12 @@ export class PlanIndex {
         if (at >= 0) milestones!.splice(at, 1);
         if (milestones?.length === 0) this.listing.delete(reference.id);
       }
+    }
+    for (const id of item.predecessorIdList) {
+      const items = this.following.get(id);
+      const at = items ? items.indexOf(item) : -1;
+      if (at >= 0) items!.splice(at, 1);
+      if (items?.length === 0) this.following.delete(id);
     }
   }
 
@@ -86,6 +100,22 @@ export class PlanIndex {
 
   isListed(id: string): boolean {
     return this.listing.has(id);
+  }
+
+  /** The items that name an ID among their predecessors (its direct successors), in file order. */
+  successors(id: string): PlanItem[] {
+    const items = this.following.get(id);
+    return items ? [...items].sort(byPlace) : [];
+  }
+
+  /** The first definition of an ID, milestone or feature. */
+  item(id: string): PlanItem | undefined {
+    return this.milestones.get(id) ?? this.features.get(id);
+  }
+
+  /** Whether some item names the ID among its predecessors. */
+  isPredecessor(id: string): boolean {
+    return this.following.has(id);
   }
 
   /** The IDs a milestone lists, each once in the order listed, and the features among them that are defined. */

@@ -1,5 +1,5 @@
-// A milestone or a feature of a plan file: its ID, dates, name and listed features with their
-// spans. Spans are absolute offsets in the file, computed from its segment's current base.
+// A milestone or a feature of a plan file: its ID, dates, name, listed features and predecessors
+// with their spans. Spans are absolute offsets in the file, computed from its segment's current base.
 import type { Problem } from '../checks/problems';
 import { isDate } from '../text/dates';
 import type { Segment } from '../yaml/segments';
@@ -16,7 +16,7 @@ export interface Field {
   valueSpan: Span;
 }
 
-export interface FeatureReference {
+export interface IdReference {
   id: string;
   span: Span;
 }
@@ -32,6 +32,9 @@ export class PlanItem {
   /** The IDs of the features a milestone lists, and the start and end of each in the list, relative to the segment. */
   private readonly referenceIds: readonly string[];
   private readonly referenceOffsets: readonly number[];
+  /** The IDs of the item's `predecessors`, and the start and end of each in the list, relative to the segment. */
+  private readonly predecessorIds: readonly string[];
+  private readonly predecessorOffsets: readonly number[];
   readonly name: string | undefined;
   /** The due and completion dates when they are real dates; invalid ones are left out. */
   readonly due: string | undefined;
@@ -71,29 +74,28 @@ export class PlanItem {
     this.completedWritten = completed?.kind === 'scalar' && completed.value !== null && completed.value !== '';
     const level = value('level');
     this.level = level?.kind === 'scalar' && typeof level.value === 'number' ? level.value : undefined;
-    const list = value('features');
-    this.referenceIds = none;
-    this.referenceOffsets = none;
-    if (kind === 'milestone' && list?.kind === 'seq') {
-      const ids: string[] = [];
-      const offsets: number[] = [];
-      for (const item of list.items) {
-        const id = scalarText(item);
-        if (id === undefined || id === '') continue;
-        ids.push(id);
-        offsets.push(item.start, item.end);
-      }
-      // Copies of exactly the length: lists grown by push keep room for more.
-      if (ids.length > 0) {
-        this.referenceIds = ids.slice();
-        this.referenceOffsets = offsets.slice();
-      }
-    }
+    const features = kind === 'milestone' ? idList(value('features')) : undefined;
+    this.referenceIds = features?.ids ?? none;
+    this.referenceOffsets = features?.offsets ?? none;
+    const predecessors = idList(value('predecessors'));
+    this.predecessorIds = predecessors?.ids ?? none;
+    this.predecessorOffsets = predecessors?.offsets ?? none;
   }
 
   /** The features a milestone lists, in order, with spans relative to the segment. */
-  get references(): FeatureReference[] {
+  get references(): IdReference[] {
     return this.referenceIds.map((id, index) => ({ id, span: { start: this.referenceOffsets[2 * index]!, end: this.referenceOffsets[2 * index + 1]! } }));
+  }
+
+  /** The IDs in the item's `predecessors` list, in order (repeats kept). */
+  get predecessorIdList(): readonly string[] {
+    return this.predecessorIds;
+  }
+
+  /** The item's predecessors, in order, with the spans of the list items. */
+  get predecessorReferences(): IdReference[] {
+    const base = this.base;
+    return this.predecessorIds.map((id, index) => ({ id, span: { start: this.predecessorOffsets[2 * index]! + base, end: this.predecessorOffsets[2 * index + 1]! + base } }));
   }
 
   /** The entry's key and value in the segment's tree. */
@@ -156,7 +158,7 @@ export class PlanItem {
     };
   }
   /** The features this milestone lists, in order, with the spans of the list items. */
-  get featureReferences(): FeatureReference[] {
+  get featureReferences(): IdReference[] {
     const base = this.base;
     return this.referenceIds.map((id, index) => ({ id, span: { start: this.referenceOffsets[2 * index]! + base, end: this.referenceOffsets[2 * index + 1]! + base } }));
   }
@@ -170,6 +172,21 @@ export class PlanItem {
 function findValue(map: YMap, key: string): YNode | null | undefined {
   for (const pair of map.pairs) if (scalarText(pair.key) === key) return pair.value;
   return undefined;
+}
+
+/** The IDs of a block or flow list and the start and end of each, relative to the segment; undefined when there are none. */
+function idList(list: YNode | null | undefined): { ids: string[]; offsets: number[] } | undefined {
+  if (list?.kind !== 'seq') return undefined;
+  const ids: string[] = [];
+  const offsets: number[] = [];
+  for (const item of list.items) {
+    const id = scalarText(item);
+    if (id === undefined || id === '') continue;
+    ids.push(id);
+    offsets.push(item.start, item.end);
+  }
+  // Copies of exactly the length: lists grown by push keep room for more.
+  return ids.length > 0 ? { ids: ids.slice(), offsets: offsets.slice() } : undefined;
 }
 
 function validDate(node: YNode | null | undefined): string | undefined {
