@@ -109,7 +109,7 @@ describe('quick fixes, golden', () => {
         beforeCounts.set(want!.code, beforeCounts.get(want!.code)! - 1);
         for (const [code, number] of count(after)) assert.ok(number <= (beforeCounts.get(code) ?? 0), `more ${code} after the fix: ${JSON.stringify(signature(after))}`);
       } else {
-        const fixable = ['invalid-date', 'duplicate-feature', 'unknown-feature', 'schema'];
+        const fixable = ['invalid-date', 'duplicate-feature', 'unknown-feature', 'unknown-predecessor', 'schema'];
         assert.deepEqual(after.filter((diagnostic) => fixable.includes(String(diagnostic.code))), []);
       }
       } finally {

@@ -239,6 +239,33 @@ function fixesFor(workspace: Workspace, file: PlanFile, problem: ReportedProblem
       if (!index.milestones.has(data.feature)) actions.push(action(`Create feature ${data.feature}`, stubFeature(workspace, file, data.feature, milestone?.due)));
       return actions;
     }
+    case 'predecessor-due-after':
+    case 'predecessor-open':
+    case 'dependency-cycle': {
+      if (data?.kind !== 'link') return [];
+      const item = itemAt(file, problem.start);
+      const predecessor = index.item(data.predecessor);
+      if (!item || !predecessor) return [];
+      const actions: PlanCodeAction[] = [];
+      if (problem.code === 'predecessor-due-after' && item.due && predecessor.due) {
+        actions.push(action(`Move ${item.id}'s due date to ${predecessor.due}`, new Map([[item.uri, [setDate(file, item, 'due', predecessor.due)]]])));
+        actions.push(action(`Move ${predecessor.id}'s due date to ${item.due}`, new Map([[predecessor.uri, [setDate(fileOf(predecessor), predecessor, 'due', item.due)]]])));
+      }
+      if (problem.code === 'predecessor-open' && item.completed) {
+        actions.push(action(`Mark ${predecessor.id} completed on ${item.completed}`, new Map([[predecessor.uri, [setDate(fileOf(predecessor), predecessor, 'completed', item.completed)]]])));
+      }
+      actions.push(removePredecessor(file, item, data.predecessor, action));
+      return actions;
+    }
+    case 'unknown-predecessor': {
+      if (data?.kind !== 'unknown-predecessor') return [];
+      const item = itemAt(file, problem.start);
+      const listed = new Set(item?.predecessorIdList ?? []);
+      const matches = workspace.idMatches(data.predecessor).filter((id) => !listed.has(id) && id !== item?.id);
+      const actions = matches.map((id, rank) => action(`Replace with ${id}`, new Map([[file.uri, [replaceScalar(file, problem, id)]]]), rank === 0 && id === data.suggestion));
+      if (item) actions.push(removePredecessor(file, item, data.predecessor, action));
+      return actions;
+    }
     case 'duplicate-feature':
       return [action('Remove the repeated feature', singleEdit(file.uri, removeListItem(file, problem), ''), true)];
     case 'unknown-acronym': {
@@ -275,6 +302,12 @@ function fixesFor(workspace: Workspace, file: PlanFile, problem: ReportedProblem
   }
 }
 
+/** Removes every listing of a predecessor from an item's list (a repeat would keep the link). */
+function removePredecessor(file: PlanFile, item: PlanItem, id: string, action: (title: string, edits: WorkspaceEdit) => PlanCodeAction): PlanCodeAction {
+  const removals = item.predecessorReferences.filter((reference) => reference.id === id).map((reference) => removeListItem(file, reference.span));
+  return action(`Remove ${id} from ${item.id}'s predecessors`, new Map([[file.uri, mergedDeletions(removals)]]));
+}
+
 /** Whether the milestone whose list holds the problem lists `id` already (replacing an ID by it would list it twice). */
 function listedBy(file: PlanFile, problem: ReportedProblem, id: string): boolean {
   return itemAt(file, problem.start)?.featureReferences.some((reference) => reference.id === id) ?? false;
@@ -290,9 +323,10 @@ export function fixAll(workspace: Workspace, file: PlanFile): PlanCodeAction | u
       problem.code === 'invalid-date' ||
       problem.code === 'duplicate-feature' ||
       (problem.code === 'unknown-feature' && problem.data?.kind === 'unknown-feature' && problem.data.suggestion !== undefined && workspace.featureMatches(problem.data.feature, 2).length === 1 && !listedBy(file, problem, problem.data.suggestion)) ||
+      (problem.code === 'unknown-predecessor' && problem.data?.kind === 'unknown-predecessor' && problem.data.suggestion !== undefined && workspace.idMatches(problem.data.predecessor, 2).length === 1) ||
       (problem.code === 'schema' && problem.data?.kind === 'unknown-key' && problem.data.suggestion !== undefined);
     if (!obvious) continue;
-    const fix = fixesFor(workspace, file, problem).find((candidate) => candidate.edits.size === 1 && candidate.edits.has(file.uri) && (candidate.isPreferred || problem.code !== 'unknown-feature'));
+    const fix = fixesFor(workspace, file, problem).find((candidate) => candidate.edits.size === 1 && candidate.edits.has(file.uri) && (candidate.isPreferred || (problem.code !== 'unknown-feature' && problem.code !== 'unknown-predecessor')));
     const edit = fix?.edits.get(file.uri)?.[0];
     if (!edit) continue;
     // Deletions may overlap each other (neighbours in a flow list share a comma) and are merged; any other overlap is left for the next run.
