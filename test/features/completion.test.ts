@@ -116,15 +116,16 @@ describe('acronyms in free text', () => {
 describe('keys', () => {
   test("a milestone's keys, without those already written, above and below the cursor", () => {
     const items = completionsAt(`milestones:\n  M-1:\n    name: x\n    |\n    due: 2021-08-01\n`);
-    assert.deepEqual(labels(items), ['completed', 'description', 'features', 'level']);
+    assert.deepEqual(labels(items), ['completed', 'description', 'features', 'level', 'predecessors']);
     assert.ok(items.every((item) => item.kind === 'key' && item.replaces === ''));
     assert.equal(items.find((item) => item.label === 'features')!.insertText, 'features:\n      - ');
     assert.equal(items.find((item) => item.label === 'level')!.insertText, 'level: ');
+    assert.equal(items.find((item) => item.label === 'predecessors')!.insertText, 'predecessors:\n      - ');
   });
 
   test('required keys first, and what is typed of the key is replaced', () => {
     const items = completionsAt(`features:\n  F-1:\n    completed: 2021-08-01\n    d|\n`);
-    assert.deepEqual(labels(items), ['due', 'name', 'aka', 'description', 'jira', 'wbs']);
+    assert.deepEqual(labels(items), ['due', 'name', 'aka', 'description', 'jira', 'predecessors', 'wbs']);
     assert.ok(items.every((item) => item.replaces === 'd'));
   });
 
@@ -182,5 +183,44 @@ milestones:
   test('on due: no completion dates, nor its own due date', () => {
     const items = completionsAt(`features:\n  DM-NCSA-8:\n    name: Alert Filtering Service\n    due: |\n`, { other: milestones });
     assert.deepEqual(labels(items), [today(), '2021-08-11', '2021-08-01', '2021-12-01']);
+  });
+});
+
+describe("IDs in an item's predecessors list", () => {
+  const chain = `asOf: 2021-08-11
+milestones:
+  LDM-503-07:
+    name: Camera data processing
+    due: 2018-11-30
+    completed: 2018-11-30
+  LDM-503-08:
+    name: Spectrograph data acquisition
+    due: 2018-12-31
+    predecessors: [LDM-503-07]
+  LDM-503-09:
+    name: Small scale DRP run
+    due: 2019-01-31
+    predecessors: [LDM-503-08]
+features:
+  DM-DRP-1:
+    name: Single frame processing
+    due: 2018-10-01
+`;
+  test('milestones and features with name, due and state; those already named, then those that would make a cycle, last and marked', () => {
+    const items = completionsAt(chain.replace('    predecessors: [LDM-503-07]\n', '    predecessors:\n      - LDM-503-07\n      - |\n'));
+    assert.deepEqual(
+      items.map((item) => [item.label, item.kind, item.detail]),
+      [
+        ['DM-DRP-1', 'feature', 'Single frame processing · due 2018-10-01 · overdue'],
+        ['LDM-503-07', 'milestone', 'Camera data processing · ✓ 2018-11-30'],
+        ['LDM-503-08', 'milestone', '⚠ would make a cycle · Spectrograph data acquisition · due 2018-12-31 · overdue'],
+        ['LDM-503-09', 'milestone', '⚠ would make a cycle · Small scale DRP run · due 2019-01-31 · overdue'],
+      ],
+    );
+  });
+  test('in a flow list on a feature, replacing what is typed', () => {
+    const items = completionsAt(chain.replace('    due: 2018-10-01\n', '    due: 2018-10-01\n    predecessors: [LDM-503-0|]\n'));
+    assert.deepEqual(labels(items), ['LDM-503-07', 'LDM-503-08', 'LDM-503-09']);
+    assert.deepEqual(items.map((item) => item.replaces), ['LDM-503-0', 'LDM-503-0', 'LDM-503-0']);
   });
 });

@@ -170,3 +170,58 @@ describe('hover on a key', () => {
     assert.equal(hoverAt(releasesAt('due: 2018-0|7-17')), undefined);
   });
 });
+
+describe('predecessors in the hover', () => {
+  const chain = `asOf: 2021-08-11
+milestones:
+  LDM-503-07:
+    name: Camera data processing
+    due: 2018-11-30
+    completed: 2018-11-30
+  LDM-503-08:
+    name: Spectrograph data acquisition
+    due: 2018-12-31
+    predecessors: [LDM-503-07, DM-DRP-1]
+  LDM-503-09:
+    name: Small scale DRP run
+    due: 2019-01-31
+    predecessors:
+      - LDM-503-08
+features:
+  DM-DRP-1:
+    name: Single frame processing
+    due: 2018-10-01
+`;
+  test('direct predecessors with their dates, the driving one marked, successors, and the driving path', () => {
+    const hover = hoverAt(placeCursor(chain, '  LDM-503-|08:'));
+    assert.equal(
+      hover?.markdown,
+      [
+        '**LDM-503-08** · Milestone',
+        '',
+        'Spectrograph data acquisition',
+        '',
+        'Due 2018-12-31 · **overdue** (as of 2021-08-11)',
+        '',
+        'No features.',
+        '',
+        'Predecessors (2):',
+        '- LDM-503-07: Camera data processing (due 2018-11-30, completed 2018-11-30) — **driving**',
+        '- DM-DRP-1: Single frame processing (due 2018-10-01)',
+        '',
+        'Successors (1):',
+        '- LDM-503-09: Small scale DRP run (due 2019-01-31)',
+      ].join('\n'),
+    );
+  });
+  test('on an ID in a predecessors list: the predecessor, with the driving path to it', () => {
+    const hover = hoverAt(placeCursor(chain, '      - LDM-50|3-08'));
+    assert.equal(hover?.covers, 'LDM-503-08');
+    assert.match(hover!.markdown, /^\*\*LDM-503-08\*\* · Milestone/);
+    const end = hoverAt(placeCursor(chain, '  LDM-503-0|9:'));
+    assert.match(end!.markdown, /\nDriving path: LDM-503-07 \(2018-11-30\) → LDM-503-08 \(2018-12-31\) → LDM-503-09 \(2019-01-31\)$/);
+  });
+  test('an unknown predecessor says so', () => {
+    assert.deepEqual(hoverAt(placeCursor(chain.replace('DM-DRP-1]', 'DM-DRP-9]'), 'DM-DRP|-9]')), { covers: 'DM-DRP-9', markdown: '**DM-DRP-9** is not defined in any plan.' });
+  });
+});

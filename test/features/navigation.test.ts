@@ -161,3 +161,28 @@ describe('the item at the cursor (what the timeline highlights)', () => {
     assert.equal(at('milest|ones:'), undefined);
   });
 });
+
+describe('predecessors', () => {
+  const linked = `milestones:
+  LDM-503-04:
+    name: Science Platform demo
+    due: 2018-06-30
+    predecessors: [DM-AP-1]
+features:
+  DM-AP-3:
+    name: Forced photometry
+    due: 2018-01-01
+    predecessors:
+      - DM-AP-1   # measurement first
+`;
+  test('definition from a predecessor ID, references include every predecessors list, rename edits them all', () => {
+    const { service, uri, offset } = atCursor(placeCursor(linked, '      - DM-AP-|1'), { other: features });
+    assert.deepEqual(service.definitions(uri, offset).map((item) => [short(item.uri), covered(service, item.uri, item.idSpan)]), [['b.milestones.yaml', 'DM-AP-1']]);
+    const found = service.references(uri, offset, false).map((occurrence) => [short(occurrence.uri), service.getFile(occurrence.uri)!.lineIndex.positionAt(occurrence.span.start).line + 1]);
+    assert.deepEqual(found, [['a.milestones.yaml', 5], ['a.milestones.yaml', 11]]);
+    const result = service.rename(uri, offset, 'DM-AP-1a');
+    assert.ok('edits' in result);
+    assert.equal(edited(service, planUri, result.edits.get(planUri)), linked.replaceAll('DM-AP-1]', 'DM-AP-1a]').replace('- DM-AP-1   #', '- DM-AP-1a   #'));
+    assert.match(edited(service, otherUri, result.edits.get(otherUri)), /^ {2}DM-AP-1a: {3}# single frame$/m);
+  });
+});

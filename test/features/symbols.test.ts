@@ -151,3 +151,30 @@ describe('workspace symbols', () => {
     assert.deepEqual(search('xyz'), []);
   });
 });
+
+describe('predecessors in the outline', () => {
+  test('beneath their item, in the order written, with the features a milestone lists', () => {
+    const text = `milestones:
+  M-2:
+    name: Two
+    due: 2021-02-01
+    predecessors: [M-1]
+    features:
+      - F-1
+  M-1:
+    name: One
+    due: 2021-01-01
+features:
+  F-1:
+    name: Feature
+    due: 2021-01-01
+    predecessors:
+      - M-1
+`;
+    const { service, uri } = openPlan(text);
+    const children = (symbol: OutlineSymbol): [string, string][] => symbol.children.map((child) => [child.name, child.detail]);
+    const [milestones, features] = service.documentSymbols(uri);
+    assert.deepEqual(children(milestones!.children[0]!), [['M-1', 'predecessor'], ['F-1', '']]);
+    assert.deepEqual(children(features!.children[0]!), [['M-1', 'predecessor']]);
+  });
+});

@@ -151,6 +151,7 @@ export function toSelectionRange(lines: LineIndex, spans: readonly Span[]): Sele
 
 const completionKinds = {
   feature: CompletionItemKind.Reference,
+  milestone: CompletionItemKind.Reference,
   acronym: CompletionItemKind.Text,
   key: CompletionItemKind.Property,
   snippet: CompletionItemKind.Snippet,

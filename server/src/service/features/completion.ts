@@ -1,4 +1,5 @@
-// Completion: feature IDs in a milestone's `features` list, acronyms in free text, keys of the
+// Completion: feature IDs in a milestone's `features` list, milestone and feature IDs in a
+// `predecessors` list (those that would close a cycle last), acronyms in free text, keys of the
 // schema at the right level (and snippets for whole entries), and dates on date values. While the
 // user types the YAML is often incomplete, so the context comes from the lines around the cursor.
 // What is typed narrows the list, and only the best few hundred are given: the editor asks again
@@ -20,7 +21,7 @@ export const completionLimit = 200;
 /** A completion's place among those given, as the editor sorts it. */
 const rankText = (position: number) => String(position).padStart(4, '0');
 
-export type CompletionKind = 'feature' | 'acronym' | 'key' | 'snippet' | 'date';
+export type CompletionKind = 'feature' | 'milestone' | 'acronym' | 'key' | 'snippet' | 'date';
 
 export interface PlanCompletion {
   label: string;
@@ -101,13 +102,16 @@ function entryHolding(file: PlanFile, offset: number): { start: number; section:
 export function doComplete(workspace: Workspace, file: PlanFile, offset: number): PlanCompletion[] {
   const line = lineAt(file.text, offset);
   const listItem = /^(\s*)-\s*("?)([A-Za-z0-9._-]*)$/.exec(line.before);
-  const flowItem = /^(\s*)features:\s*\[(?:[^\]]*,)?\s*("?)([A-Za-z0-9._-]*)$/.exec(line.before);
+  const flowItem = /^(\s*)(features|predecessors):\s*\[(?:[^\]]*,)?\s*("?)([A-Za-z0-9._-]*)$/.exec(line.before);
   if (listItem || flowItem) {
-    const typed = (listItem ?? flowItem)![3]!;
+    const typed = listItem ? listItem[3]! : flowItem![4]!;
     const indent = listItem ? indentOf(line.text) + 1 : indentOf(line.text) + 1;
-    const parents = flowItem ? [{ key: 'features', indent: indentOf(line.text), start: line.start }, ...enclosingKeys(file, line.start, indentOf(line.text))] : enclosingKeys(file, line.start, indent);
+    const parents = flowItem ? [{ key: flowItem[2]!, indent: indentOf(line.text), start: line.start }, ...enclosingKeys(file, line.start, indentOf(line.text))] : enclosingKeys(file, line.start, indent);
     if (parents[0]?.key === 'features' && parents[2]?.key === 'milestones') {
       return featureCompletions(workspace, file, parents[1]!.key, { start: offset - typed.length, end: offset });
+    }
+    if (parents[0]?.key === 'predecessors' && (parents[2]?.key === 'milestones' || parents[2]?.key === 'features')) {
+      return predecessorCompletions(workspace, file, parents[1]!.key, { start: offset - typed.length, end: offset });
     }
     return [];
   }
@@ -160,6 +164,51 @@ function featureCompletions(workspace: Workspace, file: PlanFile, milestoneId: s
     documentation: feature.name,
     sortText: rankText(position),
     filterText: `${id} ${feature.name ?? ''}`,
+    insertText: id,
+    replace,
+  }));
+}
+
+/**
+ * Milestone and feature IDs for an item's `predecessors`: not yet listed first, then those already
+ * listed, and last, marked, those that would close a cycle (the item itself and everything that
+ * waits for it, directly or not).
+ */
+function predecessorCompletions(workspace: Workspace, file: PlanFile, itemId: string, replace: Span): PlanCompletion[] {
+  const { index } = workspace.analyze();
+  const item = file.milestones.find((candidate) => candidate.id === itemId) ?? file.features.find((candidate) => candidate.id === itemId) ?? index.item(itemId);
+  const references = item?.predecessorReferences ?? [];
+  const typing = item?.uri === file.uri ? references.find((reference) => reference.span.start <= replace.end && replace.start <= reference.span.end) : undefined;
+  const listed = new Set(references.filter((reference) => reference !== typing).map((reference) => reference.id));
+  const waiting = new Set([itemId]);
+  const queue = [itemId];
+  for (let at = 0; at < queue.length; at++) {
+    for (const successor of index.successors(queue[at]!)) {
+      if (waiting.has(successor.id)) continue;
+      waiting.add(successor.id);
+      queue.push(successor.id);
+    }
+  }
+  const typed = replace.end > replace.start ? file.text.slice(replace.start, replace.end).replace(/^["']/, '') : '';
+  const rank = matcher(typed);
+  // 0: may be named; 1: named already; 2: would close a cycle.
+  const found: { id: string; item: PlanItem; rank: number; group: number }[] = [];
+  for (const items of [index.milestones, index.features]) {
+    for (const [id, candidate] of items) {
+      if (items === index.features && index.milestones.has(id)) continue;
+      const candidateRank = rank(...candidate.lowerCase);
+      if (candidateRank === undefined) continue;
+      found.push({ id, item: candidate, rank: candidateRank, group: waiting.has(id) ? 2 : listed.has(id) ? 1 : 0 });
+    }
+  }
+  const best = firstInOrder(found, (a, b) => a.group - b.group || a.rank - b.rank || compareText(a.item.due ?? '9999', b.item.due ?? '9999') || compareText(a.id, b.id), completionLimit);
+  return best.map(({ id, item: candidate, group }, position) => ({
+    label: id,
+    kind: candidate.kind,
+    detail: `${group === 2 ? '⚠ would make a cycle · ' : ''}${candidate.name ?? ''} · ${progressHint(candidate, workspace.asOf(candidate.uri))}`,
+    documentation: candidate.name,
+    sortText: rankText(position),
+    filterText: `${id} ${candidate.name ?? ''}`,
     insertText: id,
     replace,
   }));
@@ -232,7 +281,7 @@ function keyCompletions(file: PlanFile, line: Line, indent: number, replace: Spa
         kind: 'key' as const,
         documentation: keyDescription(kind, key),
         sortText: `${isRequiredKey(kind, key) ? '0' : '1'}${key}`,
-        insertText: key === 'features' || key === 'aka' ? `${key}:\n${' '.repeat(indent + 2)}- ` : `${key}: `,
+        insertText: key === 'features' || key === 'aka' || key === 'predecessors' ? `${key}:\n${' '.repeat(indent + 2)}- ` : `${key}: `,
         replace,
       }));
   }

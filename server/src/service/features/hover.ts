@@ -1,5 +1,7 @@
-// Hover: an acronym's meanings, an ID's name, dates, state and parents, a key's schema description.
+// Hover: an acronym's meanings, an ID's name, dates, state, parents, predecessors, successors and
+// driving path, a key's schema description.
 import { findAcronyms, type GlossaryEntry } from '../glossary/glossary';
+import { drivingPath, drivingPredecessor } from '../model/drivingPath';
 import { completionText, isCompleted, progressText } from '../model/itemState';
 import { locate } from '../model/locate';
 import type { PlanFile } from '../model/planFile';
@@ -28,6 +30,10 @@ export function doHover(workspace: Workspace, file: PlanFile, offset: number): H
         return { markdown, span: located.span };
       }
       return { markdown: describeItem(workspace, feature), span: located.span };
+    }
+    case 'predecessor': {
+      const predecessor = workspace.analyze().index.item(located.reference.id);
+      return { markdown: predecessor ? describeItem(workspace, predecessor) : `**${located.reference.id}** is not defined in any plan.`, span: located.span };
     }
     case 'key': {
       const description = keyDescription(located.section, located.key);
@@ -95,5 +101,30 @@ function describeItem(workspace: Workspace, item: PlanItem): string {
     const open = features.filter((feature) => !isCompleted(feature)).length;
     lines.push('', ids.length === 0 ? 'No features.' : `${ids.length} feature${ids.length === 1 ? '' : 's'} · ${open} open`);
   }
+  lines.push(...describeLinks(workspace, item));
   return lines.join('\n');
+}
+
+/** An item's direct predecessors (the driving one marked) and successors with their dates, and its driving path. */
+function describeLinks(workspace: Workspace, item: PlanItem): string[] {
+  const { index } = workspace.analyze();
+  const lines: string[] = [];
+  const dates = (other: PlanItem) => `due ${other.due ?? '—'}${isCompleted(other) ? `, completed ${completionText(other)}` : ''}`;
+  const predecessorIds = [...new Set(item.predecessorIdList)];
+  if (predecessorIds.length > 0) {
+    const driving = drivingPredecessor(index, item);
+    lines.push('', `Predecessors (${predecessorIds.length}):`);
+    for (const id of predecessorIds) {
+      const predecessor = index.item(id);
+      lines.push(predecessor ? `- ${id}: ${predecessor.name ?? ''} (${dates(predecessor)})${predecessor === driving ? ' — **driving**' : ''}` : `- ${id}: _not defined_`);
+    }
+  }
+  const successors = [...new Set(index.successors(item.id))];
+  if (successors.length > 0) {
+    lines.push('', `Successors (${successors.length}):`);
+    for (const successor of successors) lines.push(`- ${successor.id}: ${successor.name ?? ''} (${dates(successor)})`);
+  }
+  const path = drivingPath(index, item);
+  if (path.length > 2) lines.push('', `Driving path: ${path.map((step) => `${step.id} (${step.due ?? '—'})`).join(' → ')}`);
+  return lines;
 }

@@ -20,7 +20,7 @@ export function itemIdAt(file: PlanFile, offset: number): string | undefined {
 export function idAt(file: PlanFile, offset: number): { id: string; span: Span } | undefined {
   const located = locate(file, offset);
   if (located?.kind === 'definition') return { id: located.item.id, span: located.span };
-  if (located?.kind === 'reference') return { id: located.reference.id, span: located.span };
+  if (located?.kind === 'reference' || located?.kind === 'predecessor') return { id: located.reference.id, span: located.span };
   return undefined;
 }
 
@@ -31,6 +31,11 @@ export function occurrences(workspace: Workspace, id: string): Occurrence[] {
   for (const milestone of index.parents(id)) {
     for (const reference of milestone.featureReferences) {
       if (reference.id === id) found.push({ uri: milestone.uri, span: reference.span, kind: 'reference' });
+    }
+  }
+  for (const successor of index.successors(id)) {
+    for (const reference of successor.predecessorReferences) {
+      if (reference.id === id) found.push({ uri: successor.uri, span: reference.span, kind: 'reference' });
     }
   }
   return found;

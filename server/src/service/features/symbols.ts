@@ -42,18 +42,25 @@ export function documentSymbols(file: PlanFile): OutlineSymbol[] {
       kind: 'milestone' as const,
       span: milestone.entrySpan,
       selection: milestone.idSpan,
-      children: milestone.featureReferences.map((reference) => ({ name: reference.id, detail: '', kind: 'reference' as const, span: reference.span, selection: reference.span, children: [] })),
+      children: [...milestone.featureReferences.map((reference) => ({ name: reference.id, detail: '', kind: 'reference' as const, span: reference.span, selection: reference.span, children: [] })), ...predecessorSymbols(milestone)].sort(
+        (a, b) => a.span.start - b.span.start,
+      ),
     })),
   );
   section(
     'features',
-    file.features.map((feature) => ({ name: feature.id, detail: describeDates(feature), kind: 'feature' as const, span: feature.entrySpan, selection: feature.idSpan, children: [] })),
+    file.features.map((feature) => ({ name: feature.id, detail: describeDates(feature), kind: 'feature' as const, span: feature.entrySpan, selection: feature.idSpan, children: predecessorSymbols(feature) })),
   );
   section(
     'acronyms',
     file.acronyms.map((acronym) => ({ name: acronym.term, detail: acronym.definition, kind: 'acronym' as const, span: { start: acronym.keySpan.start, end: acronym.valueSpan.end }, selection: acronym.keySpan, children: [] })),
   );
   return symbols;
+}
+
+/** The IDs an item names as predecessors, as children of its symbol. */
+function predecessorSymbols(item: PlanItem): OutlineSymbol[] {
+  return item.predecessorReferences.map((reference) => ({ name: reference.id, detail: 'predecessor', kind: 'reference' as const, span: reference.span, selection: reference.span, children: [] }));
 }
 
 export interface WorkspaceSymbol {
