@@ -9,7 +9,7 @@ import { createPlanService, type PlanService } from './service';
 import { parseSettings } from './service/settings';
 
 const usage = `Usage: milestones check [options] [paths…]
-       milestones export --format md|tex [paths…]
+       milestones export --format md|tex|dot|mermaid [paths…]
 
 Checks milestone plans (*.milestones.yaml, *.milestones.yml) in the given files and
 folders (default: the current folder) and prints each problem as
@@ -30,7 +30,9 @@ Options:
   -h, --help                show this help
 
 export prints the plan in the form of LDM-564 section 3 ("Functionality in DM releases"):
-milestones in due-date order with their features, as Markdown (md) or LaTeX (tex).
+milestones in due-date order with their features, as Markdown (md) or LaTeX (tex);
+or as a graph of milestones, features and their predecessor links: Graphviz (dot) or a
+Mermaid gantt chart (mermaid).
 `;
 
 class UsageError extends Error {}
@@ -77,10 +79,11 @@ async function loadPlans(service: PlanService, files: string[]): Promise<void> {
 
 async function exportCommand(args: string[], cwd: string): Promise<CliResult> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'md' } } });
-  if (values.format !== 'md' && values.format !== 'tex') throw new UsageError(`--format must be md or tex, not "${values.format}".`);
+  const format = values.format;
+  if (format !== 'md' && format !== 'tex' && format !== 'dot' && format !== 'mermaid') throw new UsageError(`--format must be md, tex, dot or mermaid, not "${format}".`);
   const service = createPlanService();
   await loadPlans(service, await planFiles(positionals, cwd));
-  return { exitCode: 0, stdout: service.exportPlan(values.format), stderr: '' };
+  return { exitCode: 0, stdout: format === 'dot' || format === 'mermaid' ? service.exportGraph(format) : service.exportPlan(format), stderr: '' };
 }
 
 async function check(args: string[], cwd: string): Promise<CliResult> {

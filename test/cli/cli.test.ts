@@ -94,4 +94,18 @@ describe('milestones export', () => {
     assert.match(latex.stdout, /^\\subsection\{HSC reprocessing: LDM-503-02\}/);
     assert.equal(run(['export', '--format', 'pdf']).status, 2);
   });
+  test('prints the plan as a Graphviz graph or a Mermaid gantt chart', () => {
+    const folder = planFolder({
+      'a.milestones.yaml': 'asOf: 2021-08-11\nmilestones:\n  M-1:\n    name: One\n    due: 2021-01-01\n  M-2:\n    name: Two\n    due: 2021-02-01\n    predecessors: [M-1]\n',
+    });
+    const dot = run(['export', '--format', 'dot', folder]);
+    assert.equal(dot.status, 0, dot.stderr);
+    assert.match(dot.stdout, /^digraph milestones \{\n/);
+    assert.match(dot.stdout, /\n {2}"M-1" -> "M-2";\n\}\n$/);
+    const mermaid = run(['export', '--format', 'mermaid', folder]);
+    assert.equal(mermaid.status, 0, mermaid.stderr);
+    assert.match(mermaid.stdout, /^gantt\n/);
+    assert.match(mermaid.stdout, /\n {4}M-2 Two :crit, M_2, after M_1, 2021-02-01\n/);
+    assert.match(run(['export', '--format', 'svg']).stderr, /--format must be md, tex, dot or mermaid, not "svg"\./);
+  });
 });

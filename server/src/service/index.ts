@@ -7,6 +7,7 @@ import { codeLenses, type PlanLens } from './features/codeLenses';
 import { fixAll, getCodeActions, type FixTargets, type PlanCodeAction } from './features/codeActions';
 import { doComplete, type PlanCompletion } from './features/completion';
 import { exportPlan, type ExportFormat } from './features/export';
+import { exportGraph, type GraphFormat } from './features/graphExport';
 import { foldingSpans } from './features/folding';
 import { doHover, type HoverResult } from './features/hover';
 import { inlayHints, type PlanHint } from './features/inlayHints';
@@ -25,7 +26,7 @@ import { Workspace, type Analysis } from './workspace';
 import type { Span } from './yaml/nodes';
 
 export { FileProblems };
-export type { Analysis, ExportFormat, FixTargets, GlossaryEntry, HoverResult, Occurrence, OutlineSymbol, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, ProblemGroup, RenameCheck, ReportedProblem, Settings, Span, TextEdit, WorkspaceEdit, WorkspaceSymbol };
+export type { Analysis, ExportFormat, GraphFormat, FixTargets, GlossaryEntry, HoverResult, Occurrence, OutlineSymbol, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, ProblemGroup, RenameCheck, ReportedProblem, Settings, Span, TextEdit, WorkspaceEdit, WorkspaceSymbol };
 
 export interface PlanService {
   setSettings(settings: Partial<Settings>): void;
@@ -60,6 +61,8 @@ export interface PlanService {
   codeLenses(uri: string): PlanLens[];
   snapshot(): PlanSnapshot;
   exportPlan(format: ExportFormat): string;
+  /** The plan as a graph of milestones, features and their links: Graphviz DOT or a Mermaid gantt. */
+  exportGraph(format: GraphFormat): string;
 }
 
 export interface PlanServiceOptions {
@@ -103,5 +106,6 @@ export function createPlanService(options: PlanServiceOptions = {}): PlanService
     codeLenses: (uri) => inFile(uri, [], (file) => codeLenses(workspace, file)),
     snapshot: () => planSnapshot(workspace),
     exportPlan: (format) => exportPlan(workspace, format),
+    exportGraph: (format) => exportGraph(workspace, format),
   };
 }

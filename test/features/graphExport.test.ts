@@ -1,0 +1,74 @@
+// The graph export (server/src/service/features/graphExport.ts) in memory: a small plan with
+// predecessor links, and the exact Graphviz DOT and Mermaid gantt chart made of it.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { openPlan } from '../helpers/cursor';
+
+const plan = `document: LDM-564
+asOf: 2021-08-11
+milestones:
+  LDM-503-07:
+    name: "Camera data processing: first light"
+    due: 2018-11-30
+    completed: 2018-11-30
+    level: 2
+  LDM-503-08:
+    name: Spectrograph data acquisition
+    due: 2018-12-31
+    level: 2
+    predecessors: [LDM-503-07]
+    features: [DM-DRP-1]
+  LDM-503-09:
+    name: Small scale DRP run
+    due: 2022-01-31
+    predecessors: [LDM-503-08, DM-DRP-1, DM-XX-9]
+features:
+  DM-DRP-1:
+    name: Single "frame" processing
+    due: 2019-03-01
+`;
+
+describe('export as a graph', () => {
+  test('DOT: a node per item styled by state, an edge per known link, a dashed edge per listed feature', () => {
+    const { service } = openPlan(plan);
+    assert.equal(
+      service.exportGraph('dot'),
+      [
+        'digraph milestones {',
+        '  rankdir=LR;',
+        '  node [style="rounded,filled", fontname="Helvetica", fontsize=10];',
+        '  edge [color="#555555"];',
+        '  "LDM-503-07" [label="LDM-503-07\\nCamera data processing: first light\\ncompleted 2018-11-30", shape=box, fillcolor="#9ecae1", class="completed", tooltip="milestone · completed"];',
+        '  "LDM-503-08" [label="LDM-503-08\\nSpectrograph data acquisition\\ndue 2018-12-31", shape=box, fillcolor="#fb6a4a", class="inconsistent", tooltip="milestone · inconsistent"];',
+        '  "LDM-503-09" [label="LDM-503-09\\nSmall scale DRP run\\ndue 2022-01-31", shape=box, fillcolor="#ffffff", class="open", tooltip="milestone · open"];',
+        '  "DM-DRP-1" [label="DM-DRP-1\\nSingle \\"frame\\" processing\\ndue 2019-03-01", shape=ellipse, fillcolor="#fb6a4a", class="inconsistent", tooltip="feature · inconsistent"];',
+        '  "LDM-503-07" -> "LDM-503-08";',
+        '  "DM-DRP-1" -> "LDM-503-08" [style=dashed];',
+        '  "LDM-503-08" -> "LDM-503-09";',
+        '  "DM-DRP-1" -> "LDM-503-09";',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+  test('Mermaid: a gantt with a section per level, `after` for a single predecessor, markers otherwise', () => {
+    const { service } = openPlan(plan);
+    assert.equal(
+      service.exportGraph('mermaid'),
+      [
+        'gantt',
+        '  title LDM-564',
+        '  dateFormat YYYY-MM-DD',
+        '  axisFormat %Y-%m',
+        '  section Level 2',
+        '    LDM-503-07 Camera data processing first light :milestone, done, LDM_503_07, 2018-11-30, 0d',
+        '    LDM-503-08 Spectrograph data acquisition :crit, LDM_503_08, after LDM_503_07, 2018-12-31',
+        '  section Milestones',
+        '    LDM-503-09 Small scale DRP run :milestone, LDM_503_09, 2022-01-31, 0d',
+        '  section Features',
+        '    DM-DRP-1 Single "frame" processing :milestone, crit, DM_DRP_1, 2019-03-01, 0d',
+        '',
+      ].join('\n'),
+    );
+  });
+});
