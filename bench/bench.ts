@@ -4,8 +4,10 @@
 // text, and completion, hover and code actions. Then a workspace of 100 files × 100 milestones whose
 // features are defined in other files than the milestones that list them, and a glossary CSV of
 // 100,000 rows (the command line, the server's first diagnostics and completion with it loaded).
+// A dirty plan of 10,000 milestones linked by 20,000 `predecessors` links is measured on its own
+// (keystrokes in names, and keystrokes in a predecessors list, which change the links).
 // BENCH_SIZES, BENCH_KEYSTROKES, BENCH_SAMPLES (requests of each kind) and BENCH_ONLY (plans or
-// clean,dirty; workspace; glossary) narrow a run.
+// clean,dirty; workspace; glossary; links) narrow a run.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +21,7 @@ import { generateGlossaryCsv, generatePlan, generateWorkspace } from './generate
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const keystrokes = Number(process.env.BENCH_KEYSTROKES ?? 40);
 const samples = Number(process.env.BENCH_SAMPLES ?? 30);
-const only = new Set((process.env.BENCH_ONLY ?? 'plans,workspace,glossary').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'plans,workspace,glossary,links').split(','));
 const cliPath = resolve(__dirname, '../dist/cli.js');
 
 type Position = { line: number; character: number };
@@ -62,6 +64,20 @@ function spread(lines: readonly string[], pick: (line: string) => number, sample
 async function typeInNames(client: TestClient, uri: string, lines: readonly string[]): Promise<number[]> {
   const times: number[] = [];
   for (const { line, character } of spread(lines, (line) => (line.startsWith('    name: ') ? line.length : -1), keystrokes)) {
+    let started = performance.now();
+    await client.change(uri, { start: { line, character }, end: { line, character } }, 'x');
+    times.push(performance.now() - started);
+    started = performance.now();
+    await client.change(uri, { start: { line, character }, end: { line, character: character + 1 } }, '');
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/** Types a character at the end of `predecessors` lists spread through the file (a link to an unknown ID) and deletes it again. */
+async function typeInPredecessors(client: TestClient, uri: string, lines: readonly string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const { line, character } of spread(lines, (line) => (line.startsWith('    predecessors: [') ? line.length - 1 : -1), keystrokes)) {
     let started = performance.now();
     await client.change(uri, { start: { line, character }, end: { line, character } }, 'x');
     times.push(performance.now() - started);
@@ -317,6 +333,56 @@ function printGlossary(rows: readonly GlossaryRow[]): void {
   }
 }
 
+interface LinkedRow {
+  milestones: number;
+  links: number;
+  problems: number;
+  open: number;
+  nameMedian: number;
+  nameMax: number;
+  linkMedian: number;
+  linkMax: number;
+  peakMb: number;
+}
+
+/** The dirty plan with predecessor links: open, a keystroke in a name, a keystroke that changes a link. */
+async function measureLinkedPlan(milestoneCount: number): Promise<LinkedRow> {
+  const text = generatePlan(milestoneCount, { dirty: true, links: true });
+  const lines = text.split('\n');
+  const uri = `file:///bench/plan-${milestoneCount}-linked.milestones.yaml`;
+  const client = await TestClient.start({ settings: { maxFileSize: 64 * 1024 * 1024 } });
+  client.diagnosticsTimeout = 600_000;
+  try {
+    await client.request('milestones/planSnapshot');
+    const openStarted = performance.now();
+    const diagnostics = await client.open(uri, text);
+    const open = performance.now() - openStarted;
+    const names = await typeInNames(client, uri, lines);
+    const links = await typeInPredecessors(client, uri, lines);
+    return {
+      milestones: milestoneCount,
+      links: lines.filter((line) => line.startsWith('    predecessors: [')).reduce((sum, line) => sum + line.split(',').length, 0),
+      problems: diagnostics.length,
+      open,
+      nameMedian: median(names),
+      nameMax: Math.max(...names),
+      linkMedian: median(links),
+      linkMax: Math.max(...links),
+      peakMb: peakMemoryMb(client.process.pid!),
+    };
+  } finally {
+    await client.stop();
+  }
+}
+
+function printLinked(row: LinkedRow): void {
+  console.log('| dirty plan with links | links | problems | open → diagnostics | keystroke in a name, median | max | keystroke in a predecessors list, median | max | server peak memory |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(
+    `| ${count(row.milestones)} milestones | ${count(row.links)} | ${count(row.problems)} | ${format(row.open)} ms | ${format(row.nameMedian)} ms | ${format(row.nameMax)} ms | ${format(row.linkMedian)} ms | ${format(row.linkMax)} ms | ${format(row.peakMb)} MB |`,
+  );
+}
+
 async function main(): Promise<void> {
   const plans: PlanRow[] = [];
   if (only.has('plans') || only.has('clean') || only.has('dirty')) {
@@ -330,6 +396,10 @@ async function main(): Promise<void> {
   if (only.has('workspace')) {
     const row = await measureWorkspace(100, 100);
     printWorkspace(row, plans.find((plan) => plan.label === 'clean' && plan.milestones === 10_000));
+    console.log('');
+  }
+  if (only.has('links')) {
+    printLinked(await measureLinkedPlan(10_000));
     console.log('');
   }
   if (only.has('glossary')) {

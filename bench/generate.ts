@@ -1,6 +1,7 @@
 // Generates what the benchmark measures: milestone plans of a given size (N milestones with five
 // features each), clean or dirty as plans are while they are edited; a workspace of many files
-// whose milestones list features defined in other files; and a glossary CSV of many rows.
+// whose milestones list features defined in other files; and a glossary CSV of many rows. Plans
+// may also link their milestones by `predecessors` (two links a milestone).
 
 export interface PlanOptions {
   /**
@@ -11,6 +12,12 @@ export interface PlanOptions {
   dirty?: boolean;
   /** Prefix of the IDs, so that several files can share a workspace: `REL-`, `FEAT-`. */
   prefix?: string;
+  /**
+   * Milestones linked by `predecessors`: each names the one before it and the one seven before
+   * (two links a milestone, 20,000 at 10,000 milestones). Dirty, one milestone in a hundred also
+   * names the one after it, which names it back: a cycle of two, and a predecessor due after.
+   */
+  links?: boolean;
 }
 
 const first = Date.UTC(2017, 0, 1);
@@ -66,6 +73,10 @@ function planParts(milestoneCount: number, options: PlanOptions): PlanParts {
     milestones.push(`    due: ${due}`);
     if (completed) milestones.push(`    completed: ${due}`);
     milestones.push('    level: 2');
+    if (options.links) {
+      const predecessors = [m - 1, m - 7, ...(options.dirty && m % 100 === 50 ? [m + 1] : [])].filter((other) => other >= 0 && other < milestoneCount);
+      if (predecessors.length > 0) milestones.push(`    predecessors: [${predecessors.map((other) => `${prefix}REL-${other}`).join(', ')}]`);
+    }
     milestones.push('    description: >-');
     milestones.push(`      Demonstrates the AP and DRP payloads at NCSA for release ${m}.`);
     milestones.push('    features:');
