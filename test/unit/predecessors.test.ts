@@ -159,6 +159,9 @@ describe('after edits', () => {
       cycle.replace('    due: 2021-01-01\n    predecessors: [A]', '    due: 2020-01-01\n    completed: 2020-01-01\n    predecessors: [A]'),
       cycle.replace('  C:\n    name: c', '  D:\n    name: c'),
       cycle,
+      cycle.replace('predecessors: [C]', 'predecessors: []').replace('predecessors: [A]', 'predecessors: []').replace('predecessors:\n      - B', 'predecessors: []'),
+      cycle,
+      cycle.replace('predecessors: [C]', 'predecessors: [C, B]'),
     ];
     for (const text of steps) {
       service.setFile(uri, text);

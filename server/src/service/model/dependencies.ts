@@ -1,6 +1,7 @@
 // The dependency graph of the workspace: each ID and the IDs its definitions name as predecessors,
 // kept up to date ID by ID, with the cycles in it. Cycles are found again (strongly connected
-// components, linear in the links) only when a link came or went, not when a date or a name changed.
+// components, linear in the links) only when a link that came or went can open or close one: not
+// when a date or a name changed, nor when a link to an ID that waits for nothing was typed.
 import type { PlanIndex } from './planIndex';
 
 const noIds: readonly string[] = [];
@@ -16,17 +17,22 @@ export class DependencyGraph {
    * cycle problems may have changed (those on a cycle before or after), empty when no link changed.
    */
   update(index: PlanIndex, touched: Iterable<string>): Set<string> {
-    let changed = false;
+    let cyclesMayChange = false;
     for (const id of touched) {
       const next = linksOf(index, id);
       const previous = this.links.get(id) ?? noIds;
       if (sameIds(previous, next)) continue;
-      changed = true;
       if (next.length === 0) this.links.delete(id);
       else this.links.set(id, next);
+      // A link removed breaks a cycle only between two IDs of one; a link added closes one only
+      // when its predecessor already waits, directly or not, for the item.
+      if (cyclesMayChange) continue;
+      const cycle = this.cycleOf.get(id);
+      if (cycle && previous.some((predecessor) => cycle.has(predecessor) && !next.includes(predecessor))) cyclesMayChange = true;
+      else if (next.some((predecessor) => !previous.includes(predecessor) && this.waitsFor(predecessor, id))) cyclesMayChange = true;
     }
     const affected = new Set<string>();
-    if (!changed) return affected;
+    if (!cyclesMayChange) return affected;
     for (const id of this.cycleOf.keys()) affected.add(id);
     this.cycleOf = stronglyConnected(this.links);
     for (const id of this.cycleOf.keys()) affected.add(id);
@@ -64,15 +70,14 @@ export class DependencyGraph {
     return [predecessor, ...between, predecessor];
   }
 
-  /** Whether naming `predecessor` among `id`'s predecessors would close a cycle (the item is already done before it). */
-  wouldCycle(id: string, predecessor: string): boolean {
-    if (id === predecessor) return true;
-    // A cycle closes when `id` is among the predecessors, direct or not, of `predecessor`.
-    const seen = new Set<string>([predecessor]);
-    const stack = [predecessor];
+  /** Whether `id` waits for `other`, directly or through other links (or is it). */
+  waitsFor(id: string, other: string): boolean {
+    if (id === other) return true;
+    const seen = new Set<string>([id]);
+    const stack = [id];
     while (stack.length > 0) {
       for (const next of this.predecessors(stack.pop()!)) {
-        if (next === id) return true;
+        if (next === other) return true;
         if (!seen.has(next)) {
           seen.add(next);
           stack.push(next);
