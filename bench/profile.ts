@@ -1,7 +1,9 @@
 // Does in this process what the server does on a generated plan — open, then keystrokes in names:
 // analysis, conversion to LSP diagnostics, and the JSON of the publishDiagnostics message — and
 // prints the time of each part, for a CPU profile: `node --cpu-prof --import tsx bench/profile.ts`.
-// PROFILE_MILESTONES (default 1000), PROFILE_CLEAN=1 for a clean plan, PROFILE_KEYSTROKES (default 40).
+// PROFILE_MILESTONES (default 1000), PROFILE_CLEAN=1 for a clean plan, PROFILE_KEYSTROKES (default 40),
+// PROFILE_LINKS=1 for milestones linked by predecessors, PROFILE_TYPE_IN=predecessors to type in
+// their lists (which changes the links) instead of in names.
 import { performance } from 'node:perf_hooks';
 import { toDiagnostics } from '../server/src/lsp/convert';
 import { createPlanService } from '../server/src/service';
@@ -26,13 +28,16 @@ function publish(): { analysis: number; conversion: number; json: number; bytes:
   return { analysis, conversion, json: performance.now() - started, bytes: json.length, count: diagnostics.length };
 }
 
-let text = generatePlan(milestones, { dirty: process.env.PROFILE_CLEAN !== '1' });
+let text = generatePlan(milestones, { dirty: process.env.PROFILE_CLEAN !== '1', links: process.env.PROFILE_LINKS === '1' });
 let started = performance.now();
 service.setFile(uri, text);
 const opened = publish();
 console.log(`open: ${(performance.now() - started).toFixed(1)} ms, ${opened.count} problems, ${(opened.bytes / 1024).toFixed(0)} KB of JSON`);
+// Where to type: at the end of names, or before the `]` of predecessors lists.
+const inLists = process.env.PROFILE_TYPE_IN === 'predecessors';
+const marker = inLists ? '\n    predecessors: [' : '\n    name: ';
 const names: number[] = [];
-for (let at = text.indexOf('\n    name: '); at >= 0; at = text.indexOf('\n    name: ', at + 1)) names.push(text.indexOf('\n', at + 1));
+for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) names.push(text.indexOf('\n', at + 1) - (inLists ? 1 : 0));
 const parts = { edit: [] as number[], analysis: [] as number[], conversion: [] as number[], json: [] as number[], total: [] as number[] };
 for (let stroke = 0; stroke < keystrokes; stroke++) {
   const offset = names[Math.floor(((stroke + 0.5) / keystrokes) * names.length)]!;

@@ -32,7 +32,7 @@ describe('milestones check', () => {
     assert.equal(pairLines.length, 20);
     const ncsa8 = pairLines.find((line) => line.includes('DM-NCSA-8 is due 2021-07-01, after LDM-503-05 (due 2018-07-17).'))!;
     assert.match(ncsa8, /^examples\/ldm-564\.milestones\.yaml:\d+:9 warning feature-due-after-milestone DM-NCSA-8 is due/);
-    assert.match(result.stderr, /1 plan file checked: 0 errors, 20 warnings/);
+    assert.match(result.stderr, /2 plan files checked: 0 errors, 20 warnings/);
   });
 
   test('--format json gives 1-based positions and every field', () => {

@@ -25,7 +25,7 @@ export const hostileCharacters = ['\t', '\r\n', '\r', '\n', '\uFEFF', '\u0000', 
 const fragments = [
   ' ', '  ', '\n', '\n  ', '\n    ', ':', ': ', '- ', '-', '#', ' # note', '"', "'", '[', ']', '{', '}', ',', '? ', '&a ', '*a', '!!str ', '|', '>-\n',
   '---\n', '...\n', '%YAML 1.2\n', 'DM-AP-1', 'LDM-503-02', 'NEW-1', 'due: ', 'due: 2021-02-30', 'due: 2017-13-01', 'completed: 2030-01-01', 'name: ', 'features:', 'milestones:', 'features:\n', 'acronyms:\n  XYZ: A term\n',
-  '\n  NEW-1:\n    name: New\n    due: 2020-01-01\n', '\n      - DM-AP-9', '\n      - DM-AP-1', '    features: [DM-AP-1, DM-AP-2]\n', '# milestones-disable-next-line\n', 'null', '~', '2021-07-01', 'TBD', 'QQQ',
+  '\n  NEW-1:\n    name: New\n    due: 2020-01-01\n', '\n      - DM-AP-9', '\n      - DM-AP-1', '    features: [DM-AP-1, DM-AP-2]\n', '    predecessors: [LDM-503-02, DM-AP-1]\n', '\n    predecessors:\n      - NEW-1', 'predecessors:', '# milestones-disable-next-line\n', 'null', '~', '2021-07-01', 'TBD', 'QQQ',
 ];
 
 const pieceArbitrary: fc.Arbitrary<string> = fc.oneof(
@@ -124,6 +124,8 @@ interface GeneratedFeature {
   name: string;
   due: string;
   completed: string | null;
+  /** IDs of milestones and features, some undefined; cycles happen. */
+  predecessors: string[];
 }
 
 interface GeneratedMilestone extends GeneratedFeature {
@@ -164,16 +166,18 @@ function entryLines(kind: 'milestone' | 'feature', item: GeneratedMilestone | Ge
     const parts = [`name: ${name}`, `due: ${due}`];
     if (item.completed) parts.push(`completed: ${quoted(item.completed, style.quoting)}`);
     if (list.length > 0) parts.push(`features: [${list.map((id) => quoted(id, style.quoting)).join(', ')}]`);
+    if (item.predecessors.length > 0) parts.push(`predecessors: [${item.predecessors.map((id) => quoted(id, style.quoting)).join(', ')}]`);
     return [...style.fillerBefore, `  ${key}: {${parts.join(', ')}}${trailing}`];
   }
   const lines = [...style.fillerBefore, `  ${key}:${trailing}`, `    name: ${name}`, `    due: ${due}${trailing}`];
   if (item.completed) lines.push(`    completed: ${quoted(item.completed, style.quoting)}`);
   else if (style.completedNull) lines.push('    completed: null');
-  if (list.length > 0) {
-    if (style.flowList) lines.push(`    features: [${list.map((id) => quoted(id, style.quoting)).join(', ')}]${trailing}`);
+  for (const [key, ids] of [['features', list], ['predecessors', item.predecessors]] as const) {
+    if (ids.length === 0) continue;
+    if (style.flowList) lines.push(`    ${key}: [${ids.map((id) => quoted(id, style.quoting)).join(', ')}]${trailing}`);
     else {
-      lines.push(`    features:${trailing}`);
-      for (const id of list) lines.push(`      - ${quoted(id, style.quoting)}`, ...(style.trailing ? ['      # one more'] : []));
+      lines.push(`    ${key}:${trailing}`);
+      for (const id of ids) lines.push(`      - ${quoted(id, style.quoting)}`, ...(style.trailing ? ['      # one more'] : []));
     }
   }
   return lines;
@@ -182,6 +186,7 @@ function entryLines(kind: 'milestone' | 'feature', item: GeneratedMilestone | Ge
 /**
  * A plan full of comments, blank lines, flow and block styles and quoted scalars, with enough
  * inconsistencies (late features, open features in completed milestones, unknown and repeated IDs,
+ * predecessors due later or open, cycles,
  * bad dates) that every quick fix has something to do.
  */
 export const planArbitrary: fc.Arbitrary<GeneratedPlan> = fc
@@ -197,7 +202,14 @@ export const planArbitrary: fc.Arbitrary<GeneratedPlan> = fc
     fc.record({
       shape: fc.constant(shape),
       features: fc.array(
-        fc.record({ name: nameArbitrary, due: dateArbitrary, completed: fc.option(dateArbitrary, { nil: null }), style: styleArbitrary, badDate: fc.constantFrom(null, null, null, null, '2021-02-30', '2021-7-1') }),
+        fc.record({
+          name: nameArbitrary,
+          due: dateArbitrary,
+          completed: fc.option(dateArbitrary, { nil: null }),
+          style: styleArbitrary,
+          badDate: fc.constantFrom(null, null, null, null, '2021-02-30', '2021-7-1'),
+          before: fc.array(fc.integer({ min: 0, max: shape.featureCount + shape.milestoneCount }), { maxLength: 2 }),
+        }),
         { minLength: shape.featureCount, maxLength: shape.featureCount },
       ),
       milestones: fc.array(
@@ -207,19 +219,23 @@ export const planArbitrary: fc.Arbitrary<GeneratedPlan> = fc
           completed: fc.option(dateArbitrary, { nil: null }),
           style: styleArbitrary,
           picks: fc.array(fc.integer({ min: 0, max: shape.featureCount + 1 }), { maxLength: 5 }),
+          before: fc.array(fc.integer({ min: 0, max: shape.featureCount + shape.milestoneCount }), { maxLength: 2 }),
         }),
         { minLength: shape.milestoneCount, maxLength: shape.milestoneCount },
       ),
     }),
   )
   .map(({ shape, features, milestones }) => {
-    const featureItems: GeneratedFeature[] = features.map((feature, index) => ({ id: `F-${index + 1}`, name: feature.name, due: feature.badDate ?? feature.due, completed: feature.completed }));
+    // Predecessors among every item (features, then milestones); the last pick is an ID no file defines.
+    const predecessorId = (pick: number) => (pick < shape.featureCount ? `F-${pick + 1}` : pick < shape.featureCount + shape.milestoneCount ? `M-${pick - shape.featureCount + 1}` : 'M-9x');
+    const featureItems: GeneratedFeature[] = features.map((feature, index) => ({ id: `F-${index + 1}`, name: feature.name, due: feature.badDate ?? feature.due, completed: feature.completed, predecessors: feature.before.map(predecessorId) }));
     // A pick beyond the features is an ID that no file defines (a misspelt one, close to a real ID).
     const milestoneItems: GeneratedMilestone[] = milestones.map((milestone, index) => ({
       id: `M-${index + 1}`,
       name: milestone.name,
       due: milestone.due,
       completed: milestone.completed,
+      predecessors: milestone.before.map(predecessorId),
       features: milestone.picks.map((pick) => (pick < shape.featureCount ? featureItems[pick]!.id : `F-${pick + 1}x`)),
     }));
     const lines = [...shape.header, 'document: LDM-999', 'asOf: 2021-08-11', ''];
