@@ -156,8 +156,9 @@ describe('rename changes exactly the occurrences of the ID', () => {
           assert.ok('edits' in result, `${what}: ${'message' in result ? result.message : ''}`);
           const edits = result.edits.get(uri)!;
           const occurrences = edits.length;
-          const listed = plan.milestones.flatMap((milestone) => milestone.features).filter((id) => id === item.id).length;
-          assert.equal(occurrences, 1 + listed, `${what}: the definition and each listing`);
+          const listings = [...plan.milestones.flatMap((milestone) => milestone.features), ...[...plan.milestones, ...plan.features].flatMap((other) => other.predecessors)];
+          const listed = listings.filter((id) => id === item.id).length;
+          assert.equal(occurrences, 1 + listed, `${what}: the definition and each listing, in features and predecessors lists`);
           for (const edit of edits) {
             assertPreciseEdit(plan.text, edit, comments, what);
             const written = plan.text.slice(edit.start, edit.end);
@@ -171,7 +172,10 @@ describe('rename changes exactly the occurrences of the ID', () => {
           const kind = item.kind === 'milestone' ? renamedFile.milestones : renamedFile.features;
           assert.ok(kind.some((renamed) => renamed.id === newId), `${what}: defined under the new ID:\n${output}`);
           assert.ok(![...renamedFile.milestones, ...renamedFile.features].some((other) => other.id === item.id), `${what}: the old ID is gone`);
-          const references = renamedFile.milestones.flatMap((milestone) => milestone.references.map((reference) => reference.id));
+          const references = [
+            ...renamedFile.milestones.flatMap((milestone) => milestone.references.map((reference) => reference.id)),
+            ...[...renamedFile.milestones, ...renamedFile.features].flatMap((other) => other.predecessorIdList),
+          ];
           assert.equal(references.filter((id) => id === newId).length, listed, `${what}: every listing follows`);
           // A rename changes no check's outcome (a new ID of the shape of a date or number is still an ID).
           assert.deepEqual(problemCodes(after).filter((code) => code !== 'unknown-acronym'), problemCodes(workspace).filter((code) => code !== 'unknown-acronym'), `${what}:\n${output}`);
