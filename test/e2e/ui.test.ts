@@ -162,9 +162,9 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
     await workbench.step('tree', async () => {
       await workbench.page.locator('.activitybar .action-item[aria-label^="Milestones"]').click();
       const rows = workbench.page.locator('.part.sidebar .monaco-list-row[aria-level="1"]');
-      await workbench.until('36 milestones in the plan view', async () => {
+      await workbench.until('42 milestones in the plan view (LDM-564, the example of predecessor links, later.milestones.yaml)', async () => {
         const count = await rows.count();
-        return count === 36 || `${count} rows`;
+        return count === 42 || `${count} rows`;
       });
       await rows.filter({ hasText: 'LDM-503-07' }).click();
       await workbench.cursorAt(line);
@@ -177,10 +177,10 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
       const frame = await workbench.webviewFrame('.summary');
       await workbench.until('the timeline summary', async () => {
         const summary = await frame.locator('.summary').innerText();
-        return /^36 milestones · 82 features · as of 2021-08-11/.test(summary) || summary;
+        return /^42 milestones · 82 features · as of 2021-08-11/.test(summary) || summary;
       });
       const milestones = await frame.locator('g.row.milestone[role="treeitem"]').count();
-      assert.equal(milestones, 36);
+      assert.equal(milestones, 42);
       assert.ok(await frame.locator('g.row[data-id="LDM-503-05"]').count(), 'no row for LDM-503-05');
     });
   });
@@ -224,7 +224,7 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
         return pairs === 18 || `${pairs} date problems`;
       }, 20_000);
       const rows = workbench.page.locator('.part.sidebar .monaco-list-row[aria-level="1"]');
-      assert.equal(await rows.count(), 36);
+      assert.equal(await rows.count(), 42);
     });
   });
 
@@ -250,7 +250,7 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
       assert.deepEqual(languageServerPids(server.extensionsDir), []);
       // The plan view keeps the plan as it last was, and says the server is not running.
       await stoppedNote.waitFor();
-      assert.equal(await milestoneRows.count(), 36);
+      assert.equal(await milestoneRows.count(), 42);
     }, { keepWidgets: true }); // Escape would hide the message, which may already be up
     await workbench.step('server-restarted-from-message', async () => {
       await gaveUp.locator('.monaco-button', { hasText: 'Restart' }).click();
