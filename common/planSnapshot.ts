@@ -34,6 +34,21 @@ export interface ProblemSummary {
   related?: string;
 }
 
+/** A predecessor an item names that the plan defines: the arrow from it to the item on the timeline. */
+export interface PredecessorLink {
+  id: string;
+  /** The worst severity of the checks on this link that failed (due after, open, cycle), or null. */
+  worst: Severity | null;
+}
+
+/** What the timeline draws of an item's predecessors. */
+export interface Links {
+  /** Its known predecessors, each once, in the order written. */
+  predecessors: PredecessorLink[];
+  /** The predecessor due last, which sets its earliest date (the next step of its driving path), or null. */
+  driving: string | null;
+}
+
 /** A feature as one milestone lists it: the row beneath the milestone in the tree and the timeline. */
 export interface FeatureRow {
   id: string;
@@ -56,6 +71,7 @@ export interface FeatureSnapshot {
   location: Location;
   /** IDs of the milestones that list this feature. */
   parents: string[];
+  links: Links;
 }
 
 export interface MilestoneSnapshot {
@@ -70,6 +86,7 @@ export interface MilestoneSnapshot {
   location: Location;
   /** The features it lists, each once, in the order listed (unknown IDs included). */
   features: FeatureRow[];
+  links: Links;
 }
 
 export interface PlanSnapshot {

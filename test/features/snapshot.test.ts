@@ -88,3 +88,30 @@ describe('plan snapshot', () => {
     assert.equal(asOf, '2021-08-11');
   });
 });
+
+describe('predecessor links in the snapshot', () => {
+  test('each item with its known predecessors, the worst failed check on each link, and the driving one', () => {
+    const { service } = openPlan(`asOf: 2021-08-11
+milestones:
+  M-1:
+    name: One
+    due: 2021-03-01
+  M-2:
+    name: Two
+    due: 2021-02-01
+    predecessors: [M-1, F-1, X-9]
+features:
+  F-1:
+    name: Feature
+    due: 2021-01-01
+    completed: 2021-01-01
+    predecessors:
+      - M-1
+`);
+    const { milestones, features } = service.snapshot();
+    const m2 = milestones.find((milestone) => milestone.id === 'M-2')!;
+    assert.deepEqual(m2.links, { predecessors: [{ id: 'M-1', worst: 'warning' }, { id: 'F-1', worst: null }], driving: 'M-1' });
+    assert.deepEqual(features['F-1']!.links, { predecessors: [{ id: 'M-1', worst: 'warning' }], driving: 'M-1' });
+    assert.deepEqual(milestones.find((milestone) => milestone.id === 'M-1')!.links, { predecessors: [], driving: null });
+  });
+});

@@ -438,11 +438,13 @@ describe('timeline webview', { skip: skipWithout('the timeline in Chromium', 'ch
           { id: `f${index}${text}`, state: 'inconsistent', problems: [problem(text)] },
           { id: `undefined ${text}`, state: 'unknown', problems: [] },
         ],
+        // Each names the one before it: arrows and tooltips carry hostile IDs too.
+        links: index === 0 ? { predecessors: [], driving: null } : { predecessors: [{ id: hostile[index - 1]! + String(index - 1), worst: 'error' as const }], driving: hostile[index - 1]! + String(index - 1) },
       })),
       features: Object.fromEntries(
         hostile.map((text, index) => [
           `f${index}${text}`,
-          { id: `f${index}${text}`, name: text, due: '2021-05-01', completed: text, progress: 'completed', state: 'inconsistent', problems: [problem(text)], location, parents: [text] },
+          { id: `f${index}${text}`, name: text, due: '2021-05-01', completed: text, progress: 'completed', state: 'inconsistent', problems: [problem(text)], location, parents: [text], links: { predecessors: [], driving: null } },
         ]),
       ),
       problemCounts: { error: 12, warning: 0, information: 0, hint: 0 },

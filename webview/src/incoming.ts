@@ -1,6 +1,6 @@
 // Checks what the extension posts to the timeline and copies a plan into well-formed values, so
 // the drawing code can trust types (strings are strings, states are known) whatever arrives.
-import type { FeatureRow, FeatureSnapshot, ItemState, Location, MilestoneSnapshot, PlanSnapshot, ProblemSummary, Progress, Severity } from '../../common/planSnapshot';
+import type { FeatureRow, FeatureSnapshot, ItemState, Links, Location, MilestoneSnapshot, PlanSnapshot, ProblemSummary, Progress, Severity } from '../../common/planSnapshot';
 import type { ToTimeline } from '../../common/timelineMessages';
 import { itemStates, severities } from './model';
 
@@ -36,6 +36,16 @@ function problems(value: unknown): ProblemSummary[] {
     .map((problem) => ({ code: text(problem.code), severity: severity(problem.severity), message: text(problem.message) }));
 }
 
+/** An item's links; a snapshot from before predecessors existed has none. */
+function links(value: unknown): Links {
+  const loose = isObject(value) ? value : {};
+  const predecessors = list(loose.predecessors)
+    .filter(isObject)
+    .filter((link) => typeof link.id === 'string')
+    .map((link) => ({ id: link.id as string, worst: link.worst === null || link.worst === undefined ? null : severity(link.worst) }));
+  return { predecessors, driving: textOrNull(loose.driving) };
+}
+
 const emptyLocation = (): Location => ({ uri: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
 
 function milestone(value: Loose): MilestoneSnapshot {
@@ -50,6 +60,7 @@ function milestone(value: Loose): MilestoneSnapshot {
     problems: problems(value.problems),
     location: emptyLocation(), // the webview never uses locations; revealing goes by ID
     features: list(value.features).filter(isObject).map(featureRow),
+    links: links(value.links),
   };
 }
 
@@ -64,6 +75,7 @@ function feature(id: string, value: Loose): FeatureSnapshot {
     problems: problems(value.problems),
     location: emptyLocation(),
     parents: list(value.parents).filter((parent): parent is string => typeof parent === 'string'),
+    links: links(value.links),
   };
 }
 

@@ -1,8 +1,9 @@
 // The plan as the tree view and the timeline draw it: milestones in (due, ID) order, each with the
 // row of every feature it lists, each item with its state and problems. Built from the same
 // analysis as the diagnostics; the tree and the timeline only draw what it decides.
-import type { FeatureRow, FeatureSnapshot, ItemState, Location, MilestoneSnapshot, PlanSnapshot, ProblemSummary, Severity } from '../../../../common/planSnapshot';
+import type { FeatureRow, FeatureSnapshot, ItemState, Links, Location, MilestoneSnapshot, PlanSnapshot, ProblemSummary, Severity } from '../../../../common/planSnapshot';
 import type { ReportedProblem } from '../checks/problems';
+import { drivingPredecessor } from '../model/drivingPath';
 import { progressOf } from '../model/itemState';
 import { itemAt } from '../model/locate';
 import { byDueThenId, type PlanItem } from '../model/planItem';
@@ -29,7 +30,8 @@ export function planSnapshot(workspace: Workspace): PlanSnapshot {
       const owner = itemAt(file, problem.start);
       if (!owner) continue;
       const pair = problem.data?.kind === 'pair' ? problem.data : undefined;
-      append(problemsOf, owner, pair ? { ...summarize(problem), related: pair.feature } : summarize(problem));
+      const link = problem.data?.kind === 'link' ? problem.data : undefined;
+      append(problemsOf, owner, pair ? { ...summarize(problem), related: pair.feature } : link ? { ...summarize(problem), related: link.predecessor } : summarize(problem));
       if (pair && pairRules.has(problem.code)) append(pairProblems, pairKey(pair.milestone, pair.feature), { ...summarize(problem), related: pair.milestone });
     }
   }
@@ -38,6 +40,15 @@ export function planSnapshot(workspace: Workspace): PlanSnapshot {
     const lines = workspace.getFile(item.uri)!.lineIndex;
     const span = item.idSpan;
     return { uri: item.uri, range: { start: lines.positionAt(span.start), end: lines.positionAt(span.end) } };
+  };
+
+  /** An item's known predecessors with the worst failed check on each link, and the driving one. */
+  const linksOf = (item: PlanItem): Links => {
+    const own = problemsOf.get(item) ?? [];
+    const predecessors = [...new Set(item.predecessorIdList)]
+      .filter((id) => index.item(id) !== undefined)
+      .map((id) => ({ id, worst: worst(own.filter((problem) => problem.related === id && linkRules.has(problem.code))) }));
+    return { predecessors, driving: drivingPredecessor(index, item)?.id ?? null };
   };
 
   const features: Record<string, FeatureSnapshot> = {};
@@ -56,6 +67,7 @@ export function planSnapshot(workspace: Workspace): PlanSnapshot {
       problems: [...(problemsOf.get(feature) ?? []), ...pairs],
       location: locate(feature),
       parents,
+      links: linksOf(feature),
     };
   }
 
@@ -73,6 +85,7 @@ export function planSnapshot(workspace: Workspace): PlanSnapshot {
       problems,
       location: locate(milestone),
       features: index.listedFeatures(milestone).ids.map((id) => featureRow(milestone.id, id, features[id], pairProblems)),
+      links: linksOf(milestone),
     };
   });
 
@@ -86,6 +99,17 @@ function featureRow(milestoneId: string, id: string, feature: FeatureSnapshot | 
   const own = feature.problems.filter((problem) => problem.related === undefined);
   const state: ItemState = pairs.length > 0 ? 'inconsistent' : feature.progress;
   return { id, state, problems: [...own, ...pairs] };
+}
+
+/** The checks of a predecessor link, drawn on its arrow. */
+const linkRules = new Set(['predecessor-due-after', 'predecessor-open', 'dependency-cycle']);
+
+const severityOrder: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+function worst(problems: readonly ProblemSummary[]): Severity | null {
+  let found: Severity | null = null;
+  for (const problem of problems) if (found === null || severityOrder.indexOf(problem.severity) < severityOrder.indexOf(found)) found = problem.severity;
+  return found;
 }
 
 function pairKey(milestone: string, feature: string): string {
