@@ -1,5 +1,6 @@
 // Draws the timeline as four SVGs in a scrolling grid: a corner, the time axis (sticky at the top),
-// the row labels (sticky at the left) and the chart body with markers, slip bars and the asOf line.
+// the row labels (sticky at the left) and the chart body with markers, slip bars, the asOf line and
+// an arrow from each predecessor's due marker to its successor's.
 import type { Axis } from './axis';
 import { clear, html, svg, text } from './dom';
 import { formatDay, slipOf, type VisibleRow } from './model';
@@ -28,6 +29,15 @@ export interface ChartInput {
   asOf: number | null;
   asOfText: string;
   emptyMessage: string | null;
+  /** Whether to draw an arrow for each predecessor link between rows shown. */
+  arrows: boolean;
+}
+
+/** An arrow drawn: the link it stands for and its element. */
+export interface RenderedArrow {
+  from: string;
+  to: string;
+  element: SVGGElement;
 }
 
 const chevronRight = 'M -2.5 -4.5 L 2.5 0 L -2.5 4.5';
@@ -42,6 +52,7 @@ export class Chart {
   private readonly empty: HTMLElement;
   private readonly byElement = new WeakMap<Element, RenderedRow>();
   rendered: RenderedRow[] = [];
+  arrows: RenderedArrow[] = [];
   axis: Axis | null = null;
   bodyHeight = 0;
 
@@ -70,6 +81,7 @@ export class Chart {
     const { axis, rows } = input;
     this.axis = axis;
     this.rendered = [];
+    this.arrows = [];
     for (const element of [this.corner, this.axisSvg, this.labels, this.body]) clear(element);
 
     let y = 0;
@@ -111,10 +123,51 @@ export class Chart {
       const x = axis.scale(new Date(input.asOf));
       svg('line', { class: 'asof-line', x1: x, x2: x, y1: 0, y2: this.bodyHeight }, this.body);
     }
+    if (input.arrows) this.drawArrows();
 
     this.empty.hidden = input.emptyMessage === null;
     clear(this.empty);
     if (input.emptyMessage !== null) text(this.empty, input.emptyMessage);
+  }
+
+  /**
+   * An arrow per link whose two ends are shown, from the right tip of the predecessor's due marker
+   * to the left tip of the item's. Routed in fixed pixel steps (out, across, in), so that it stays
+   * readable at every zoom; a link that runs back in time goes round along the item's row edge.
+   */
+  private drawArrows(): void {
+    const scale = this.axis!.scale;
+    const first = new Map<string, RenderedRow>();
+    for (const rendered of this.rendered) if (rendered.view.row.defined && !first.has(rendered.view.row.id)) first.set(rendered.view.row.id, rendered);
+    const layer = svg('g', { class: 'arrows' }, this.body);
+    const radius = (row: RenderedRow) => (row.view.row.kind === 'milestone' ? 6.5 : 5);
+    for (const target of this.rendered) {
+      const row = target.view.row;
+      if (!row.defined || row.due === null) continue;
+      for (const link of row.predecessors) {
+        const source = first.get(link.id);
+        if (!source || source.view.row.due === null) continue;
+        const x1 = scale(new Date(source.view.row.due)) + radius(source);
+        const y1 = source.y + source.height / 2;
+        const x2 = scale(new Date(row.due)) - radius(target) - 1;
+        const y2 = target.y + target.height / 2;
+        let d: string;
+        if (x2 - x1 >= 14) {
+          const across = x1 + 7;
+          d = `M ${x1} ${y1} H ${across} V ${y2} H ${x2}`;
+        } else {
+          // Back in time (or too close): out to the right, along the edge of the item's row, and in from its left.
+          const edge = y2 > y1 ? target.y : target.y + target.height;
+          d = `M ${x1} ${y1} H ${x1 + 7} V ${edge} H ${x2 - 9} V ${y2} H ${x2}`;
+        }
+        const classes = ['arrow'];
+        if (link.worst) classes.push(`severity-${link.worst}`);
+        const element = svg('g', { class: classes.join(' '), 'data-from': link.id, 'data-to': row.id }, layer);
+        svg('path', { class: 'arrow-line', d }, element);
+        svg('path', { class: 'arrow-head', d: `M ${x2} ${y2} L ${x2 - 5} ${y2 - 3.5} L ${x2 - 5} ${y2 + 3.5} Z` }, element);
+        this.arrows.push({ from: link.id, to: row.id, element });
+      }
+    }
   }
 
   private drawCorner(): void {

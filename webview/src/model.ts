@@ -1,7 +1,7 @@
 // The timeline's rows, drawn from a plan snapshot (which decides each row's state): a row per
 // milestone with its features beneath, dates as UTC milliseconds, the worst problem severity, and
 // the filter that hides rows. No DOM here.
-import type { FeatureSnapshot, ItemState, MilestoneSnapshot, PlanSnapshot, ProblemSummary, Progress, Severity } from '../../common/planSnapshot';
+import type { FeatureSnapshot, ItemState, MilestoneSnapshot, PlanSnapshot, PredecessorLink, ProblemSummary, Progress, Severity } from '../../common/planSnapshot';
 
 export const itemStates: readonly ItemState[] = ['completed', 'open', 'overdue', 'inconsistent', 'unknown'];
 export const severities: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -28,6 +28,11 @@ export interface Row {
   milestoneId: string;
   /** The ID a click reveals: the item itself, or for an undefined feature the milestone that lists it. */
   revealId: string;
+  /** Its known predecessors (an arrow from each) and the one that drives its date. */
+  predecessors: PredecessorLink[];
+  driving: string | null;
+  /** The IDs of the items that name it as a predecessor. */
+  successors: string[];
 }
 
 export interface Group {
@@ -93,7 +98,25 @@ function datedRow(item: MilestoneSnapshot | FeatureSnapshot): Pick<Row, 'id' | '
   };
 }
 
+/** The IDs that name each ID as a predecessor, from every item's links. */
+function successorsOf(plan: PlanSnapshot): Map<string, string[]> {
+  const successors = new Map<string, string[]>();
+  const items = [...plan.milestones, ...Object.values(plan.features)];
+  for (const item of items) {
+    for (const link of item.links.predecessors) {
+      const list = successors.get(link.id) ?? [];
+      if (!list.includes(item.id)) list.push(item.id);
+      successors.set(link.id, list);
+    }
+  }
+  return successors;
+}
+
+const noSuccessors: string[] = [];
+
 export function buildGroups(plan: PlanSnapshot): Group[] {
+  const successors = successorsOf(plan);
+  const links = (item: MilestoneSnapshot | FeatureSnapshot) => ({ predecessors: item.links.predecessors, driving: item.links.driving, successors: successors.get(item.id) ?? noSuccessors });
   return plan.milestones.map((milestone) => {
     const milestoneRow: Row = {
       ...datedRow(milestone),
@@ -105,13 +128,14 @@ export function buildGroups(plan: PlanSnapshot): Group[] {
       defined: true,
       milestoneId: milestone.id,
       revealId: milestone.id,
+      ...links(milestone),
     };
     const features = milestone.features.map((row): Row => {
       const feature = row.state !== 'unknown' && Object.hasOwn(plan.features, row.id) ? plan.features[row.id] : undefined;
       const common = { key: featureKey(milestone.id, row.id), kind: 'feature' as const, state: row.state, problems: row.problems, worst: worstSeverity(row.problems), milestoneId: milestone.id };
       return feature
-        ? { ...common, ...datedRow(feature), defined: true, revealId: feature.id }
-        : { ...common, id: row.id, name: '', due: null, completed: null, dueText: null, completedText: null, progress: 'open', defined: false, revealId: milestone.id };
+        ? { ...common, ...datedRow(feature), defined: true, revealId: feature.id, ...links(feature) }
+        : { ...common, id: row.id, name: '', due: null, completed: null, dueText: null, completedText: null, progress: 'open', defined: false, revealId: milestone.id, predecessors: [], driving: null, successors: noSuccessors };
     });
     return { milestone: milestoneRow, features };
   });
@@ -175,3 +199,30 @@ export function slipOf(row: Row, asOf: number | null): { kind: 'late' | 'overdue
   if (row.progress === 'overdue' && asOf !== null) return { kind: 'overdue', from: row.due, to: asOf };
   return null;
 }
+
+/** The rows of each ID (a feature listed twice has two), first row first. */
+export function rowsById(groups: readonly Group[]): Map<string, Row> {
+  const rows = new Map<string, Row>();
+  for (const group of groups) for (const row of [group.milestone, ...group.features]) if (row.defined && !rows.has(row.id)) rows.set(row.id, row);
+  return rows;
+}
+
+/** The driving path that ends at `id`, earliest first (the server decides each step); stops where it would come back on itself. */
+export function drivingPath(rows: ReadonlyMap<string, Row>, id: string): string[] {
+  const path = [id];
+  const seen = new Set(path);
+  for (let next = rows.get(id)?.driving ?? null; next !== null && !seen.has(next); next = rows.get(next)?.driving ?? null) {
+    seen.add(next);
+    path.push(next);
+  }
+  return path.reverse();
+}
+
+/** How many predecessor links the plan has: arrows are on by default up to a few thousand. */
+export function linkCount(rows: ReadonlyMap<string, Row>): number {
+  let count = 0;
+  for (const row of rows.values()) count += row.predecessors.length;
+  return count;
+}
+
+export const arrowsByDefaultUpTo = 3000;

@@ -8,7 +8,7 @@ import { Chart, layout, type RenderedRow } from './chart';
 import { html } from './dom';
 import { exportPng, exportSvg } from './exportImage';
 import { wireKeys, wirePointer, zoomStep, type ChartControls } from './interaction';
-import { buildGroups, dayMs, itemStates, parseDay, timeExtent, visibleRows, type Group, type Row } from './model';
+import { arrowsByDefaultUpTo, buildGroups, dayMs, drivingPath, itemStates, linkCount, parseDay, rowsById, timeExtent, visibleRows, type Group, type Row } from './model';
 import { Toolbar } from './toolbar';
 import { Tooltip } from './tooltip';
 import { readViewState, type ViewState } from './viewState';
@@ -23,6 +23,8 @@ export class Timeline implements ChartControls {
   private readonly state: ViewState;
   private plan: PlanSnapshot | null = null;
   private groups: Group[] = [];
+  private byId = new Map<string, Row>();
+  private links = 0;
   private asOf: number | null = null;
   private extent: [number, number] = [0, 1];
   private highlighted: string | null = null;
@@ -62,6 +64,10 @@ export class Timeline implements ChartControls {
       zoomOut: () => this.zoomBy(1 / zoomStep),
       fit: () => this.resetZoom(),
       exportImage: (format) => void this.export(format),
+      arrowsToggled: () => {
+        this.state.arrows = !this.arrowsOn();
+        this.update();
+      },
     });
     this.status = html('div', { class: 'status', role: 'status', hidden: '' }, root);
     this.summary = html('div', { class: 'summary' }, root);
@@ -88,6 +94,8 @@ export class Timeline implements ChartControls {
   setPlan(plan: PlanSnapshot): void {
     this.plan = plan;
     this.groups = buildGroups(plan);
+    this.byId = rowsById(this.groups);
+    this.links = linkCount(this.byId);
     this.asOf = parseDay(plan.asOf);
     this.extent = timeExtent(this.groups, this.asOf);
     if (this.firstRender && this.defaults) this.applyDefaults(this.defaults);
@@ -103,6 +111,11 @@ export class Timeline implements ChartControls {
     this.highlighted = id;
     const rows = this.applyHighlight();
     if (rows.length > 0) this.scrollIntoView(rows[0]!);
+  }
+
+  /** Arrows as chosen, else on while the plan has no more than a few thousand links. */
+  private arrowsOn(): boolean {
+    return this.state.arrows ?? this.links <= arrowsByDefaultUpTo;
   }
 
   private toggleState(state: ItemState): void {
@@ -157,7 +170,8 @@ export class Timeline implements ChartControls {
     const pixelsPerDay = this.zoom();
     const axis = makeAxis(this.extent, pixelsPerDay, Math.max(0, this.chart.viewport.clientWidth - layout.labelWidth - 2));
     const emptyMessage = this.groups.length === 0 ? 'The plan has no milestones yet.' : rows.length === 0 ? 'No milestone or feature matches the filter.' : null;
-    this.chart.render({ rows, axis, asOf: this.asOf, asOfText: this.plan.asOf, emptyMessage });
+    this.chart.render({ rows, axis, asOf: this.asOf, asOfText: this.plan.asOf, emptyMessage, arrows: this.arrowsOn() });
+    this.toolbar.showArrows(this.arrowsOn(), this.links);
     this.applyHighlight();
     this.toolbar.showZoom((pixelsPerDay / this.fitZoom()) * 100);
 
@@ -180,11 +194,20 @@ export class Timeline implements ChartControls {
       matches = this.chart.rendered.filter((rendered) => rendered.view.row.kind === 'milestone' && parents.has(rendered.view.row.key));
     }
     const marked = new Set(matches);
+    // The highlighted item's driving path: its rows and the arrows between its steps stand out, the rest is dimmed.
+    const path = id === null || !this.byId.has(id) ? [] : drivingPath(this.byId, id);
+    const onPath = new Set(path.length > 1 ? path : []);
+    const steps = new Set(path.slice(1).map((to, index) => `${path[index]}\u0000${to}`));
     for (const rendered of this.chart.rendered) {
       const on = marked.has(rendered);
       rendered.label.classList.toggle('highlighted', on);
       rendered.body.classList.toggle('highlighted', on);
+      const step = onPath.has(rendered.view.row.id) && rendered.view.row.defined;
+      rendered.label.classList.toggle('on-path', step);
+      rendered.body.classList.toggle('on-path', step);
     }
+    for (const arrow of this.chart.arrows) arrow.element.classList.toggle('on-path', steps.has(`${arrow.from}\u0000${arrow.to}`));
+    this.root.classList.toggle('path-shown', onPath.size > 0);
     return matches;
   }
 

@@ -15,12 +15,14 @@ export interface ToolbarActions {
   zoomOut(): void;
   fit(): void;
   exportImage(format: 'svg' | 'png'): void;
+  arrowsToggled(): void;
 }
 
 export class Toolbar {
   readonly filterInput: HTMLInputElement;
   private readonly stateButtons = new Map<ItemState, { button: HTMLButtonElement; count: HTMLElement }>();
   private readonly zoomLabel: HTMLElement;
+  private readonly arrowsButton: HTMLButtonElement;
 
   constructor(root: HTMLElement, filterText: string, actions: ToolbarActions) {
     const toolbar = html('header', { class: 'toolbar' }, root);
@@ -39,6 +41,8 @@ export class Toolbar {
     }
 
     const right = html('div', { class: 'toolbar-group' }, toolbar);
+    this.arrowsButton = button(right, 'Arrows', 'toggle-arrows', () => actions.arrowsToggled(), 'Show or hide the arrows from predecessors');
+    html('span', { class: 'separator' }, right);
     button(right, 'Expand all', 'expand-all', () => actions.expandAll());
     button(right, 'Collapse all', 'collapse-all', () => actions.collapseAll());
     html('span', { class: 'separator' }, right);
@@ -57,6 +61,13 @@ export class Toolbar {
       button.setAttribute('aria-pressed', String(shown.has(state)));
       if (counts) count.textContent = String(counts[state]);
     }
+  }
+
+  /** Whether arrows are drawn, and how many links there are. */
+  showArrows(on: boolean, links: number): void {
+    this.arrowsButton.setAttribute('aria-pressed', String(on));
+    this.arrowsButton.hidden = links === 0;
+    this.arrowsButton.title = `${on ? 'Hide' : 'Show'} the arrows of ${links} predecessor link${links === 1 ? '' : 's'}`;
   }
 
   showZoom(percent: number): void {

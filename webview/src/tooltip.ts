@@ -1,5 +1,6 @@
 // The tooltip: an SVG layer fixed over the page, so it can be placed with attributes rather than
-// inline styles (the CSP forbids those). It shows an item's dates, state and problems as plain text.
+// inline styles (the CSP forbids those). It shows an item's dates, state, predecessors, successors
+// and problems as plain text.
 import { clear, svg, text } from './dom';
 import { formatDay, type Row } from './model';
 
@@ -11,6 +12,7 @@ interface Line {
 const wrapAt = 72;
 const maxNameLines = 3;
 const maxProblems = 8;
+const maxLinks = 8;
 
 /** Breaks text into lines of at most `width` characters, at spaces where there are any. */
 export function wrap(content: string, width: number, maxLines: number): string[] {
@@ -47,6 +49,12 @@ function linesOf(row: Row): Line[] {
     lines.push({ text: `Due ${describeDate(row.due, row.dueText)} · Completed ${completed}`, cls: 'tip-dates' });
     lines.push({ text: `State: ${row.state}`, cls: `tip-state state-${row.state}` });
   }
+  const listed = (ids: readonly string[]) => (ids.length > maxLinks ? `${ids.slice(0, maxLinks).join(', ')} and ${ids.length - maxLinks} more` : ids.join(', '));
+  if (row.predecessors.length > 0) {
+    const ids = row.predecessors.map((link) => (link.id === row.driving ? `${link.id} (driving)` : link.id));
+    for (const line of wrap(`Predecessors: ${listed(ids)}`, wrapAt, 3)) lines.push({ text: line, cls: 'tip-links' });
+  }
+  if (row.successors.length > 0) for (const line of wrap(`Successors: ${listed(row.successors)}`, wrapAt, 3)) lines.push({ text: line, cls: 'tip-links' });
   for (const problem of row.problems.slice(0, maxProblems)) {
     wrap(`${problem.severity}: ${problem.message}`, wrapAt, 3).forEach((line, index) =>
       lines.push({ text: index === 0 ? `● ${line}` : `   ${line}`, cls: `tip-problem severity-${problem.severity}` }),

@@ -11,10 +11,12 @@ export interface ViewState {
   collapsed: string[];
   text: string;
   states: ItemState[];
+  /** Whether predecessor arrows are drawn, or null for the default (on up to a few thousand links). */
+  arrows: boolean | null;
 }
 
 export function defaultViewState(): ViewState {
-  return { zoom: null, scrollLeft: 0, scrollTop: 0, collapsed: [], text: '', states: [...itemStates] };
+  return { zoom: null, scrollLeft: 0, scrollTop: 0, collapsed: [], text: '', states: [...itemStates], arrows: null };
 }
 
 const finite = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback);
@@ -28,6 +30,7 @@ export function readViewState(stored: unknown): ViewState {
   state.scrollTop = finite(value.scrollTop, 0);
   if (Array.isArray(value.collapsed)) state.collapsed = value.collapsed.filter((id): id is string => typeof id === 'string').slice(0, 10_000);
   if (typeof value.text === 'string') state.text = value.text.slice(0, 500);
+  if (typeof value.arrows === 'boolean') state.arrows = value.arrows;
   if (Array.isArray(value.states)) state.states = itemStates.filter((known) => (value.states as unknown[]).includes(known));
   return state;
 }
