@@ -97,3 +97,12 @@ export interface PlanSnapshot {
   features: Record<string, FeatureSnapshot>;
   problemCounts: Record<Severity, number>;
 }
+
+/** A step of a driving path, for the *Show Driving Path* command: an item with its dates and where it is defined. */
+export interface DrivingStep {
+  id: string;
+  name: string;
+  due: string | null;
+  completed: string | null;
+  location: Location;
+}

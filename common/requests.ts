@@ -1,7 +1,7 @@
 // The requests and notifications the extension and the language server exchange beyond LSP, as
 // typed objects: each side names the same object, so parameters and results are checked by the build.
 import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { PlanSnapshot, Position } from './planSnapshot';
+import type { DrivingStep, PlanSnapshot, Position } from './planSnapshot';
 
 /** Client → server: the whole plan of the workspace. */
 export const planSnapshotRequest = new RequestType0<PlanSnapshot, void>('milestones/planSnapshot');
@@ -23,3 +23,6 @@ export interface IdAtParams {
 
 /** Client → server: the milestone or feature ID at a position, where defined or listed. */
 export const idAtRequest = new RequestType<IdAtParams, string | null, void>('milestones/idAt');
+
+/** Client → server: the driving path that ends at the item at a position, earliest first (empty when there is no item there). */
+export const drivingPathRequest = new RequestType<IdAtParams, DrivingStep[], void>('milestones/drivingPath');

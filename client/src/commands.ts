@@ -1,20 +1,22 @@
-// The extension's commands: export, go to milestone, restart the server, reveal, and the plan
-// view's item commands. Each asks the plan or the server; none keeps state of its own.
+// The extension's commands: export, go to milestone, show the driving path, restart the server,
+// reveal, and the plan view's item commands. Each asks the plan or the server; none keeps state of its own.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Location } from '../../common/planSnapshot';
-import { exportRequest, type ExportParams } from '../../common/requests';
+import { drivingPathRequest, exportRequest, type ExportParams } from '../../common/requests';
 import type { PlanModel } from './planModel';
 import { notifyStartFailure } from './server/languageClient';
 import { TimelinePanel, type TimelineSource } from './timeline/timelinePanel';
 import type { PlanTreeProvider } from './tree/treeProvider';
 
+function rangeOf(location: Location): vscode.Range {
+  return new vscode.Range(location.range.start.line, location.range.start.character, location.range.end.line, location.range.end.character);
+}
+
 /** Opens the file of a location with the range selected. */
 export async function reveal(location: Location | undefined): Promise<void> {
   if (!location) return;
-  const uri = vscode.Uri.parse(location.uri);
-  const range = new vscode.Range(location.range.start.line, location.range.start.character, location.range.end.line, location.range.end.character);
-  await vscode.window.showTextDocument(uri, { selection: range, preview: true });
+  await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: rangeOf(location), preview: true });
 }
 
 // A command run from a menu gets the clicked item as its argument; only a Uri names a target file.
@@ -60,6 +62,41 @@ export function registerCommands({ extension, languageClient, plan, tree, timeli
         { placeHolder: 'Go to milestone', matchOnDescription: true, matchOnDetail: false },
       );
       await reveal(picked?.location);
+    }),
+    vscode.commands.registerCommand('milestones.showDrivingPath', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return;
+      const steps = await languageClient.sendRequest(drivingPathRequest, { uri: editor.document.uri.toString(), position: editor.selection.active });
+      if (steps.length === 0) {
+        void vscode.window.showInformationMessage('Put the cursor on a milestone or feature to see its driving path.');
+        return;
+      }
+      const last = steps[steps.length - 1]!;
+      if (steps.length === 1) {
+        void vscode.window.showInformationMessage(`${last.id} has no dated predecessors: nothing drives its date.`);
+        return;
+      }
+      // Earliest first; each step is revealed as it is chosen in the list, the editor keeping the focus on the list.
+      const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { step: (typeof steps)[number] }>();
+      pick.title = `Driving path of ${last.id}`;
+      pick.placeholder = 'Each step is due no earlier than the one before it; choose one to go to it';
+      pick.items = steps.map((step, index) => ({
+        label: `${index === 0 ? '' : '→ '}${step.id}`,
+        description: step.name,
+        detail: `due ${step.due ?? '—'}${step.completed ? ` · completed ${step.completed}` : ''}`,
+        step,
+      }));
+      pick.onDidChangeActive((active) => {
+        const location = active[0]?.step.location;
+        if (location) void vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: rangeOf(location), preview: true, preserveFocus: true });
+      });
+      pick.onDidAccept(() => {
+        const location = pick.selectedItems[0]?.step.location;
+        pick.hide();
+        void reveal(location);
+      });
+      pick.onDidHide(() => pick.dispose());
+      pick.show();
     }),
     vscode.commands.registerCommand('milestones.restartServer', async () => {
       try {

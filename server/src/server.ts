@@ -12,7 +12,7 @@ import {
   TextDocumentSyncKind,
   type Position,
 } from 'vscode-languageserver/node';
-import { exportRequest, idAtRequest, planChangedNotification, planSnapshotRequest } from '../../common/requests';
+import { drivingPathRequest, exportRequest, idAtRequest, planChangedNotification, planSnapshotRequest } from '../../common/requests';
 import { idleGarbageCollection } from './host/idleGc';
 import { nodeFileSystem } from './host/nodeFileSystem';
 import { PlanHost } from './host/planHost';
@@ -135,6 +135,12 @@ connection.onRequest(exportRequest, async (params) => {
 connection.onRequest(idAtRequest, (params) => {
   const context = at(params.uri, params.position);
   return (context && service.idAt(context.file.uri, context.offset)) ?? null;
+});
+
+connection.onRequest(drivingPathRequest, async (params) => {
+  await host.ready;
+  const context = at(params.uri, params.position);
+  return context ? service.drivingPath(context.file.uri, context.offset) : [];
 });
 
 connection.onHover(({ textDocument, position }) => {

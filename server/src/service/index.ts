@@ -7,6 +7,7 @@ import { codeLenses, type PlanLens } from './features/codeLenses';
 import { fixAll, getCodeActions, type FixTargets, type PlanCodeAction } from './features/codeActions';
 import { doComplete, type PlanCompletion } from './features/completion';
 import { exportPlan, type ExportFormat } from './features/export';
+import { drivingPathSteps, type DrivingStep } from './features/drivingPathSteps';
 import { exportGraph, type GraphFormat } from './features/graphExport';
 import { foldingSpans } from './features/folding';
 import { doHover, type HoverResult } from './features/hover';
@@ -26,7 +27,7 @@ import { Workspace, type Analysis } from './workspace';
 import type { Span } from './yaml/nodes';
 
 export { FileProblems };
-export type { Analysis, ExportFormat, GraphFormat, FixTargets, GlossaryEntry, HoverResult, Occurrence, OutlineSymbol, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, ProblemGroup, RenameCheck, ReportedProblem, Settings, Span, TextEdit, WorkspaceEdit, WorkspaceSymbol };
+export type { Analysis, DrivingStep, ExportFormat, GraphFormat, FixTargets, GlossaryEntry, HoverResult, Occurrence, OutlineSymbol, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, ProblemGroup, RenameCheck, ReportedProblem, Settings, Span, TextEdit, WorkspaceEdit, WorkspaceSymbol };
 
 export interface PlanService {
   setSettings(settings: Partial<Settings>): void;
@@ -52,6 +53,8 @@ export interface PlanService {
   rename(uri: string, offset: number, newId: string): { edits: WorkspaceEdit } | { message: string };
   /** The item the cursor is about: the ID under it, else the item whose entry holds it. */
   idAt(uri: string, offset: number): string | undefined;
+  /** The driving path that ends at the item at the cursor, earliest first. */
+  drivingPath(uri: string, offset: number): DrivingStep[];
   documentSymbols(uri: string): OutlineSymbol[];
   workspaceSymbols(query: string): WorkspaceSymbol[];
   foldingRanges(uri: string): Span[];
@@ -97,6 +100,7 @@ export function createPlanService(options: PlanServiceOptions = {}): PlanService
     prepareRename: (uri, offset) => inFile<RenameCheck>(uri, { ok: false, message: 'Only IDs in a milestone plan can be renamed.' }, (file) => prepareRename(workspace, file, offset)),
     rename: (uri, offset, newId) => inFile<{ edits: WorkspaceEdit } | { message: string }>(uri, { message: 'Only IDs in a milestone plan can be renamed.' }, (file) => rename(workspace, file, offset, newId)),
     idAt: (uri, offset) => inFile(uri, undefined, (file) => itemIdAt(file, offset)),
+    drivingPath: (uri, offset) => inFile(uri, [], (file) => drivingPathSteps(workspace, file, offset)),
     documentSymbols: (uri) => inFile(uri, [], (file) => documentSymbols(file)),
     workspaceSymbols: (query) => workspaceSymbols(workspace, query),
     foldingRanges: (uri) => inFile(uri, [], (file) => foldingSpans(file)),

@@ -5,7 +5,7 @@ import type { FeatureRow, FeatureSnapshot, ItemState, Links, Location, Milestone
 import type { ReportedProblem } from '../checks/problems';
 import { drivingPredecessor } from '../model/drivingPath';
 import { progressOf } from '../model/itemState';
-import { itemAt } from '../model/locate';
+import { itemAt, itemLocation } from '../model/locate';
 import { byDueThenId, type PlanItem } from '../model/planItem';
 import type { Workspace } from '../workspace';
 
@@ -36,11 +36,7 @@ export function planSnapshot(workspace: Workspace): PlanSnapshot {
     }
   }
 
-  const locate = (item: PlanItem): Location => {
-    const lines = workspace.getFile(item.uri)!.lineIndex;
-    const span = item.idSpan;
-    return { uri: item.uri, range: { start: lines.positionAt(span.start), end: lines.positionAt(span.end) } };
-  };
+  const locate = (item: PlanItem): Location => itemLocation(workspace.getFile(item.uri)!, item);
 
   /** An item's known predecessors with the worst failed check on each link, and the driving one. */
   const linksOf = (item: PlanItem): Links => {

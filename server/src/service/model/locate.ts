@@ -1,5 +1,6 @@
 // What is at an offset of a plan file: an ID where it is defined or listed, a key, a field's value,
 // an acronym's definition. Hover, completion, navigation and code actions all start here.
+import type { Location } from '../../../../common/planSnapshot';
 import type { YMap, YNode, Span } from '../yaml/nodes';
 import type { PlanFile } from './planFile';
 import type { IdReference, PlanItem } from './planItem';
@@ -92,6 +93,13 @@ export function sectionKeySpan(file: PlanFile, section: string): Span | undefine
     }
   }
   return undefined;
+}
+
+/** Where an item's ID is defined, in lines and characters, for the views that reveal it. */
+export function itemLocation(file: PlanFile, item: PlanItem): Location {
+  const lines = file.lineIndex;
+  const span = item.idSpan;
+  return { uri: item.uri, range: { start: lines.positionAt(span.start), end: lines.positionAt(span.end) } };
 }
 
 /** Every place an ID occurs: its definitions and every listing of it, across the workspace. */
