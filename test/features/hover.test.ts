@@ -216,8 +216,9 @@ features:
   });
   test('on an ID in a predecessors list: the predecessor, with the driving path to it', () => {
     const hover = hoverAt(placeCursor(chain, '      - LDM-50|3-08'));
-    assert.equal(hover?.covers, 'LDM-503-08');
-    assert.match(hover!.markdown, /^\*\*LDM-503-08\*\* · Milestone/);
+    assert.ok(hover);
+    assert.equal(hover.covers, 'LDM-503-08');
+    assert.match(hover.markdown, /^\*\*LDM-503-08\*\* · Milestone/);
     const end = hoverAt(placeCursor(chain, '  LDM-503-0|9:'));
     assert.match(end!.markdown, /\nDriving path: LDM-503-07 \(2018-11-30\) → LDM-503-08 \(2018-12-31\) → LDM-503-09 \(2019-01-31\)$/);
   });

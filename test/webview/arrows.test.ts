@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createPlanService } from '../../server/src/service';
+import { skipWithout } from '../helpers/externalPrograms';
 import { clearPosted, launch, openPage, posted, send, startSite, type Site } from './harness';
 
 // LDM-503-09 waits for LDM-503-08 (which drives it) and for DM-AP-1; LDM-503-08 waits for
@@ -54,16 +55,6 @@ function snapshot() {
 let browser: Browser;
 let site: Site;
 
-before(async () => {
-  site = await startSite();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
 async function opened(): Promise<Page> {
   const page = await openPage(browser, site);
   await send(page, { type: 'plan', plan: snapshot() });
@@ -75,7 +66,17 @@ function arrows(page: Page): Promise<string[]> {
   return page.$$eval('svg.body g.arrow', (elements) => elements.map((element) => `${element.getAttribute('data-from')}→${element.getAttribute('data-to')} ${element.getAttribute('class')}`));
 }
 
-describe('predecessor arrows on the timeline', () => {
+describe('predecessor arrows on the timeline', { skip: skipWithout('the timeline in Chromium', 'chromium') }, () => {
+  before(async () => {
+    site = await startSite();
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
   test('an arrow per link between rows shown, from the predecessor’s due marker to the item’s, a failed check in its colour', async () => {
     const page = await opened();
     assert.deepEqual((await arrows(page)).sort(), [
@@ -111,7 +112,7 @@ describe('predecessor arrows on the timeline', () => {
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
     assert.deepEqual(await arrows(page), []);
     // The view is saved a moment after it changes.
-    await page.waitForFunction(() => JSON.parse(sessionStorage.getItem('timeline-state') ?? '{}').arrows === false);
+    await page.waitForFunction(() => (JSON.parse(sessionStorage.getItem('timeline-state') ?? '{}') as { arrows?: boolean }).arrows === false);
     await page.reload();
     await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
     await send(page, { type: 'plan', plan: snapshot() });
