@@ -61,23 +61,19 @@ function spread(lines: readonly string[], pick: (line: string) => number, sample
 }
 
 /** Types a character at the end of names spread through the file and deletes it again; the time of each to its diagnostics. */
-async function typeInNames(client: TestClient, uri: string, lines: readonly string[]): Promise<number[]> {
-  const times: number[] = [];
-  for (const { line, character } of spread(lines, (line) => (line.startsWith('    name: ') ? line.length : -1), keystrokes)) {
-    let started = performance.now();
-    await client.change(uri, { start: { line, character }, end: { line, character } }, 'x');
-    times.push(performance.now() - started);
-    started = performance.now();
-    await client.change(uri, { start: { line, character }, end: { line, character: character + 1 } }, '');
-    times.push(performance.now() - started);
-  }
-  return times;
+function typeInNames(client: TestClient, uri: string, lines: readonly string[]): Promise<number[]> {
+  return typeAt(client, uri, lines, (line) => (line.startsWith('    name: ') ? line.length : -1));
 }
 
-/** Types a character at the end of `predecessors` lists spread through the file (a link to an unknown ID) and deletes it again. */
-async function typeInPredecessors(client: TestClient, uri: string, lines: readonly string[]): Promise<number[]> {
+/** Types a character before the `]` of `predecessors` lists spread through the file (a link to an unknown ID) and deletes it again. */
+function typeInPredecessors(client: TestClient, uri: string, lines: readonly string[]): Promise<number[]> {
+  return typeAt(client, uri, lines, (line) => (line.startsWith('    predecessors: [') ? line.length - 1 : -1));
+}
+
+/** Types a character where `pick` says, at lines spread through the file, and deletes it again; the time of each to its diagnostics. */
+async function typeAt(client: TestClient, uri: string, lines: readonly string[], pick: (line: string) => number): Promise<number[]> {
   const times: number[] = [];
-  for (const { line, character } of spread(lines, (line) => (line.startsWith('    predecessors: [') ? line.length - 1 : -1), keystrokes)) {
+  for (const { line, character } of spread(lines, pick, keystrokes)) {
     let started = performance.now();
     await client.change(uri, { start: { line, character }, end: { line, character } }, 'x');
     times.push(performance.now() - started);

@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import type { PlanCompletion } from '../../server/src/service';
 import { today } from '../../server/src/service/text/dates';
 import { atCursor, covered, type PlanOptions } from '../helpers/cursor';
+import { linkedReleases } from '../helpers/plans';
 
 interface Offered extends Omit<PlanCompletion, 'replace'> {
   /** The text the item replaces: what has been typed of it. */
@@ -187,27 +188,9 @@ milestones:
 });
 
 describe("IDs in an item's predecessors list", () => {
-  const chain = `asOf: 2021-08-11
-milestones:
-  LDM-503-07:
-    name: Camera data processing
-    due: 2018-11-30
-    completed: 2018-11-30
-  LDM-503-08:
-    name: Spectrograph data acquisition
-    due: 2018-12-31
-    predecessors: [LDM-503-07]
-  LDM-503-09:
-    name: Small scale DRP run
-    due: 2019-01-31
-    predecessors: [LDM-503-08]
-features:
-  DM-DRP-1:
-    name: Single frame processing
-    due: 2018-10-01
-`;
+  const chain = linkedReleases;
   test('milestones and features with name, due and state; those already named, then those that would make a cycle, last and marked', () => {
-    const items = completionsAt(chain.replace('    predecessors: [LDM-503-07]\n', '    predecessors:\n      - LDM-503-07\n      - |\n'));
+    const items = completionsAt(chain.replace('    predecessors: [LDM-503-07, DM-DRP-1]\n', '    predecessors:\n      - LDM-503-07\n      - |\n'));
     assert.deepEqual(
       items.map((item) => [item.label, item.kind, item.detail]),
       [

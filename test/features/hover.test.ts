@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import schema from '../../schemas/milestones.schema.json';
 import { atCursor, covered, placeCursor, type PlanOptions } from '../helpers/cursor';
+import { linkedReleases } from '../helpers/plans';
 
 /** The hover at the cursor: the text it covers and its Markdown, or undefined. */
 function hoverAt(marked: string, options?: PlanOptions): { covers: string; markdown: string } | undefined {
@@ -172,26 +173,7 @@ describe('hover on a key', () => {
 });
 
 describe('predecessors in the hover', () => {
-  const chain = `asOf: 2021-08-11
-milestones:
-  LDM-503-07:
-    name: Camera data processing
-    due: 2018-11-30
-    completed: 2018-11-30
-  LDM-503-08:
-    name: Spectrograph data acquisition
-    due: 2018-12-31
-    predecessors: [LDM-503-07, DM-DRP-1]
-  LDM-503-09:
-    name: Small scale DRP run
-    due: 2019-01-31
-    predecessors:
-      - LDM-503-08
-features:
-  DM-DRP-1:
-    name: Single frame processing
-    due: 2018-10-01
-`;
+  const chain = linkedReleases;
   test('direct predecessors with their dates, the driving one marked, successors, and the driving path', () => {
     const hover = hoverAt(placeCursor(chain, '  LDM-503-|08:'));
     assert.equal(

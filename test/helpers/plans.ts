@@ -41,3 +41,28 @@ export function check(text: string, settings: Partial<Settings> = {}): Found[] {
 export function codes(found: Found[], code?: string): Found[] {
   return code ? found.filter((problem) => problem.code === code) : found;
 }
+
+/**
+ * A plan with predecessor links, for the editing features: LDM-503-09 waits for LDM-503-08, which
+ * waits for LDM-503-07 (due last: it drives) and for the feature DM-DRP-1.
+ */
+export const linkedReleases = `asOf: 2021-08-11
+milestones:
+  LDM-503-07:
+    name: Camera data processing
+    due: 2018-11-30
+    completed: 2018-11-30
+  LDM-503-08:
+    name: Spectrograph data acquisition
+    due: 2018-12-31
+    predecessors: [LDM-503-07, DM-DRP-1]
+  LDM-503-09:
+    name: Small scale DRP run
+    due: 2019-01-31
+    predecessors:
+      - LDM-503-08
+features:
+  DM-DRP-1:
+    name: Single frame processing
+    due: 2018-10-01
+`;

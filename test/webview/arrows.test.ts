@@ -3,11 +3,11 @@
 // toggle, the driving path of the highlighted item, the tooltip's predecessors and successors, and
 // the arrows in the SVG export.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { createPlanService } from '../../server/src/service';
 import { skipWithout } from '../helpers/externalPrograms';
-import { clearPosted, launch, openPage, posted, send, startSite, type Site } from './harness';
+import { clearPosted, openPage, posted, send, siteAndBrowser } from './harness';
 
 // LDM-503-09 waits for LDM-503-08 (which drives it) and for DM-AP-1; LDM-503-08 waits for
 // LDM-503-07 (driving) and LDM-503-02; LDM-503-10 is due before its predecessor LDM-503-09.
@@ -52,11 +52,10 @@ function snapshot() {
   return service.snapshot();
 }
 
-let browser: Browser;
-let site: Site;
+let running: ReturnType<typeof siteAndBrowser>;
 
 async function opened(): Promise<Page> {
-  const page = await openPage(browser, site);
+  const page = await openPage(running.browser, running.site);
   await send(page, { type: 'plan', plan: snapshot() });
   return page;
 }
@@ -67,15 +66,7 @@ function arrows(page: Page): Promise<string[]> {
 }
 
 describe('predecessor arrows on the timeline', { skip: skipWithout('the timeline in Chromium', 'chromium') }, () => {
-  before(async () => {
-    site = await startSite();
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  running = siteAndBrowser();
 
   test('an arrow per link between rows shown, from the predecessor’s due marker to the item’s, a failed check in its colour', async () => {
     const page = await opened();

@@ -2,6 +2,7 @@
 // real CSP, the bundle from dist/webview served from one origin, and a stub of acquireVsCodeApi.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { after, before } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumPath } from '../helpers/externalPrograms';
@@ -130,4 +131,26 @@ export async function useDarkTheme(page: Page, origin: string): Promise<void> {
       }),
     `${origin}/theme-dark.css`,
   );
+}
+
+/** Starts the site and the browser before the tests of the suite it is called in, and closes them after. */
+export function siteAndBrowser(): { readonly site: Site; readonly browser: Browser } {
+  let site: Site | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    site = await startSite();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  return {
+    get site() {
+      return site!;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
 }

@@ -1,7 +1,7 @@
 // The rules of a milestone's `features` list: `duplicate-feature`, `unknown-feature` ("did you
 // mean …"), and the three date checks of each feature against the milestone that lists it. Each
 // problem sits on the feature's ID in the list.
-import { isCompleted } from '../model/itemState';
+import { completionPhrase, isCompleted } from '../model/itemState';
 import type { PlanItem } from '../model/planItem';
 import type { Span } from '../yaml/nodes';
 import type { CheckContext } from './itemChecks';
@@ -61,10 +61,9 @@ function checkPair(milestone: PlanItem, feature: PlanItem, relative: Span, probl
     });
   }
   if (isCompleted(milestone) && !isCompleted(feature)) {
-    const when = milestone.completed ? `was completed ${milestone.completed}` : 'is marked completed (its date is not valid)';
     problems.push({
       code: 'feature-open-in-completed-milestone',
-      message: `${milestone.id} ${when}, but ${feature.id}${feature.due ? ` (due ${feature.due})` : ''} is not completed.`,
+      message: `${milestone.id} ${completionPhrase(milestone)}, but ${feature.id}${feature.due ? ` (due ${feature.due})` : ''} is not completed.`,
       ...span,
       data,
     });

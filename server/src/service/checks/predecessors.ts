@@ -1,7 +1,7 @@
 // The rules of an item's `predecessors` list: `unknown-predecessor` ("did you mean …"),
 // `dependency-cycle`, and the two date checks of the item against each predecessor. Each problem
 // sits on the predecessor's ID in the list.
-import { isCompleted } from '../model/itemState';
+import { completionPhrase, isCompleted } from '../model/itemState';
 import type { PlanItem } from '../model/planItem';
 import type { CheckContext } from './itemChecks';
 import type { Problem } from './problems';
@@ -43,10 +43,9 @@ export function checkPredecessors(item: PlanItem, context: CheckContext, problem
       });
     }
     if (isCompleted(item) && !isCompleted(predecessor)) {
-      const when = item.completed ? `was completed ${item.completed}` : 'is marked completed (its date is not valid)';
       problems.push({
         code: 'predecessor-open',
-        message: `${item.id} ${when}, but its predecessor ${predecessor.id}${predecessor.due ? ` (due ${predecessor.due})` : ''} is not completed.`,
+        message: `${item.id} ${completionPhrase(item)}, but its predecessor ${predecessor.id}${predecessor.due ? ` (due ${predecessor.due})` : ''} is not completed.`,
         ...span,
         data,
       });

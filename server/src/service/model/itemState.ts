@@ -26,6 +26,11 @@ export function completionText(item: PlanItem): string {
   return item.completed ?? '(date not valid)';
 }
 
+/** How a completed item stands, for a message: `was completed 2017-11-01`, or that its date is not valid. */
+export function completionPhrase(item: PlanItem): string {
+  return item.completed ? `was completed ${item.completed}` : 'is marked completed (its date is not valid)';
+}
+
 /** Short, for an inlay hint or a completion's detail: `✓ 2017-11-01`, `due 2021-07-01 · overdue`. */
 export function progressHint(item: PlanItem, asOf: string): string {
   switch (progressOf(item, asOf)) {
