@@ -2,23 +2,22 @@
 // filters, folding, zoom, pan, reveal, highlight, kept state, export, and text from the plan shown as text.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { parseFromTimeline } from '../../client/src/timeline/messages';
 import type { PlanSnapshot } from '../../common/planSnapshot';
 import type { FromTimeline } from '../../common/timelineMessages';
 import { skipWithout } from '../helpers/externalPrograms';
-import { clearPosted, exampleSnapshot, launch, loadSnapshot, openPage, posted, send, startSite, useDarkTheme, waitForReady, type Site } from './harness';
+import { clearPosted, exampleSnapshot, loadSnapshot, openPage, posted, send, siteAndBrowser, useDarkTheme, waitForReady } from './harness';
 
 const small = loadSnapshot('small');
 const ldm564 = exampleSnapshot();
 
-let browser: Browser;
-let site: Site;
+let running: ReturnType<typeof siteAndBrowser>;
 
 
 async function openWith(plan: PlanSnapshot, options?: { width?: number; height?: number }): Promise<Page> {
-  const page = await openPage(browser, site, options);
+  const page = await openPage(running.browser, running.site, options);
   await send(page, { type: 'plan', plan });
   return page;
 }
@@ -60,15 +59,7 @@ function labelRow(page: Page, id: string, kind = 'milestone') {
 }
 
 describe('timeline webview', { skip: skipWithout('the timeline in Chromium', 'chromium') }, () => {
-  before(async () => {
-    site = await startSite();
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  running = siteAndBrowser();
 
   test('posts ready, then draws a row for every milestone and each feature it lists, in snapshot order', async () => {
     const page = await openWith(ldm564);
@@ -376,7 +367,7 @@ describe('timeline webview', { skip: skipWithout('the timeline in Chromium', 'ch
   });
 
   test('the settings\' defaults fold the milestones and set the zoom of a new timeline, not of one with kept state', async () => {
-    const page = await openPage(browser, site);
+    const page = await openPage(running.browser, running.site);
     await send(page, { type: 'defaults', defaults: { collapseFeatures: true, zoom: 250 } });
     await send(page, { type: 'plan', plan: ldm564 });
     assert.deepEqual(await ids(page), ldm564.milestones.map((milestone) => `milestone:${milestone.id}`));
@@ -494,7 +485,7 @@ describe('timeline webview', { skip: skipWithout('the timeline in Chromium', 'ch
     }));
     assert.equal(report.pwned, undefined);
     assert.equal(report.images, 0);
-    assert.deepEqual(report.scripts, [`${site.origin}/timeline.js`]);
+    assert.deepEqual(report.scripts, [`${running.site.origin}/timeline.js`]);
     assert.equal(report.styles, 0);
     assert.equal(report.hrefs, 0);
     assert.equal(report.handlers, 0);
@@ -520,8 +511,8 @@ describe('timeline webview', { skip: skipWithout('the timeline in Chromium', 'ch
   });
 
   test('screenshot: the LDM-564 plan in a dark theme', async () => {
-    const page = await openPage(browser, site, { width: 1600, height: 1000 });
-    await useDarkTheme(page, site.origin);
+    const page = await openPage(running.browser, running.site, { width: 1600, height: 1000 });
+    await useDarkTheme(page, running.site.origin);
     await send(page, { type: 'plan', plan: ldm564 });
     await send(page, { type: 'highlight', id: 'LDM-503-09' });
     await page.$eval('.viewport', (viewport) => (viewport.scrollTop = 0));
