@@ -100,7 +100,7 @@ export function createPlanService(options: PlanServiceOptions = {}): PlanService
     prepareRename: (uri, offset) => inFile<RenameCheck>(uri, { ok: false, message: 'Only IDs in a milestone plan can be renamed.' }, (file) => prepareRename(workspace, file, offset)),
     rename: (uri, offset, newId) => inFile<{ edits: WorkspaceEdit } | { message: string }>(uri, { message: 'Only IDs in a milestone plan can be renamed.' }, (file) => rename(workspace, file, offset, newId)),
     idAt: (uri, offset) => inFile(uri, undefined, (file) => itemIdAt(file, offset)),
-    drivingPath: (uri, offset) => inFile(uri, [], (file) => drivingPathSteps(workspace, file, offset)),
+    drivingPath: (uri, offset) => inFile(uri, [], (file) => drivingPathSteps(workspace, itemIdAt(file, offset))),
     documentSymbols: (uri) => inFile(uri, [], (file) => documentSymbols(file)),
     workspaceSymbols: (query) => workspaceSymbols(workspace, query),
     foldingRanges: (uri) => inFile(uri, [], (file) => foldingSpans(file)),
