@@ -334,12 +334,6 @@ export class Workspace {
     return this.idSpelling.closeMatches(id, limit);
   }
 
-  /** The dependency graph, for the views of the driving path and the cycles. */
-  dependencyGraph(): DependencyGraph {
-    this.analyze();
-    return this.dependencies;
-  }
-
   problems(uri: string): ReportedProblem[] {
     return this.analyze().problems.get(uri)?.all ?? [];
   }

@@ -71,7 +71,7 @@ export class DependencyGraph {
   }
 
   /** Whether `id` waits for `other`, directly or through other links (or is it). */
-  waitsFor(id: string, other: string): boolean {
+  private waitsFor(id: string, other: string): boolean {
     if (id === other) return true;
     const seen = new Set<string>([id]);
     const stack = [id];
