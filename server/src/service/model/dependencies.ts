@@ -14,7 +14,7 @@ export class DependencyGraph {
 
   /**
    * Takes the links of the IDs whose definitions changed from the index; returns the IDs whose
-   * cycle problems may have changed (those on a cycle before or after), empty when no link changed.
+   * cycle problems may have changed (those on a cycle before or after), empty when no cycle can have.
    */
   update(index: PlanIndex, touched: Iterable<string>): Set<string> {
     let cyclesMayChange = false;
