@@ -53,29 +53,49 @@ AP,Alert Production,DM,,,Acronym
 };
 
 describe('hover on an acronym', () => {
-  test('every meaning with its source and tags, the one the tags choose marked ✓ and first, a meaning given twice shown once', () => {
-    // The chosen meaning, then the plan's own, then the glossary files'. The built-in AP says
-    // "Alert Production", untagged, as the plan does: that meaning is listed once, from the plan.
+  test("the plan's own meaning applies first, marked ✓; one meaning from several sources is listed once with all of them", () => {
+    // The plan, the CSV's DM row and the built-in glossary all say "Alert Production": one line.
     assert.deepEqual(hoverAt(releasesAt('Shows the A|P payload'), { glossaryFile: glossaryCsv, settings: { glossaryTags: ['DM'] } }), {
       covers: 'AP',
       markdown: [
-        '**AP** has 3 meanings:',
+        '**AP** has 2 meanings:',
         '',
-        '- Alert Production ✓ _(glossarydefs.csv · tags: DM)_',
-        '- Alert Production _(acronyms of a.milestones.yaml)_',
+        '- Alert Production ✓ _(acronyms of a.milestones.yaml, glossarydefs.csv, built-in glossary (LDM-564) · tags: DM)_',
         '- Acceptance Procedure _(glossarydefs.csv · tags: TS)_',
       ].join('\n'),
     });
   });
 
-  test('with other tags chosen, the ✓ moves to that meaning', () => {
+  test("tags that choose another CSV row do not override the plan's own meaning", () => {
     const hover = hoverAt(releasesAt('Shows the A|P payload'), { glossaryFile: glossaryCsv, settings: { glossaryTags: ['TS'] } });
-    assert.match(hover!.markdown, /^- Acceptance Procedure ✓ _\(glossarydefs\.csv · tags: TS\)_$/m);
+    assert.match(hover!.markdown, /^- Alert Production ✓ _\(acronyms of a\.milestones\.yaml, /m);
     assert.equal(hover!.markdown.match(/✓/g)!.length, 1);
+  });
+
+  test('without a plan meaning, the tags choose among the CSV rows and the ✓ moves with them', () => {
+    const withoutPlanAcronyms = releases.replace(/acronyms:\n.*\n/, '');
+    const hover = (tags: string[]) => hoverAt(placeCursor(withoutPlanAcronyms, 'Shows the A|P payload'), { glossaryFile: glossaryCsv, settings: { glossaryTags: tags } })!.markdown;
+    assert.match(hover(['TS']), /^\*\*AP\*\* has 2 meanings:\n\n- Acceptance Procedure ✓ _\(glossarydefs\.csv · tags: TS\)_\n- Alert Production _\(glossarydefs\.csv, built-in glossary \(LDM-564\) · tags: DM\)_$/);
+    assert.match(hover(['DM']), /^- Alert Production ✓ /m);
+    // No tag chosen: the CSV's first row.
+    assert.match(hover([]), /^- Acceptance Procedure ✓ /m);
+  });
+
+  test('glossary files apply in the order given, before the built-in glossary', () => {
+    const plan = `milestones:\n  M-1:\n    name: Single sign-on for the SS|O portal\n    due: 2022-01-01\n`;
+    const local = { name: 'myacronyms.txt', text: 'SSO:Single Sign On\n' };
+    const lsst = { name: 'glossarydefs.csv', text: 'Term,Description,Subsystem Tags,Documentation Tags,Associated Acronyms and Alternative Terms,Type\nSSO,Solar System Object,DM,,,A\n' };
+    assert.match(hoverAt(plan, { glossaryFiles: [local, lsst], settings: { glossaryTags: ['DM'] } })!.markdown, /^- Single Sign On ✓ _\(myacronyms\.txt\)_\n- Solar System Object _\(glossarydefs\.csv · tags: DM\)_$/m);
+    assert.match(hoverAt(plan, { glossaryFiles: [lsst, local], settings: { glossaryTags: ['DM'] } })!.markdown, /^- Solar System Object ✓ _\(glossarydefs\.csv · tags: DM\)_\n- Single Sign On _\(myacronyms\.txt\)_$/m);
   });
 
   test('the same hover on the term where the plan defines it', () => {
     assert.deepEqual(hoverAt(releasesAt('  A|P: Alert Production'), { glossaryFile: glossaryCsv, settings: { glossaryTags: ['DM'] } }), hoverAt(releasesAt('Shows the A|P payload'), { glossaryFile: glossaryCsv, settings: { glossaryTags: ['DM'] } }));
+  });
+
+  test('one meaning from several sources: every source and its tags', () => {
+    const csv = { name: 'glossarydefs.csv', text: 'Term,Description,Subsystem Tags,Documentation Tags,Associated Acronyms and Alternative Terms,Type\nDM,Data  management,DM,,,A\n' };
+    assert.deepEqual(hoverAt(`title: Releases of the D|M system\n`, { glossaryFile: csv }), { covers: 'DM', markdown: '**DM** — Data  management\n\n_glossarydefs.csv, built-in glossary (LDM-564) · tags: DM_' });
   });
 
   test('one meaning: the definition and where it comes from', () => {

@@ -15,6 +15,8 @@ export interface PlanOptions {
   settings?: Partial<Settings>;
   /** A glossary file as `milestones.glossaryFiles` names it, read as the host reads it. */
   glossaryFile?: { name: string; text: string };
+  /** Several glossary files, in the order `milestones.glossaryFiles` names them (after `glossaryFile`). */
+  glossaryFiles?: { name: string; text: string }[];
 }
 
 export interface OpenPlan {
@@ -32,11 +34,14 @@ export interface AtCursor extends OpenPlan {
 export function openPlan(text: string, options: PlanOptions = {}): OpenPlan {
   const service = createPlanService();
   if (options.settings) service.setSettings(options.settings);
-  if (options.glossaryFile) {
-    const { name, text: content } = options.glossaryFile;
-    const parsed = parseGlossaryFile(name, content, name);
-    if (parsed.problems.length > 0) throw new Error(`the test's glossary does not read: ${JSON.stringify(parsed.problems)}`);
-    service.setGlossaryFiles(parsed.entries);
+  const glossaries = [...(options.glossaryFile ? [options.glossaryFile] : []), ...(options.glossaryFiles ?? [])];
+  if (glossaries.length > 0) {
+    const entries = glossaries.flatMap(({ name, text: content }) => {
+      const parsed = parseGlossaryFile(name, content, name);
+      if (parsed.problems.length > 0) throw new Error(`the test's glossary does not read: ${JSON.stringify(parsed.problems)}`);
+      return parsed.entries;
+    });
+    service.setGlossaryFiles(entries);
   }
   service.setFile(planUri, text);
   if (options.other !== undefined) service.setFile(otherUri, options.other);

@@ -246,7 +246,7 @@ function acronymCompletions(workspace: Workspace, typed: string, replace: Span):
     return {
       label: term,
       kind: 'acronym' as const,
-      detail: glossary.preferred(term)?.definition,
+      detail: meanings[0]?.definition,
       documentation: meanings.length > 1 ? meanings.map((meaning) => `- ${meaning.definition}${meaning.tags.length ? ` (${meaning.tags.join(', ')})` : ''}`).join('\n') : undefined,
       sortText: rankText(position),
       insertText: term,

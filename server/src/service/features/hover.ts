@@ -1,6 +1,6 @@
 // Hover: an acronym's meanings, an ID's name, dates, state, parents, predecessors, successors and
 // driving path, a key's schema description.
-import { findAcronyms, type GlossaryEntry } from '../glossary/glossary';
+import { findAcronyms, type GlossaryEntry, type Meaning } from '../glossary/glossary';
 import { drivingPath, drivingPredecessor } from '../model/drivingPath';
 import { completionText, isCompleted, progressText } from '../model/itemState';
 import { locate } from '../model/locate';
@@ -58,19 +58,19 @@ export function doHover(workspace: Workspace, file: PlanFile, offset: number): H
   }
 }
 
-/** Every meaning of a term, each with its source and tags; the one the tags choose is marked. */
+/** Every meaning of a term with its sources and tags, the one that applies first and marked ✓ when there are several. */
 function describeTerm(workspace: Workspace, term: string): string | undefined {
-  const glossary = workspace.analyze().glossary;
-  const meanings = glossary.distinctMeanings(term);
+  const meanings = workspace.analyze().glossary.distinctMeanings(term);
   if (meanings.length === 0) return undefined;
-  const preferred = glossary.preferred(term);
-  if (meanings.length === 1) return `**${term}** — ${meanings[0]!.definition}\n\n_${sourceLabel(meanings[0]!)}_`;
-  const lines = meanings.map((entry) => {
-    const chosen = entry === preferred || (preferred && entry.definition === preferred.definition && entry.source === preferred.source) ? ' ✓' : '';
-    const tags = entry.tags.length > 0 ? ` · tags: ${entry.tags.join(', ')}` : '';
-    return `- ${entry.definition}${chosen} _(${sourceLabel(entry)}${tags})_`;
-  });
+  if (meanings.length === 1) return `**${term}** — ${meanings[0]!.definition}\n\n_${originLabel(meanings[0]!)}_`;
+  const lines = meanings.map((meaning, position) => `- ${meaning.definition}${position === 0 ? ' ✓' : ''} _(${originLabel(meaning)})_`);
   return `**${term}** has ${meanings.length} meanings:\n\n${lines.join('\n')}`;
+}
+
+/** Where a meaning comes from: its sources in the order they apply, and its tags. */
+function originLabel(meaning: Meaning): string {
+  const sources = [...new Set(meaning.entries.map(sourceLabel))].join(', ');
+  return meaning.tags.length > 0 ? `${sources} · tags: ${meaning.tags.join(', ')}` : sources;
 }
 
 function sourceLabel(entry: GlossaryEntry): string {

@@ -16,6 +16,15 @@ export interface GlossaryEntry {
   line?: number;
 }
 
+/** One definition of a term, as every source that gives it gives it. */
+export interface Meaning {
+  definition: string;
+  /** The entries giving it, in the order their sources apply. */
+  entries: GlossaryEntry[];
+  /** Every tag its entries carry. */
+  tags: string[];
+}
+
 const standardShape = /^[A-Z][A-Z0-9]+$/;
 
 export class Glossary {
@@ -40,29 +49,44 @@ export class Glossary {
     this.specialTerms = special.length > 0 ? new RegExp(`(?<![A-Za-z0-9_])(?:${special.map(escapeRegExp).join('|')})(?![A-Za-z0-9_])`, 'g') : undefined;
   }
 
+  /**
+   * Every entry of a term, the one that applies first: entries come in the order their sources
+   * apply (a plan's `acronyms:`, the glossary files in the order configured, the built-in
+   * glossary), so the first source that has the term gives its meaning; among that source's rows
+   * (a CSV term may have several) the preferred tags choose.
+   */
   meanings(term: string): GlossaryEntry[] {
     const list = this.byTerm.get(term) ?? [];
     const preferred = this.preferred(term);
     return preferred ? [preferred, ...list.filter((entry) => entry !== preferred)] : list;
   }
 
-  /** The meanings as a reader sees them: the same definition with the same tags from several sources once, from the first. */
-  distinctMeanings(term: string): GlossaryEntry[] {
-    const seen = new Set<string>();
-    return this.meanings(term).filter((entry) => {
-      const key = `${entry.definition}\u0000${entry.tags.join(',')}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+  /** The meanings as a reader sees them: one definition given by several sources once, with every source and tag; the one that applies first. */
+  distinctMeanings(term: string): Meaning[] {
+    const byDefinition = new Map<string, Meaning>();
+    for (const entry of this.meanings(term)) {
+      const key = entry.definition.replace(/\s+/g, ' ').trim().toLowerCase();
+      const meaning = byDefinition.get(key);
+      if (!meaning) {
+        byDefinition.set(key, { definition: entry.definition, entries: [entry], tags: [...entry.tags] });
+        continue;
+      }
+      meaning.entries.push(entry);
+      for (const tag of entry.tags) if (!meaning.tags.includes(tag)) meaning.tags.push(tag);
+    }
+    return [...byDefinition.values()];
   }
 
+  /** The entry that applies: from the first source that has the term, the row its tags choose. */
   preferred(term: string): GlossaryEntry | undefined {
     const list = this.byTerm.get(term);
     if (!list || list.length === 0) return undefined;
+    const source = list[0]!.source;
     if (this.preferredTags.length > 0) {
-      const tagged = list.find((entry) => entry.tags.some((tag) => this.preferredTags.includes(tag)));
-      if (tagged) return tagged;
+      for (const tag of this.preferredTags) {
+        const tagged = list.find((entry) => entry.source === source && entry.tags.includes(tag));
+        if (tagged) return tagged;
+      }
     }
     return list[0];
   }
