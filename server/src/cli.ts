@@ -123,7 +123,7 @@ async function check(args: string[], cwd: string): Promise<CliResult> {
   const files = await planFiles(positionals, cwd);
   const service = createPlanService();
   service.setSettings(settings);
-  const glossaries = await loadGlossaries(nodeFileSystem, fileUri(cwd), settings.glossaryFiles, settings.skipAcronymsFile);
+  const glossaries = await loadGlossaries(nodeFileSystem, fileUri(cwd), settings.glossaryFiles, settings.skipAcronymsFile, settings.glossaryTags);
   service.setGlossaryFiles(glossaries.entries, glossaries.skip);
   let stderr = glossaries.problems.map((problem) => `${path.relative(cwd, uriPath(problem.uri))}:${problem.line + 1}: ${problem.message}\n`).join('');
   await loadPlans(service, files);

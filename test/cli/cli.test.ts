@@ -75,6 +75,22 @@ describe('milestones check', () => {
     assert.equal(withGlossary.stdout, '');
   });
 
+  test('glossary problems: a binary file is one line naming it; a bad CSV row is reported on its line and the others are kept', () => {
+    const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, ...Array.from({ length: 400 }, (_, index) => (index * 37) % 256)]);
+    const folder = planFolder({
+      'a.milestones.yaml': 'milestones:\n  M-1:\n    name: Ship the QQX and the QQY\n    due: 2030-01-01\n',
+      'glossary.csv': 'Term,Description,Subsystem Tags,Documentation Tags,Associated Acronyms and Alternative Terms,Type\r\nQQW,"A runaway quote,DM,,,A\r\nQQX,A made-up thing,DM,,,A\r\nQQY,"Another, quoted",DM,,,A\r\n',
+    });
+    writeFileSync(join(folder, 'bytes.txt'), binary);
+    const result = run(['check', '--as-of', '2021-01-01', '--glossary', 'bytes.txt', '--glossary', 'glossary.csv', '.'], folder);
+    assert.equal(result.stdout, '');
+    const glossaryLines = result.stderr.split('\n').filter((line) => /^(bytes\.txt|glossary\.csv):/.test(line));
+    assert.deepEqual(glossaryLines, [
+      'bytes.txt:1: bytes.txt is not a text file: a glossary is a CSV, YAML or TERM:definition text file, and a skip list one term a line.',
+      'glossary.csv:2: The quote opened in "QQW,"A runaway quote,DM,,,A" is not closed on its line: this row is left out. Close the quote, or double it ("") to mean a quote character.',
+    ]);
+  });
+
   test('bad usage exits 2 with a message', () => {
     for (const args of [['check', '--as-of', '2021-02-30'], ['check', '--rule', 'nope=error'], ['check', '--rule', 'overdue=loud'], ['check', '--format', 'xml'], ['check', '--bogus'], ['frobnicate'], [], ['check', 'no/such/folder']]) {
       const result = run(args);

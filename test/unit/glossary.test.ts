@@ -29,7 +29,49 @@ describe('glossary files', () => {
     assert.deepEqual(entries, []);
     assert.equal(problems.length, 1);
     assert.equal(problems[0]!.line, 0);
-    assert.match(problems[0]!.message, /must have the columns Term,Description/);
+    assert.match(problems[0]!.message, /needs the columns Term and Description \(LSST's has Term,Description,Subsystem Tags,.*\); found Term,Meaning\./);
+  });
+  test('bad rows of an LSST-shaped CSV are reported each on its line, and every good row is kept; LF or CRLF with a BOM alike', () => {
+    for (const name of ['lsst-rows.csv', 'lsst-rows-crlf-bom.csv']) {
+      const { entries, problems } = parseGlossaryFile(name, fixture(name), name, { tags: ['DM'] });
+      assert.deepEqual(
+        entries.map((entry) => [entry.term, entry.line]),
+        [['2D', 1], ['2MASS', 3], ['A/D', 4], ['A2', 5], ['AA', 6], ['AAA', 7], ['CA', 8], ['CA', 9], ['ORR', 11], ['PSF', 12], ['SSO', 16]],
+        name,
+      );
+      assert.equal(entries.find((entry) => entry.term === 'AAA')!.definition, 'Authentication, authorization and accounting');
+      assert.equal(entries.find((entry) => entry.term === 'PSF')!.definition, 'Point Spread Function: the image a point source makes \non the focal plane');
+      assert.deepEqual(entries.find((entry) => entry.term === 'SSO')!.tags, ['DM', 'IT']);
+      assert.equal(entries[0]!.type, 'A');
+      assert.deepEqual(problems, [
+        { line: 2, message: 'The quote opened in "3D,"Three-dimensional,Gen,,,A" is not closed on its line: this row is left out. Close the quote, or double it ("") to mean a quote character.' },
+        { line: 10, message: 'The row "OPS,Operations, which begin after commissioning,Gen,,,A" has 7 fields where the header has 6: it is left out. Quote a field that holds a comma.' },
+        { line: 14, message: 'The row "QA,Quality Assurance" has 2 fields where the header has 6: it is left out. Quote a field that holds a comma.' },
+        { line: 15, message: 'Text follows a closing quote in "SAL,Service Abstraction Layer,TSSW,,,"A"x": this row is left out. Quote the whole field, doubling the quotes inside it ("").' },
+      ], name);
+    }
+  });
+  test('a CSV needs only Term and Description; without a tags column, one warning when glossaryTags are set', () => {
+    const read = (tags: string[]) => parseGlossaryFile('etc/lsst-notags.csv', fixture('lsst-notags.csv'), 'etc/lsst-notags.csv', { tags });
+    assert.deepEqual(read([]).problems, []);
+    assert.deepEqual(read([]).entries.map((entry) => [entry.term, entry.definition, entry.tags, entry.type]), [
+      ['CA', 'Control Account', [], 'A'],
+      ['CA', 'Certificate Authority', [], 'A'],
+      ['DM', 'Data Management', [], 'A'],
+    ]);
+    assert.deepEqual(read(['DM', 'IT']).problems, [
+      { line: 0, severity: 'warning', message: 'lsst-notags.csv has no Subsystem Tags column, so milestones.glossaryTags (DM, IT) choose nothing among its rows: add the column, or list a file that has it.' },
+    ]);
+    assert.equal(read(['DM']).entries.length, 3);
+  });
+  test('a binary file is one problem naming it, as a CSV or as text', () => {
+    for (const name of ['binary.csv', 'binary.txt']) {
+      const text = readFileSync(new URL(`../fixtures/glossary/${name}`, import.meta.url), 'utf8');
+      assert.deepEqual(parseGlossaryFile(`etc/${name}`, text, name), {
+        entries: [],
+        problems: [{ line: 0, message: `${name} is not a text file: a glossary is a CSV, YAML or TERM:definition text file, and a skip list one term a line.` }],
+      });
+    }
   });
   test('TERM:definition text, with comments and a bad line', () => {
     const { entries, problems } = parseGlossaryFile('myacronyms.txt', fixture('myacronyms.txt'), 'myacronyms.txt');

@@ -181,7 +181,7 @@ export class PlanHost {
       this.service.setGlossaryFiles([], []);
       return;
     }
-    const loaded = await loadGlossaries(this.fs, base, settings.glossaryFiles, settings.skipAcronymsFile);
+    const loaded = await loadGlossaries(this.fs, base, settings.glossaryFiles, settings.skipAcronymsFile, settings.glossaryTags);
     this.service.setGlossaryFiles(loaded.entries, loaded.skip);
     this.targets = loaded.targets;
     this.glossaryUris = new Set([...settings.glossaryFiles, ...(settings.skipAcronymsFile ? [settings.skipAcronymsFile] : [])].map((file) => resolveUri(base, file)));

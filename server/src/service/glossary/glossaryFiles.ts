@@ -1,21 +1,40 @@
 // Reading glossary files: a YAML map `TERM: definition`, a `TERM:definition` text file (LSST's
 // `myacronyms.txt`), the LSST glossary CSV, and `skipacronyms.txt`-style skip lists.
-import { parse as parseCsv } from 'csv-parse/sync';
 import { isMap, isScalar, parseDocument } from 'yaml';
+import { readCsvRows } from './csvRows';
 import type { GlossaryEntry } from './glossary';
 
 export interface GlossaryFileProblem {
   line: number; // 0-based
   message: string;
+  /** A file that reads, but not as the settings expect; otherwise an error. */
+  severity?: 'warning';
+}
+
+export interface GlossaryReadOptions {
+  /** `milestones.glossaryTags`: a CSV without a tags column is worth a warning when they are set. */
+  tags?: readonly string[];
 }
 
 const csvColumns = ['Term', 'Description', 'Subsystem Tags', 'Documentation Tags', 'Associated Acronyms and Alternative Terms', 'Type'];
 
-export function parseGlossaryFile(fileName: string, text: string, source: string): { entries: GlossaryEntry[]; problems: GlossaryFileProblem[] } {
+export function parseGlossaryFile(fileName: string, text: string, source: string, options: GlossaryReadOptions = {}): { entries: GlossaryEntry[]; problems: GlossaryFileProblem[] } {
+  const binary = notTextProblem(fileName, text);
+  if (binary) return { entries: [], problems: [binary] };
   text = text.replace(/^\uFEFF/, '');
   if (/\.ya?ml$/i.test(fileName)) return parseYamlGlossary(text, source);
-  if (/\.csv$/i.test(fileName)) return parseCsvGlossary(text, source);
+  if (/\.csv$/i.test(fileName)) return parseCsvGlossary(fileName, text, source, options);
   return parseTextGlossary(text, source);
+}
+
+/** One problem for a file that is not text (it holds NUL characters), rather than one per line of bytes. */
+export function notTextProblem(fileName: string, text: string): GlossaryFileProblem | undefined {
+  if (!text.includes('\u0000')) return undefined;
+  return { line: 0, message: `${baseName(fileName)} is not a text file: a glossary is a CSV, YAML or TERM:definition text file, and a skip list one term a line.` };
+}
+
+function baseName(fileName: string): string {
+  return fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
 }
 
 function parseTextGlossary(text: string, source: string): { entries: GlossaryEntry[]; problems: GlossaryFileProblem[] } {
@@ -67,42 +86,40 @@ function splitTags(field: string | undefined): string[] {
   return (field ?? '').split(/[\s,;]+/).filter(Boolean);
 }
 
-function parseCsvGlossary(text: string, source: string): { entries: GlossaryEntry[]; problems: GlossaryFileProblem[] } {
+function parseCsvGlossary(fileName: string, text: string, source: string, options: GlossaryReadOptions): { entries: GlossaryEntry[]; problems: GlossaryFileProblem[] } {
   const entries: GlossaryEntry[] = [];
-  const problems: GlossaryFileProblem[] = [];
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(text, { relax_column_count: true, skip_empty_lines: true, info: true, relax_quotes: true }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    const line = Number((error as { lines?: number }).lines ?? 1) - 1;
-    return { entries, problems: [{ line: Math.max(0, line), message: `The glossary CSV cannot be read: ${(error as Error).message}` }] };
+  const { rows, problems: rowProblems } = readCsvRows(text);
+  const problems: GlossaryFileProblem[] = rowProblems;
+  const header = rows[0]?.fields.map((cell) => cell.trim()) ?? [];
+  const term = header.indexOf('Term');
+  const description = header.indexOf('Description');
+  if (term < 0 || description < 0) {
+    return { entries, problems: [{ line: 0, message: `The glossary CSV's header needs the columns Term and Description (LSST's has ${csvColumns.join(',')}); found ${header.join(',') || 'nothing'}.` }] };
   }
-  const header = records[0]?.record.map((cell) => cell.trim()) ?? [];
-  const column = (name: string) => header.indexOf(name);
-  if (column('Term') < 0 || column('Description') < 0) {
-    return { entries, problems: [{ line: 0, message: `The glossary CSV's header must have the columns ${csvColumns.join(',')}; found ${header.join(',') || 'nothing'}.` }] };
+  const tags = header.indexOf('Subsystem Tags');
+  const documentationTags = header.indexOf('Documentation Tags');
+  const type = header.indexOf('Type');
+  if (tags < 0 && (options.tags?.length ?? 0) > 0) {
+    problems.push({ line: 0, severity: 'warning', message: `${baseName(fileName)} has no Subsystem Tags column, so milestones.glossaryTags (${options.tags!.join(', ')}) choose nothing among its rows: add the column, or list a file that has it.` });
   }
-  let previousEnd = records[0]!.info.lines;
-  for (const { record, info } of records.slice(1)) {
-    // info.lines counts the line the record ends on; a record with line breaks in quotes spans several.
-    const line = previousEnd;
-    previousEnd = info.lines;
-    const term = record[column('Term')]?.trim() ?? '';
-    const definition = record[column('Description')]?.trim() ?? '';
-    if (term === '' || definition === '') {
-      problems.push({ line, message: term === '' ? 'A row without a term.' : `${term} has no description.` });
+  for (const { fields, line } of rows.slice(1)) {
+    const termText = fields[term]!.trim();
+    const definition = fields[description]!.trim();
+    if (termText === '' || definition === '') {
+      problems.push({ line, message: termText === '' ? 'A row without a term.' : `${termText} has no description.` });
       continue;
     }
     entries.push({
-      term,
+      term: termText,
       definition,
       source,
-      tags: splitTags(record[column('Subsystem Tags')]),
-      documentationTags: splitTags(record[column('Documentation Tags')]),
-      type: column('Type') >= 0 ? record[column('Type')]?.trim() || undefined : undefined,
+      tags: tags >= 0 ? splitTags(fields[tags]) : [],
+      documentationTags: documentationTags >= 0 ? splitTags(fields[documentationTags]) : [],
+      type: type >= 0 ? fields[type]!.trim() || undefined : undefined,
       line,
     });
   }
+  problems.sort((a, b) => a.line - b.line);
   return { entries, problems };
 }
 
