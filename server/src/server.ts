@@ -15,8 +15,9 @@ import {
 import { drivingPathRequest, exportRequest, idAtRequest, planChangedNotification, planSnapshotRequest } from '../../common/requests';
 import { idleGarbageCollection } from './host/idleGc';
 import { nodeFileSystem } from './host/nodeFileSystem';
+import type { GlossaryProblem } from './host/glossaryFiles';
 import { PlanHost } from './host/planHost';
-import { fixAllKind, rangeOf, toCodeAction, toCompletionItems, toDiagnostics, toDocumentSymbol, toFoldingRange, toHover, toSelectionRange, toSymbolInformation, toWorkspaceEdit } from './lsp/convert';
+import { fixAllKind, rangeOf, toCodeAction, toCompletionItems, toDiagnostics, toDocumentSymbol, toGlossaryDiagnostic, toFoldingRange, toHover, toSelectionRange, toSymbolInformation, toWorkspaceEdit } from './lsp/convert';
 import { Published } from './lsp/published';
 import type { PlanFile } from './service';
 import { LineIndex } from './service/text/lineIndex';
@@ -31,12 +32,29 @@ const host = new PlanHost(
     withdraw: (uri) => published.withdraw(uri),
     planChanged: () => void connection.sendNotification(planChangedNotification),
     warn: (message) => connection.console.warn(message),
-    notify: (message) => void connection.window.showWarningMessage(`Milestone YAML: ${message}`),
+    glossaryProblems: (problems) => showGlossaryProblems(problems),
     textReplaced: (bytes) => gc.noteReplacedText(bytes),
   },
   setImmediate,
 );
 const service = host.service;
+
+/** The glossary files with problems shown: the ones that no longer have any are cleared. */
+let glossaryFilesShown = new Set<string>();
+
+/** Glossary problems as diagnostics on their files and lines, and in the log; the host sends each change once. */
+function showGlossaryProblems(problems: readonly GlossaryProblem[]): void {
+  const byFile = new Map<string, GlossaryProblem[]>();
+  for (const problem of problems) {
+    connection.console.warn(`${problem.uri}:${problem.line + 1}: ${problem.message}`);
+    const list = byFile.get(problem.uri);
+    if (list) list.push(problem);
+    else byFile.set(problem.uri, [problem]);
+  }
+  for (const uri of glossaryFilesShown) if (!byFile.has(uri)) published.withdraw(uri);
+  for (const [uri, list] of byFile) published.publish(uri, undefined, () => list.map(toGlossaryDiagnostic));
+  glossaryFilesShown = new Set(byFile.keys());
+}
 let clientCapabilities: { configuration: boolean; watchFiles: boolean; folders: boolean } = { configuration: false, watchFiles: false, folders: false };
 let initializationSettings: unknown;
 

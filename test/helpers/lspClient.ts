@@ -33,6 +33,8 @@ export class TestClient {
   readonly connection: MessageConnection;
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly versions = new Map<string, number | undefined>();
+  /** How many times diagnostics were published for each URI. */
+  readonly publishCounts = new Map<string, number>();
   readonly notifications: { method: string; params: unknown }[] = [];
   private readonly waiters: DiagnosticsWaiter[] = [];
   private readonly versionOf = new Map<string, number>();
@@ -57,6 +59,7 @@ export class TestClient {
     });
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.publishCounts.set(params.uri, (this.publishCounts.get(params.uri) ?? 0) + 1);
       this.versions.set(params.uri, params.version);
       for (const waiter of [...this.waiters]) {
         if (waiter.uri === params.uri && waiter.predicate(params.diagnostics, params.version)) {

@@ -147,6 +147,53 @@ describe('the workspace model over LSP', () => {
   });
 });
 
+describe('glossary problems over LSP', () => {
+  test('each bad row is a diagnostic on its line of the glossary file, published once however often the settings come; fixed, it is cleared', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'milestones-glossary-'));
+    const header = 'Term,Description,Subsystem Tags,Documentation Tags,Associated Acronyms and Alternative Terms,Type\r\n';
+    const glossaryPath = join(folder, 'glossarydefs.csv');
+    writeFileSync(glossaryPath, `\uFEFF${header}2D,Two-dimensional,Gen,,,A\r\n3D,"Three-dimensional,Gen,,,A\r\nAA,Astronomy and astrophysics,Gen,,,A\r\nQA,Quality Assurance\r\n`);
+    writeFileSync(join(folder, 'bytes.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]));
+    const settings = { glossaryFiles: ['glossarydefs.csv', 'bytes.txt'], asOf: '2021-01-01' };
+    const glossaryUri = pathToFileURL(glossaryPath).href;
+    const bytesUri = pathToFileURL(join(folder, 'bytes.txt')).href;
+    const client = await TestClient.start({ folders: [folder], settings });
+    try {
+      const diagnostics = await client.waitForDiagnostics(glossaryUri);
+      assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.range.end.line, d.severity, d.source, messageOf(d)]), [
+        [2, 3, 1, 'milestones', 'The quote opened in "3D,"Three-dimensional,Gen,,,A" is not closed on its line: this row is left out. Close the quote, or double it ("") to mean a quote character.'],
+        [4, 5, 1, 'milestones', 'The row "QA,Quality Assurance" has 2 fields where the header has 6: it is left out. Quote a field that holds a comma.'],
+      ]);
+      const bytes = client.diagnostics.get(bytesUri) ?? (await client.waitForDiagnostics(bytesUri));
+      assert.deepEqual(bytes.map((d) => [d.range.start.line, messageOf(d)]), [[0, 'bytes.txt is not a text file: a glossary is a CSV, YAML or TERM:definition text file, and a skip list one term a line.']]);
+      // The rows around the bad ones are kept: AA is known, as the plan's diagnostics show.
+      const planUri = pathToFileURL(join(folder, 'a.milestones.yaml')).href;
+      const plan = await client.open(planUri, 'milestones:\n  M-1:\n    name: AA in 2D\n    due: 2030-01-01\n');
+      assert.deepEqual(plan.map((d) => d.code), []);
+      // The same settings twice, then a change the plan shows: the glossary's diagnostics were sent once.
+      client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      client.settings = { ...settings, asOf: '2031-01-01' };
+      const overdue = client.waitForDiagnostics(planUri, (list) => list.some((d) => d.code === 'overdue'));
+      client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      await overdue;
+      assert.equal(client.publishCounts.get(glossaryUri), 1);
+      assert.equal(client.publishCounts.get(bytesUri), 1);
+      // No pop-up; the log has each problem once.
+      assert.deepEqual(client.notifications.filter((n) => n.method === 'window/showMessage'), []);
+      assert.equal(client.notifications.filter((n) => n.method === 'window/logMessage' && String((n.params as { message: string }).message).includes('glossarydefs.csv:')).length, 2);
+      // The file fixed on disk: its diagnostics are cleared.
+      writeFileSync(glossaryPath, `${header}2D,Two-dimensional,Gen,,,A\r\n`);
+      const cleared = client.waitForDiagnostics(glossaryUri, (list) => list.length === 0);
+      client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: glossaryUri, type: 2 }] });
+      await cleared;
+      assert.equal(client.publishCounts.get(bytesUri), 1);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('bad input over LSP', () => {
   test('broken YAML, binary bytes, an alias bomb and a huge file get problems; the server keeps answering', async () => {
     const client = await TestClient.start({});

@@ -6,8 +6,8 @@ import type { Position } from '../../../common/planSnapshot';
 import { createPlanService, FileProblems, type FixTargets, type PlanFile, type PlanService, type TextEdit } from '../service';
 import { parseSettings } from '../service/settings';
 import { LineIndex } from '../service/text/lineIndex';
-import { baseNameOf, isInside, isPlanFile, normalizeUri, resolveUri, type HostFileSystem } from './fileSystem';
-import { loadGlossaries } from './glossaryFiles';
+import { isInside, isPlanFile, normalizeUri, resolveUri, type HostFileSystem } from './fileSystem';
+import { loadGlossaries, type GlossaryProblem } from './glossaryFiles';
 
 const noProblems = new FileProblems([]);
 
@@ -29,9 +29,10 @@ export interface HostEvents {
   withdraw(uri: string): void;
   /** The plan changed: the tree and the timeline should ask again. */
   planChanged(): void;
-  /** Problems with the settings or the glossary files, for the log (`warn`) and, once per change, for the user (`notify`). */
+  /** Problems with the settings, for the log. */
   warn(message: string): void;
-  notify(message: string): void;
+  /** The problems of the glossary files and the skip list, every one: sent once per change (none when they are gone). */
+  glossaryProblems(problems: readonly GlossaryProblem[]): void;
   /** Text of this many characters was replaced (the server may collect garbage when idle). */
   textReplaced?(length: number): void;
 }
@@ -45,6 +46,8 @@ export class PlanHost {
   private readonly versionsToPublish = new Set<string>();
   private targets: FixTargets = {};
   private glossaryUris = new Set<string>();
+  /** The glossary problems last sent, as JSON: the same problems read again are not sent again. */
+  private glossaryProblemsSent = '[]';
   private validationScheduled = false;
   private markReady: () => void = () => undefined;
   /** Settles once the settings are read and the workspace indexed: the first diagnostics and snapshot wait for it. */
@@ -179,18 +182,22 @@ export class PlanHost {
     const base = this.baseFolder();
     if (!base) {
       this.service.setGlossaryFiles([], []);
+      this.sendGlossaryProblems([]);
       return;
     }
     const loaded = await loadGlossaries(this.fs, base, settings.glossaryFiles, settings.skipAcronymsFile, settings.glossaryTags);
     this.service.setGlossaryFiles(loaded.entries, loaded.skip);
     this.targets = loaded.targets;
     this.glossaryUris = new Set([...settings.glossaryFiles, ...(settings.skipAcronymsFile ? [settings.skipAcronymsFile] : [])].map((file) => resolveUri(base, file)));
-    for (const problem of loaded.problems) this.events.warn(`${problem.uri}:${problem.line + 1}: ${problem.message}`);
-    if (loaded.problems.length > 0) {
-      const first = loaded.problems[0]!;
-      const count = loaded.problems.length;
-      this.events.notify(`${count} problem${count === 1 ? '' : 's'} reading glossary files; the first: ${baseNameOf(first.uri)}:${first.line + 1}: ${first.message}`);
-    }
+    this.sendGlossaryProblems(loaded.problems);
+  }
+
+  /** Settings sent twice, or a file saved unchanged, read the same problems: they are shown once. */
+  private sendGlossaryProblems(problems: readonly GlossaryProblem[]): void {
+    const signature = JSON.stringify(problems);
+    if (signature === this.glossaryProblemsSent) return;
+    this.glossaryProblemsSent = signature;
+    this.events.glossaryProblems(problems);
   }
 
   /** Reads every plan file under the folders that is not open in the editor. */

@@ -46,6 +46,16 @@ export function toDiagnostic(lines: LineIndex, problem: ReportedProblem): Diagno
   };
 }
 
+/** A problem of a glossary file or skip list, on its whole line (those files are not held as text). */
+export function toGlossaryDiagnostic(problem: { line: number; message: string; severity: 'error' | 'warning' }): Diagnostic {
+  return {
+    range: { start: { line: problem.line, character: 0 }, end: { line: problem.line + 1, character: 0 } },
+    severity: severities[problem.severity],
+    source: 'milestones',
+    message: problem.message,
+  };
+}
+
 /** A group's diagnostics, relative to its first line, and moved to the line where the group was last seen. */
 interface ConvertedGroup {
   relative: Diagnostic[];
