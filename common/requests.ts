@@ -26,3 +26,6 @@ export const idAtRequest = new RequestType<IdAtParams, string | null, void>('mil
 
 /** Client → server: the driving path that ends at the item at a position, earliest first (empty when there is no item there). */
 export const drivingPathRequest = new RequestType<IdAtParams, DrivingStep[], void>('milestones/drivingPath');
+
+/** The code of the diagnostics the server puts on glossary files and skip lists, which the status bar counts. */
+export const glossaryDiagnosticCode = 'glossary-file';

@@ -160,9 +160,9 @@ describe('glossary problems over LSP', () => {
     const client = await TestClient.start({ folders: [folder], settings });
     try {
       const diagnostics = await client.waitForDiagnostics(glossaryUri);
-      assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.range.end.line, d.severity, d.source, messageOf(d)]), [
-        [2, 3, 1, 'milestones', 'The quote opened in "3D,"Three-dimensional,Gen,,,A" is not closed on its line: this row is left out. Close the quote, or double it ("") to mean a quote character.'],
-        [4, 5, 1, 'milestones', 'The row "QA,Quality Assurance" has 2 fields where the header has 6: it is left out. Quote a field that holds a comma.'],
+      assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.range.end.line, d.severity, `${d.source} ${d.code}`, messageOf(d)]), [
+        [2, 3, 1, 'milestones glossary-file', 'The quote opened in "3D,"Three-dimensional,Gen,,,A" is not closed on its line: this row is left out. Close the quote, or double it ("") to mean a quote character.'],
+        [4, 5, 1, 'milestones glossary-file', 'The row "QA,Quality Assurance" has 2 fields where the header has 6: it is left out. Quote a field that holds a comma.'],
       ]);
       const bytes = client.diagnostics.get(bytesUri) ?? (await client.waitForDiagnostics(bytesUri));
       assert.deepEqual(bytes.map((d) => [d.range.start.line, messageOf(d)]), [[0, 'bytes.txt is not a text file: a glossary is a CSV, YAML or TERM:definition text file, and a skip list one term a line.']]);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { planTree, problemBadge, statusText } from '../../client/src/tree/planTree';
+import { planTree, problemBadge, statusText, statusTooltip } from '../../client/src/tree/planTree';
 import { createPlanService } from '../../server/src/service';
 
 const workspace = createPlanService();
@@ -41,5 +41,14 @@ describe('plan tree', () => {
   test('badge and status bar', () => {
     assert.deepEqual(problemBadge(snapshot), { value: 20, tooltip: '0 errors, 20 warnings, 16 information' });
     assert.equal(statusText(snapshot), '$(milestone) $(error) 0 $(warning) 20 $(info) 16');
+    assert.equal(statusTooltip(snapshot), 'Milestone plan: 0 errors, 20 warnings, 16 information. Click to open the plan.');
+  });
+  test('the status bar counts the problems of the glossary files and names them', () => {
+    const glossary = [{ name: 'glossarydefs.csv', count: 2 }, { name: 'bytes.txt', count: 1 }];
+    assert.equal(statusText(snapshot, glossary), '$(milestone) $(error) 0 $(warning) 20 $(info) 16 $(book) 3');
+    assert.equal(
+      statusTooltip(snapshot, glossary),
+      'Milestone plan: 0 errors, 20 warnings, 16 information. Glossary files that do not read as they should: glossarydefs.csv (2 problems), bytes.txt (1 problem). Click to see them in the Problems panel.',
+    );
   });
 });

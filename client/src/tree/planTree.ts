@@ -82,8 +82,23 @@ export function problemBadge(plan: PlanSnapshot): { value: number; tooltip: stri
   };
 }
 
-/** The status bar text: `$(error) 0 $(warning) 20 $(info) 16`. */
-export function statusText(plan: PlanSnapshot): string {
+/** The status bar text: `$(error) 0 $(warning) 20 $(info) 16`, and `$(book) 2` when glossary files have problems. */
+export function statusText(plan: PlanSnapshot, glossaryProblems: readonly GlossaryFileProblems[] = []): string {
   const counts = plan.problemCounts;
-  return `$(milestone) $(error) ${counts.error} $(warning) ${counts.warning} $(info) ${counts.information}`;
+  const glossary = glossaryProblems.reduce((sum, file) => sum + file.count, 0);
+  return `$(milestone) $(error) ${counts.error} $(warning) ${counts.warning} $(info) ${counts.information}${glossary > 0 ? ` $(book) ${glossary}` : ''}`;
+}
+
+/** A glossary file (or skip list) and how many problems reading it found. */
+export interface GlossaryFileProblems {
+  name: string;
+  count: number;
+}
+
+/** The status bar tooltip: the plan's problems, then each glossary file's, and where to see them. */
+export function statusTooltip(plan: PlanSnapshot, glossaryProblems: readonly GlossaryFileProblems[] = []): string {
+  const planLine = `Milestone plan: ${problemBadge(plan).tooltip}.`;
+  if (glossaryProblems.length === 0) return `${planLine} Click to open the plan.`;
+  const files = glossaryProblems.map((file) => `${file.name} (${file.count} problem${file.count === 1 ? '' : 's'})`).join(', ');
+  return `${planLine} Glossary files that do not read as they should: ${files}. Click to see them in the Problems panel.`;
 }

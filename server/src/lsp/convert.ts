@@ -19,6 +19,7 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit as LspWorkspaceEdit,
 } from 'vscode-languageserver';
+import { glossaryDiagnosticCode } from '../../../common/requests';
 import type { FileProblems, HoverResult, OutlineSymbol, PlanCodeAction, PlanCompletion, ReportedProblem, Span, WorkspaceEdit, WorkspaceSymbol } from '../service';
 import { LineIndex } from '../service/text/lineIndex';
 
@@ -51,6 +52,7 @@ export function toGlossaryDiagnostic(problem: { line: number; message: string; s
   return {
     range: { start: { line: problem.line, character: 0 }, end: { line: problem.line + 1, character: 0 } },
     severity: severities[problem.severity],
+    code: glossaryDiagnosticCode,
     source: 'milestones',
     message: problem.message,
   };
