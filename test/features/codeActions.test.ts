@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { today } from '../../server/src/service/text/dates';
+import { applyEdits } from '../../server/src/service/text/edits';
 import { atCursor, edited, openPlan, otherUri, planUri, type PlanOptions } from '../helpers/cursor';
 
 /** The titles of the fixes offered at the cursor, the preferred one marked with `*`. */
@@ -119,6 +120,44 @@ features:
     assert.deepEqual(titles(plan, { settings: { asOf: '2021-08-11' } }), ['*Rename to completed', 'Silence schema on this line']);
     assert.deepEqual(fixed(plan, 'Rename to completed', { settings: { asOf: '2021-08-11' } }), { a: plan.replace('complted|', 'completed') });
     assert.deepEqual(fixed(plan, 'Silence schema on this line', { settings: { asOf: '2021-08-11' } }), { a: plan.replace('    complted|', '    # milestones-disable-next-line schema\r\n    complted') });
+  });
+});
+
+describe('adding an unknown acronym to the glossary file', () => {
+  const header = 'Term,Description,Subsystem Tags,Documentation Tags,Associated Acronyms and Alternative Terms,Type';
+  /** The glossary after "Add COOB to NAME", and the text selected for the definition. */
+  function addCoob(name: string, glossary: string): { text: string; selected: string } {
+    const { service, uri, offset } = atCursor(`milestones:\n  M-1:\n    name: Bench the COOB|\n    due: 2030-01-01\n`);
+    const glossaryUri = `file:///plans/${name}`;
+    const actions = service.codeActions(uri, { start: offset, end: offset }, { glossaryFile: { uri: glossaryUri, name, text: glossary } });
+    const action = actions.find((candidate) => candidate.title === `Add COOB to ${name}`);
+    assert.ok(action, JSON.stringify(actions.map((candidate) => candidate.title)));
+    const text = applyEdits(glossary, action.edits.get(glossaryUri)!);
+    assert.equal(action.select!.uri, glossaryUri);
+    return { text, selected: text.slice(action.select!.span.start, action.select!.span.end) };
+  }
+
+  test('a sorted CSV with CR LF and a byte-order mark: the row goes where it sorts, Type A, line ends kept, the definition selected', () => {
+    const glossary = `\uFEFF${header}\r\nCCD,Charge-Coupled Device,Camera,,,A\r\nComCam,Commissioning Camera,Camera,,,A\r\ncoord,"coordinate, as in code",DM,,,G\r\nDM,Data Management,DM,,,A\r\n`;
+    assert.deepEqual(addCoob('glossarydefs.csv', glossary), {
+      text: `\uFEFF${header}\r\nCCD,Charge-Coupled Device,Camera,,,A\r\nComCam,Commissioning Camera,Camera,,,A\r\nCOOB,TODO define COOB,,,,A\r\ncoord,"coordinate, as in code",DM,,,G\r\nDM,Data Management,DM,,,A\r\n`,
+      selected: 'TODO define COOB',
+    });
+  });
+
+  test('a CSV not in order, in its own columns, without a last line break: added at the end', () => {
+    const glossary = `Type,Term,Description\nA,DM,Data Management\nA,AP,Alert Production`;
+    assert.deepEqual(addCoob('terms.csv', glossary), { text: `${glossary}\nA,COOB,TODO define COOB\n`, selected: 'TODO define COOB' });
+  });
+
+  test('a CSV sorted by code units, and one with its last row before the term', () => {
+    assert.equal(addCoob('g.csv', `Term,Description\nCCD,x\nDM,y\ncoord,z\n`).text, `Term,Description\nCCD,x\nCOOB,TODO define COOB\nDM,y\ncoord,z\n`);
+    assert.equal(addCoob('g.csv', `Term,Description\nAP,x\nCCD,y\n`).text, `Term,Description\nAP,x\nCCD,y\nCOOB,TODO define COOB\n`);
+  });
+
+  test('a YAML glossary and a TERM:definition file: appended, the definition selected', () => {
+    assert.deepEqual(addCoob('terms.yaml', 'AP: Alert Production\r\n'), { text: 'AP: Alert Production\r\nCOOB: TODO define COOB\r\n', selected: 'TODO define COOB' });
+    assert.deepEqual(addCoob('myacronyms.txt', 'AP:Alert Production'), { text: 'AP:Alert Production\nCOOB:TODO define COOB\n', selected: 'TODO define COOB' });
   });
 });
 

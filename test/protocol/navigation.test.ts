@@ -159,11 +159,13 @@ describe('fixes that add to a glossary file or the skip list', () => {
       const uri = pathToFileURL(join(folder, 'a.milestones.yaml')).href;
       const diagnostics = await glossaryClient.open(uri, plan);
       const problem = diagnostics.find((diagnostic) => diagnostic.code === 'unknown-acronym')!;
-      const actions = await glossaryClient.request<{ title: string; edit: WorkspaceEdit }[]>('textDocument/codeAction', { textDocument: { uri }, range: problem.range, context: { diagnostics: [problem] } });
+      const actions = await glossaryClient.request<{ title: string; edit: WorkspaceEdit; command?: { command: string; arguments: unknown[] } }[]>('textDocument/codeAction', { textDocument: { uri }, range: problem.range, context: { diagnostics: [problem] } });
       const glossary = actions.find((action) => action.title === 'Add QQX to myacronyms.txt')!;
       const [glossaryUri, glossaryEdits] = Object.entries(glossary.edit.changes!)[0]!;
       assert.ok(glossaryUri.endsWith('/myacronyms.txt'));
       assert.deepEqual(glossaryEdits, [{ range: { start: { line: 0, character: 19 }, end: { line: 0, character: 19 } }, newText: '\nQQX:TODO define QQX\n' }]);
+      // Then the client selects the placeholder definition, on the new line, to be typed over.
+      assert.deepEqual(glossary.command && [glossary.command.command, glossary.command.arguments], ['milestones.reveal', [{ uri: glossaryUri, range: { start: { line: 1, character: 4 }, end: { line: 1, character: 19 } } }]]);
       const skip = actions.find((action) => action.title === 'Add QQX to the skip list skip.txt')!;
       assert.deepEqual(Object.values(skip.edit.changes!)[0], [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'QQX\n' }]);
     } finally {

@@ -8,6 +8,7 @@ import {
   MarkupKind,
   SymbolKind,
   type CodeAction,
+  type Command,
   type CompletionItem,
   type Diagnostic,
   type DocumentSymbol,
@@ -21,6 +22,7 @@ import {
 } from 'vscode-languageserver';
 import { glossaryDiagnosticCode } from '../../../common/requests';
 import type { FileProblems, HoverResult, OutlineSymbol, PlanCodeAction, PlanCompletion, ReportedProblem, Span, WorkspaceEdit, WorkspaceSymbol } from '../service';
+import { applyEdits } from '../service/text/edits';
 import { LineIndex } from '../service/text/lineIndex';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.milestones`;
@@ -120,7 +122,14 @@ export function toCodeAction(action: PlanCodeAction, lines: LineIndex, linesOf: 
     isPreferred: action.isPreferred,
     diagnostics: action.problem ? [toDiagnostic(lines, action.problem)] : undefined,
     edit: toWorkspaceEdit(action.edits, linesOf),
+    command: action.select && selectCommand(action.select, action.edits, linesOf),
   };
+}
+
+/** The client's `milestones.reveal`, run after the edit: the span is in the text as edited. */
+function selectCommand(select: { uri: string; span: Span }, edits: WorkspaceEdit, linesOf: (uri: string) => LineIndex): Command {
+  const after = new LineIndex(applyEdits(linesOf(select.uri).text, edits.get(select.uri) ?? []));
+  return { title: 'Type the definition', command: 'milestones.reveal', arguments: [{ uri: select.uri, range: rangeOf(after, select.span) }] };
 }
 
 const symbolKinds = {

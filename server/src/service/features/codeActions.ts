@@ -7,6 +7,7 @@ import { isCompleted } from '../model/itemState';
 import { itemAt } from '../model/locate';
 import type { PlanFile } from '../model/planFile';
 import type { PlanItem } from '../model/planItem';
+import { csvTermAddition } from '../glossary/glossaryFiles';
 import { normalizeDate, today } from '../text/dates';
 import { appendLine, indentAt, lineEnding, singleEdit, wholeLine, type TextEdit, type WorkspaceEdit } from '../text/edits';
 import type { Workspace } from '../workspace';
@@ -19,6 +20,8 @@ export interface PlanCodeAction {
   /** The problem the action fixes, for the editor to link them. */
   problem?: ReportedProblem;
   edits: WorkspaceEdit;
+  /** What to select once the edits are made (a span of the text after them): a placeholder to type over. */
+  select?: { uri: string; span: Span };
 }
 
 /** Replaces a scalar's value, keeping its quotes. */
@@ -160,11 +163,13 @@ export interface FixTargets {
   skipFile?: { uri: string; name: string; text: string };
 }
 
-/** The line that defines `term` in a glossary file of the given name's format. */
-function glossaryLine(name: string, term: string): string {
-  if (/\.ya?ml$/i.test(name)) return `${yamlKey(term)}: TODO define ${term}`;
-  if (/\.csv$/i.test(name)) return `${/[",\n]/.test(term) ? JSON.stringify(term) : term},TODO define ${term},,,,Acronym`;
-  return `${term}:TODO define ${term}`;
+/** Adds `term` to a glossary file in its format; the placeholder definition's span after the edit is where the cursor goes. */
+function addToGlossary(name: string, text: string, term: string): { edit: TextEdit; definitionSpan: Span } {
+  const definition = `TODO define ${term}`;
+  if (/\.csv$/i.test(name)) return csvTermAddition(text, term, definition);
+  const edit = appendLine(text, `${/\.ya?ml$/i.test(name) ? `${yamlKey(term)}: ` : `${term}:`}${definition}`);
+  const start = edit.start + edit.text.length - lineEnding(text).length - definition.length;
+  return { edit, definitionSpan: { start, end: start + definition.length } };
 }
 
 /** The quick fixes for the problems of `file` that touch `range`. */
@@ -176,7 +181,10 @@ export function getCodeActions(workspace: Workspace, file: PlanFile, range: Span
     if (problem.code === 'unknown-acronym' && problem.data?.kind === 'acronym') {
       const term = problem.data.term;
       const { glossaryFile, skipFile } = targets;
-      if (glossaryFile) actions.push({ title: `Add ${term} to ${glossaryFile.name}`, kind: 'quickfix', problem, edits: new Map([[glossaryFile.uri, [appendLine(glossaryFile.text, glossaryLine(glossaryFile.name, term))]]]) });
+      if (glossaryFile) {
+        const { edit, definitionSpan } = addToGlossary(glossaryFile.name, glossaryFile.text, term);
+        actions.push({ title: `Add ${term} to ${glossaryFile.name}`, kind: 'quickfix', problem, edits: new Map([[glossaryFile.uri, [edit]]]), select: { uri: glossaryFile.uri, span: definitionSpan } });
+      }
       if (skipFile) actions.push({ title: `Add ${term} to the skip list ${skipFile.name}`, kind: 'quickfix', problem, edits: new Map([[skipFile.uri, [appendLine(skipFile.text, term)]]]) });
     }
     actions.push(silence(file, problem));

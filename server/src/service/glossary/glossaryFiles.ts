@@ -1,7 +1,11 @@
 // Reading glossary files: a YAML map `TERM: definition`, a `TERM:definition` text file (LSST's
-// `myacronyms.txt`), the LSST glossary CSV, and `skipacronyms.txt`-style skip lists.
+// `myacronyms.txt`), the LSST glossary CSV, and `skipacronyms.txt`-style skip lists; and the row
+// that adds a term to a CSV in the file's own columns and order.
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { readCsvRows } from './csvRows';
+import { lineEnding, type TextEdit } from '../text/edits';
+import { LineIndex } from '../text/lineIndex';
+import type { Span } from '../yaml/nodes';
 import type { GlossaryEntry } from './glossary';
 
 export interface GlossaryFileProblem {
@@ -122,6 +126,46 @@ function parseCsvGlossary(fileName: string, text: string, source: string, option
   problems.sort((a, b) => a.line - b.line);
   return { entries, problems };
 }
+
+/**
+ * The edit that adds a row for `term` to a glossary CSV: in the file's columns, Type `A` (an
+ * acronym, as lsst-texmf tests it), before the first row that sorts after it when the rows are
+ * sorted (else at the end), with the file's line ends; and the span of `definition` in the text
+ * after the edit, for the cursor.
+ */
+export function csvTermAddition(text: string, term: string, definition: string): { edit: TextEdit; definitionSpan: Span } {
+  const { rows } = readCsvRows(text);
+  const found = rows[0]?.fields.map((cell) => cell.replace(/^\uFEFF/, '').trim()) ?? [];
+  const header = found.includes('Term') && found.includes('Description') ? found : csvColumns;
+  const termColumn = header.indexOf('Term');
+  const cells = header.map((column) => (column === 'Term' ? csvField(term) : column === 'Description' ? csvField(definition) : column === 'Type' ? 'A' : ''));
+  const row = cells.join(',');
+  const definitionInRow = cells.slice(0, header.indexOf('Description')).reduce((length, cell) => length + cell.length + 1, 0);
+  const eol = lineEnding(text);
+  const entries = header === found ? rows.slice(1).map((candidate) => ({ term: candidate.fields[termColumn]!.trim(), line: candidate.line })) : [];
+  const order = [caseInsensitiveOrder, codeUnitOrder].find((compare) => entries.every((entry, index) => index === 0 || compare(entries[index - 1]!.term, entry.term) <= 0));
+  const next = order && entries.find((entry) => order(term, entry.term) < 0);
+  let edit: TextEdit;
+  let rowStart: number;
+  if (next) {
+    const start = new LineIndex(text).offsetAt({ line: next.line, character: 0 });
+    edit = { start, end: start, text: `${row}${eol}` };
+    rowStart = start;
+  } else {
+    const prefix = text.length === 0 || text.endsWith('\n') ? '' : eol;
+    edit = { start: text.length, end: text.length, text: `${prefix}${row}${eol}` };
+    rowStart = text.length + prefix.length;
+  }
+  const start = rowStart + definitionInRow;
+  return { edit, definitionSpan: { start, end: start + csvField(definition).length } };
+}
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+const caseInsensitiveOrder = (a: string, b: string) => codeUnitOrder(a.toLowerCase(), b.toLowerCase());
+const codeUnitOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A skipacronyms.txt-style list: one term a line, `#` comments, blank lines ignored. */
 export function parseSkipList(text: string): string[] {
