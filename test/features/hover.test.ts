@@ -1,9 +1,10 @@
 // Hover (server/src/service/features/hover.ts) in memory: a plan with `|` where the pointer rests,
 // the text the hover covers and the Markdown it shows.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import schema from '../../schemas/milestones.schema.json';
-import { atCursor, covered, placeCursor, type PlanOptions } from '../helpers/cursor';
+import { atCursor, covered, openPlan, placeCursor, type PlanOptions } from '../helpers/cursor';
 import { linkedReleases } from '../helpers/plans';
 
 /** The hover at the cursor: the text it covers and its Markdown, or undefined. */
@@ -108,6 +109,23 @@ describe('hover on an acronym', () => {
 
   test('plain words of a name have no hover', () => {
     assert.equal(hoverAt(releasesAt('name: Alert distr|ibution validation')), undefined);
+  });
+});
+
+describe('the built-in glossary', () => {
+  const example = readFileSync(new URL('../../examples/ldm-564.milestones.yaml', import.meta.url), 'utf8');
+  test('LDM-564 as published, without a glossary file: DP0 is known, from the built-in glossary, and the plan keeps its own table', () => {
+    assert.match(example, /^ {2}DPO: Data Preview 0$/m);
+    const { service, uri } = openPlan(example);
+    assert.deepEqual(service.problems(uri).filter((problem) => problem.code === 'unknown-acronym' && /DP[O0]/.test(problem.message)), []);
+    assert.deepEqual(hoverAt(placeCursor(example, 'ready for DP|0')), { covers: 'DP0', markdown: '**DP0** — Data Preview 0\n\n_built-in glossary (LDM-564)_' });
+  });
+
+  test("entries corrected where the table contradicts the document's text", () => {
+    const plan = (name: string) => `milestones:\n  M-1:\n    name: ${name}\n    due: 2030-01-01\n`;
+    assert.match(hoverAt(plan('Basic instrument signature removal (IS|R)'))!.markdown, /^\*\*ISR\*\* — Instrument Signature Removal\n/);
+    assert.match(hoverAt(plan('Alert hosting and L|1 database'))!.markdown, /^\*\*L1\*\* — Level 1\n/);
+    assert.match(hoverAt(plan('W|ISE data ingest'))!.markdown, /^\*\*WISE\*\* — Wide-field Infrared Survey Explorer\n/);
   });
 });
 

@@ -59,9 +59,16 @@ describe('examples/ldm-564.milestones.yaml', () => {
     }
   });
 
-  test('the acronym table and the shipped glossary are §5 as published', () => {
+  test("the example's acronym table is §5 as published; the shipped glossary is §5 with the entries the document's text contradicts corrected", () => {
     const table = publishedAcronyms();
     assert.deepEqual(Object.entries(example.acronyms), table);
-    assert.deepEqual(builtinGlossary.map((entry) => [entry.term, entry.definition]), table);
+    const corrected: Record<string, [string, string]> = {
+      DPO: ['DP0', 'Data Preview 0'],
+      ISR: ['ISR', 'Instrument Signature Removal'],
+      L1: ['L1', 'Level 1'],
+      WISE: ['WISE', 'Wide-field Infrared Survey Explorer'],
+    };
+    const expected = table.map(([term, definition]) => corrected[term] ?? [term, definition]).sort(([a], [b]) => (a < b ? -1 : 1));
+    assert.deepEqual(builtinGlossary.map((entry) => [entry.term, entry.definition]), expected);
   });
 });

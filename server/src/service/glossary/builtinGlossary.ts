@@ -1,4 +1,7 @@
-// The glossary that ships with the extension: the 48 acronyms of LDM-564 §5 (revision 2021-08-11).
+// The glossary that ships with the extension: the 48 acronyms of LDM-564 §5 (revision 2021-08-11),
+// corrected where the table contradicts the document's own text and later documents: DP0 (the
+// table spells DPO), ISR (the text says "instrument signature removal (ISR)"), L1 (the text's "L1
+// database" is the Level 1 database) and WISE (the mission's name has "Infrared").
 
 export interface BuiltinTerm {
   term: string;
@@ -16,7 +19,7 @@ export const builtinGlossary: readonly BuiltinTerm[] = [
   { term: "DIA", definition: "Difference Image Analysis" },
   { term: "DM", definition: "Data Management" },
   { term: "DMTN", definition: "DM Technical Note" },
-  { term: "DPO", definition: "Data Preview 0" },
+  { term: "DP0", definition: "Data Preview 0" },
   { term: "DRP", definition: "Data Release Production" },
   { term: "EFD", definition: "Engineering and Facility Database" },
   { term: "ETL", definition: "extract-transform-load" },
@@ -26,9 +29,9 @@ export const builtinGlossary: readonly BuiltinTerm[] = [
   { term: "IN2P3", definition: "Institut National de Physique Nucléaire et de Physique des Particules" },
   { term: "IPAC", definition: "No longer an acronym; science and data center at Caltech" },
   { term: "IRSA", definition: "Infrared Science Archive" },
-  { term: "ISR", definition: "Instrument Signal Removal" },
+  { term: "ISR", definition: "Instrument Signature Removal" },
   { term: "IVOA", definition: "International Virtual-Observatory Alliance" },
-  { term: "L1", definition: "Lens 1" },
+  { term: "L1", definition: "Level 1" },
   { term: "L2", definition: "Lens 2" },
   { term: "L3", definition: "Lens 3" },
   { term: "LAN", definition: "Local Area Network" },
@@ -53,5 +56,5 @@ export const builtinGlossary: readonly BuiltinTerm[] = [
   { term: "TAP", definition: "Table Access Protocol" },
   { term: "USDF", definition: "United States Data Facility" },
   { term: "WAN", definition: "Wide Area Network" },
-  { term: "WISE", definition: "Wide-field Survey Explorer" },
+  { term: "WISE", definition: "Wide-field Infrared Survey Explorer" },
 ];
