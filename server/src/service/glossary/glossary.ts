@@ -33,8 +33,12 @@ export class Glossary {
   private readonly skip: Set<string>;
   /** The terms, sorted, for "did you mean" and completion; built on first use. */
   private spelling: SpellingIndex | undefined;
-  /** Terms not of the standard shape, as one alternation, longest first. */
-  readonly specialTerms: RegExp | undefined;
+  /**
+   * Terms not of the standard shape (`FoV`, `R&D`, `CC-IN2P3`) by their first two characters (one
+   * for a one-character term), longest first: looked up where a word may start, which stays fast
+   * with thousands of them where one alternation of them all did not.
+   */
+  private readonly specialByStart = new Map<string, string[]>();
 
   constructor(entries: Iterable<GlossaryEntry>, options: { preferredTags?: readonly string[]; skip?: Iterable<string> } = {}) {
     for (const entry of entries) {
@@ -44,9 +48,37 @@ export class Glossary {
     }
     this.preferredTags = options.preferredTags ?? [];
     this.skip = new Set(options.skip ?? []);
-    const special = [...this.byTerm.keys()].filter((term) => !standardShape.test(term) && term.trim() !== '').sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    // A term stands alone: not inside a longer word, and a hyphen ends a word.
-    this.specialTerms = special.length > 0 ? new RegExp(`(?<![A-Za-z0-9_])(?:${special.map(escapeRegExp).join('|')})(?![A-Za-z0-9_])`, 'g') : undefined;
+    for (const term of this.byTerm.keys()) {
+      if (standardShape.test(term) || term.trim() === '') continue;
+      const key = term.slice(0, 2);
+      const list = this.specialByStart.get(key);
+      if (list) list.push(term);
+      else this.specialByStart.set(key, [term]);
+    }
+    for (const list of this.specialByStart.values()) list.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  }
+
+  /**
+   * The terms not of the standard shape in `text`, leftmost and then longest first, not
+   * overlapping. A term stands alone: not inside a longer word, and a hyphen ends a word.
+   */
+  specialTermsIn(text: string): { term: string; start: number; end: number }[] {
+    const found: { term: string; start: number; end: number }[] = [];
+    if (this.specialByStart.size === 0) return found;
+    for (let start = 0; start < text.length; start++) {
+      if (start > 0 && isWordCharacter(text.charCodeAt(start - 1))) continue;
+      const term = this.longestAt(text, start);
+      if (!term) continue;
+      found.push({ term, start, end: start + term.length });
+      start += term.length - 1;
+    }
+    return found;
+  }
+
+  private longestAt(text: string, start: number): string | undefined {
+    const standsAlone = (term: string) => text.startsWith(term, start) && !isWordCharacter(text.charCodeAt(start + term.length));
+    const two = this.specialByStart.get(text.slice(start, start + 2))?.find(standsAlone);
+    return two ?? this.specialByStart.get(text[start]!)?.find(standsAlone);
   }
 
   /**
@@ -116,8 +148,9 @@ export class Glossary {
   }
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A character of `[A-Za-z0-9_]` (NaN past the end is not). */
+function isWordCharacter(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
 export interface AcronymHit {
@@ -133,14 +166,9 @@ const acronymWord = /\b[A-Z][A-Z0-9]+\b/g;
 export function findAcronyms(text: string, glossary: Glossary): AcronymHit[] {
   const hits: AcronymHit[] = [];
   const taken: [number, number][] = [];
-  if (glossary.specialTerms) {
-    glossary.specialTerms.lastIndex = 0;
-    for (let match = glossary.specialTerms.exec(text); match; match = glossary.specialTerms.exec(text)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      taken.push([start, end]);
-      if (!glossary.isSkipped(match[0])) hits.push({ term: match[0], start, end, known: true });
-    }
+  for (const { term, start, end } of glossary.specialTermsIn(text)) {
+    taken.push([start, end]);
+    if (!glossary.isSkipped(term)) hits.push({ term, start, end, known: true });
   }
   acronymWord.lastIndex = 0;
   for (let match = acronymWord.exec(text); match; match = acronymWord.exec(text)) {
