@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import schema from '../../schemas/milestones.schema.json';
-import { atCursor, covered, openPlan, placeCursor, type PlanOptions } from '../helpers/cursor';
+import { createPlanService } from '../../server/src/service';
+import { atCursor, covered, openPlan, placeCursor, planUri, type PlanOptions } from '../helpers/cursor';
 import { linkedReleases } from '../helpers/plans';
 
 /** The hover at the cursor: the text it covers and its Markdown, or undefined. */
@@ -126,6 +127,36 @@ describe('the built-in glossary', () => {
     assert.match(hoverAt(plan('Basic instrument signature removal (IS|R)'))!.markdown, /^\*\*ISR\*\* — Instrument Signature Removal\n/);
     assert.match(hoverAt(plan('Alert hosting and L|1 database'))!.markdown, /^\*\*L1\*\* — Level 1\n/);
     assert.match(hoverAt(plan('W|ISE data ingest'))!.markdown, /^\*\*WISE\*\* — Wide-field Infrared Survey Explorer\n/);
+  });
+});
+
+describe('hover in an overrides file', () => {
+  /** The hover at the `|` of an overrides file, with `plan` in the workspace. */
+  function overridesHoverAt(marked: string, plan = ''): { covers: string; markdown: string } | undefined {
+    const offset = marked.indexOf('|');
+    const text = marked.replace('|', '');
+    const service = createPlanService();
+    if (plan) service.setFile(planUri, plan);
+    service.setOverridesFile('file:///repo/data/local.yaml', text);
+    const hover = service.hover('file:///repo/data/local.yaml', offset);
+    return hover && { covers: text.slice(hover.span.start, hover.span.end), markdown: hover.markdown };
+  }
+
+  test('an acronym in a description folded over lines, a name and a comment', () => {
+    const overrides = `A4369.9:\n  description: Commissioning of the AP pipelines before the\n    first D|P0 release.\n  name: The USDF handover\n  comment: See the RFC.\n`;
+    assert.deepEqual(overridesHoverAt(overrides), { covers: 'DP0', markdown: '**DP0** — Data Preview 0\n\n_built-in glossary (LDM-564)_' });
+    assert.equal(overridesHoverAt(overrides.replace('D|P0', 'DP0').replace('The USDF', 'The US|DF'))!.covers, 'USDF');
+    assert.equal(overridesHoverAt(overrides.replace('D|P0', 'DP0').replace('the RFC', 'the R|FC'))!.covers, 'RFC');
+    assert.equal(overridesHoverAt(overrides.replace('D|P0', 'DP0').replace('A4369.9:', 'A4369.9:\n  jira: D|M-33221')), undefined);
+  });
+
+  test('a code a plan defines too: the plan item, then what the file overrides', () => {
+    const plan = 'asOf: 2021-08-11\nmilestones:\n  DLP-552:\n    name: Alert distribution\n    due: 2021-10-01\n';
+    assert.deepEqual(overridesHoverAt('DLP-5|52:\n  due: 2021-11-30\n  description: At scale,\n    with the AP team.\n', plan), {
+      covers: 'DLP-552',
+      markdown: ['**DLP-552** · Milestone', '', 'Alert distribution', '', 'Due 2021-10-01 · open', '', 'No features.', '', '---', '', 'Overridden here:', '', '- due: 2021-11-30', '- description: At scale, with the AP team.'].join('\n'),
+    });
+    assert.match(overridesHoverAt('DLP-5|99:\n  due: ""\n', plan)!.markdown, /^\*\*DLP-599\*\* is not defined in any plan\.\n\n---\n\nOverridden here:\n\n- due: ""$/);
   });
 });
 

@@ -10,7 +10,7 @@ import { exportPlan, type ExportFormat } from './features/export';
 import { drivingPathSteps, type DrivingStep } from './features/drivingPathSteps';
 import { exportGraph, type GraphFormat } from './features/graphExport';
 import { foldingSpans } from './features/folding';
-import { doHover, type HoverResult } from './features/hover';
+import { doHover, doOverridesHover, type HoverResult } from './features/hover';
 import { inlayHints, type PlanHint } from './features/inlayHints';
 import { documentLinks, type PlanLink } from './features/links';
 import { definitions, itemIdAt, prepareRename, references, rename, type RenameCheck } from './features/navigation';
@@ -38,6 +38,10 @@ export interface PlanService {
   setFile(uri: string, text: string, edit?: TextEdit): void;
   removeFile(uri: string): void;
   getFile(uri: string): PlanFile | undefined;
+  /** Gives the service an overrides file (`milestones.overrideFiles`): a map of corrections keyed by milestone code. */
+  setOverridesFile(uri: string, text: string): void;
+  removeOverridesFile(uri: string): void;
+  isOverridesFile(uri: string): boolean;
   allFiles(): PlanFile[];
   /** Brings the problems of every file up to date; `changed` names the files whose problems may differ. */
   analyze(): Analysis;
@@ -86,12 +90,18 @@ export function createPlanService(options: PlanServiceOptions = {}): PlanService
     setGlossaryFiles: (entries, skip) => workspace.setGlossaryFiles(entries, skip),
     setFile: (uri, text, edit) => void workspace.setFile(uri, text, edit),
     removeFile: (uri) => workspace.removeFile(uri),
+    setOverridesFile: (uri, text) => void workspace.setOverridesFile(uri, text),
+    removeOverridesFile: (uri) => workspace.removeOverridesFile(uri),
+    isOverridesFile: (uri) => workspace.getOverridesFile(uri) !== undefined,
     getFile: (uri) => workspace.getFile(uri),
     allFiles: () => workspace.allFiles(),
     analyze: () => workspace.analyze(),
     problems: (uri) => workspace.problems(uri),
 
-    hover: (uri, offset) => inFile(uri, undefined, (file) => doHover(workspace, file, offset)),
+    hover: (uri, offset) => {
+      const overrides = workspace.getOverridesFile(uri);
+      return overrides ? doOverridesHover(workspace, overrides, offset) : inFile(uri, undefined, (file) => doHover(workspace, file, offset));
+    },
     complete: (uri, offset) => inFile(uri, [], (file) => doComplete(workspace, file, offset)),
     codeActions: (uri, range, targets) => inFile(uri, [], (file) => getCodeActions(workspace, file, range, targets)),
     fixAll: (uri) => inFile(uri, undefined, (file) => fixAll(workspace, file)),

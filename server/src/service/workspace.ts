@@ -2,13 +2,16 @@
 // the problems of each file. It orchestrates: files are parsed by the model, problems found by the
 // checks, and after a change only what the change can affect is checked again.
 import { acronymProblems } from './checks/acronyms';
+import { checkDate } from './checks/dates';
 import { fileTooLarge } from './checks/fileSize';
 import { checkItem, type CheckContext } from './checks/itemChecks';
 import { FileProblems, shiftedProblem, type Problem, type ProblemGroup, type ReportedProblem } from './checks/problems';
+import { checkOverridesSchema } from './checks/schema';
 import { checkSegment } from './checks/segmentChecks';
 import { hasDirective, report } from './checks/suppression';
 import { builtinGlossary } from './glossary/builtinGlossary';
 import { Glossary, type GlossaryEntry } from './glossary/glossary';
+import { parseOverrides, type OverridesFile } from './model/overrides';
 import { PlanFile, type ItemChanges } from './model/planFile';
 import { DependencyGraph } from './model/dependencies';
 import { PlanIndex } from './model/planIndex';
@@ -44,6 +47,8 @@ export interface Analysis {
 
 export class Workspace {
   private readonly files = new Map<string, PlanFile>();
+  /** Overrides files (model/overrides.ts), by URI. */
+  private readonly overrides = new Map<string, OverridesFile>();
 
   /** `segmented: false` parses files whole, for tests that compare the two. */
   constructor(private readonly options: { segmented?: boolean } = {}) {}
@@ -305,7 +310,7 @@ export class Workspace {
   /** The problems of one segment as reported, relative to it. */
   private segmentProblems(file: PlanFile, segment: PlanSegment, glossary: Glossary, context: CheckContext, mayBeSuppressed: boolean): readonly ReportedProblem[] {
     const model = segment.derived;
-    const found: Problem[] = [...model.localProblems, ...acronymProblems(segment.text, model, glossary)];
+    const found: Problem[] = [...model.localProblems, ...acronymProblems(segment.text, model.freeText, glossary)];
     for (const items of [model.milestones, model.features]) {
       for (const item of items) {
         if (!item.checkedProblems) {
@@ -335,7 +340,37 @@ export class Workspace {
   }
 
   problems(uri: string): ReportedProblem[] {
+    const overrides = this.overrides.get(uri);
+    if (overrides) return this.overridesProblems(overrides);
     return this.analyze().problems.get(uri)?.all ?? [];
+  }
+
+  setOverridesFile(uri: string, text: string): OverridesFile {
+    const file = parseOverrides(uri, text);
+    this.overrides.set(uri, file);
+    return file;
+  }
+
+  removeOverridesFile(uri: string): void {
+    this.overrides.delete(uri);
+  }
+
+  getOverridesFile(uri: string): OverridesFile | undefined {
+    return this.overrides.get(uri);
+  }
+
+  /** An overrides file's problems: its YAML, its schema, its dates, and the acronyms of its prose. */
+  private overridesProblems(file: OverridesFile): ReportedProblem[] {
+    const found: Problem[] = file.syntaxErrors.map((error) => ({ code: 'yaml-syntax', message: error.message, start: error.start, end: error.end }));
+    found.push(...checkOverridesSchema(file.root));
+    for (const entry of file.entries) {
+      for (const key of ['due', 'completed']) {
+        const pair = entry.fields.get(key);
+        if (pair) found.push(...checkDate(pair.value, key, `the override of ${entry.code}`, pair.key, false));
+      }
+    }
+    found.push(...acronymProblems(file.text, file.freeText, this.getGlossary()));
+    return report(file.text, found.sort((a, b) => a.start - b.start), this.settings.rules, true);
   }
 }
 

@@ -1,15 +1,14 @@
 // The `unknown-acronym` rule: an acronym-like word in a name or description that no glossary
 // defines, with "did you mean …" when a known term is close.
 import { findAcronyms, type Glossary } from '../glossary/glossary';
-import type { SegmentModel } from '../model/segmentModel';
 import type { Problem } from './problems';
 
-/** The unknown acronyms in the free text of a segment whose text is `text`; spans relative to it. */
-export function acronymProblems(text: string, model: SegmentModel, glossary: Glossary): Problem[] {
+/** The unknown acronyms in the free text of `text` (start and end offsets in pairs: a segment's names and descriptions, an overrides file's prose). */
+export function acronymProblems(text: string, freeText: readonly number[], glossary: Glossary): Problem[] {
   const found: Problem[] = [];
-  for (let index = 0; index < model.freeText.length; index += 2) {
-    const start = model.freeText[index]!;
-    const source = text.slice(start, model.freeText[index + 1]);
+  for (let index = 0; index < freeText.length; index += 2) {
+    const start = freeText[index]!;
+    const source = text.slice(start, freeText[index + 1]);
     for (const hit of findAcronyms(source, glossary)) {
       if (hit.known) continue;
       const suggestion = glossary.suggest(hit.term);

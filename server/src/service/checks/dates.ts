@@ -24,7 +24,7 @@ export function dateFormatProblems(model: SegmentModel): Problem[] {
 }
 
 /** `invalid-date` for a malformed date; `schema` for a missing value or a list or map. */
-function checkDate(node: YNode | null, key: string, owner: string, keySpan: Span, required: boolean): Problem[] {
+export function checkDate(node: YNode | null, key: string, owner: string, keySpan: Span, required: boolean): Problem[] {
   if (!node || (node.kind === 'scalar' && (node.value === null || node.value === ''))) {
     if (!required) return [];
     const span = node && node.end > node.start ? node : keySpan;

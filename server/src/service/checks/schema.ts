@@ -1,13 +1,14 @@
 // The `schema` rule: validates plan segments against the JSON Schema in schemas/ with ajv, and
 // places each error on the key or value it is about.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { dateKeys, planSchema } from '../model/schema';
+import { dateKeys, overridesSchema, planSchema } from '../model/schema';
 import { SpellingIndex } from '../text/matching';
 import { findPair, scalarText, toValue, type YMap, type YNode, type YPair } from '../yaml/nodes';
 import type { Problem } from './problems';
 
 const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 ajv.addSchema(planSchema, 'plan');
+ajv.addSchema(overridesSchema, 'overrides');
 const validators = new Map<string, ValidateFunction>();
 
 /** The validator of the plan (no argument), of a section (`milestones`), or of a part of the schema by its path. */
@@ -58,9 +59,7 @@ const sectionNames = new Set(['milestones', 'features', 'acronyms']);
  * entry, and each key against the schema for an ID. (Validating the map itself would build an
  * object keyed by every ID, and V8 a hidden class for each.)
  */
-function checkEntries(map: YMap, section: string): Problem[] {
-  const validateEntry = validatorFor(`${section}/additionalProperties`);
-  const validateId = section === 'acronyms' ? undefined : validatorFor('id');
+function checkEntries(map: YMap, section: string, validateEntry = validatorFor(`${section}/additionalProperties`), validateId = section === 'acronyms' ? undefined : validatorFor('id')): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const pair of map.pairs) {
@@ -76,6 +75,16 @@ function checkEntries(map: YMap, section: string): Problem[] {
     addProblems(problems, seen, errors, root, section);
   }
   return problems;
+}
+
+/**
+ * Schema problems of an overrides file: a map whose keys are milestone codes and whose values are
+ * overrides. Dates are left to `invalid-date`, as in a plan.
+ */
+export function checkOverridesSchema(root: YNode | null): Problem[] {
+  if (!root || (root.kind === 'scalar' && root.value === null)) return [];
+  if (root.kind !== 'map') return [{ code: 'schema', message: 'An overrides file is a map keyed by milestone code, each with the fields it overrides (description, due, …).', start: root.start, end: root.end }];
+  return checkEntries(root, 'overrides', ajv.getSchema('overrides#/definitions/override'), ajv.getSchema('overrides#/definitions/code'));
 }
 
 /** The keys of each map of the schema, with their "did you mean" answers, kept as long as the schema. */
@@ -195,13 +204,13 @@ function toProblem(error: ErrorObject, root: YNode, section: string | undefined)
 /** `due`, `completed` of a milestone or feature, or the plan's `asOf`. */
 export function isDateField(path: readonly string[]): boolean {
   if (path.length === 1) return path[0] === 'asOf';
-  return path.length === 3 && (path[0] === 'milestones' || path[0] === 'features') && (path[2] === 'due' || path[2] === 'completed');
+  return path.length === 3 && (path[0] === 'milestones' || path[0] === 'features' || path[0] === 'overrides') && (path[2] === 'due' || path[2] === 'completed');
 }
 
 function describe(path: readonly string[]): string {
   if (path.length === 0) return 'The plan';
   const [section, id, key, ...rest] = path;
-  const item = section === 'milestones' ? `Milestone ${id}` : section === 'features' ? `Feature ${id}` : undefined;
+  const item = section === 'milestones' ? `Milestone ${id}` : section === 'features' ? `Feature ${id}` : section === 'overrides' ? `The override of ${id}` : undefined;
   if (path.length === 1) return `"${section}"`;
   if (!item) return section === 'acronyms' ? `The acronym ${id}` : `"${path.join('.')}"`;
   if (key === undefined) return item;

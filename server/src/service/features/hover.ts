@@ -4,6 +4,7 @@ import { findAcronyms, type GlossaryEntry, type Meaning } from '../glossary/glos
 import { drivingPath, drivingPredecessor } from '../model/drivingPath';
 import { completionText, isCompleted, progressText } from '../model/itemState';
 import { locate } from '../model/locate';
+import type { OverridesFile } from '../model/overrides';
 import type { PlanFile } from '../model/planFile';
 import type { PlanItem } from '../model/planItem';
 import { keyDescription } from '../model/schema';
@@ -47,15 +48,33 @@ export function doHover(workspace: Workspace, file: PlanFile, offset: number): H
       const node = located.node;
       if (!node || node.kind !== 'scalar' || typeof node.value !== 'string') return undefined;
       if (!['name', 'description', 'title'].includes(located.key)) return undefined;
-      const source = file.text.slice(located.span.start, located.span.end);
-      const glossary = workspace.analyze().glossary;
-      const hit = findAcronyms(source, glossary).find((candidate) => located.span.start + candidate.start <= offset && offset <= located.span.start + candidate.end);
-      if (!hit) return undefined;
-      const span = { start: located.span.start + hit.start, end: located.span.start + hit.end };
-      const markdown = describeTerm(workspace, hit.term) ?? `**${hit.term}** is not in any glossary.`;
-      return { markdown, span };
+      return acronymHover(workspace, file.text, located.span, offset);
     }
   }
+}
+
+/** Hover in an overrides file: an acronym of a description, name or comment; a code, with the plan's item of that code too. */
+export function doOverridesHover(workspace: Workspace, file: OverridesFile, offset: number): HoverResult | undefined {
+  for (let index = 0; index < file.freeText.length; index += 2) {
+    const span = { start: file.freeText[index]!, end: file.freeText[index + 1]! };
+    if (span.start <= offset && offset <= span.end) return acronymHover(workspace, file.text, span, offset);
+  }
+  const entry = file.entries.find((candidate) => candidate.keySpan.start <= offset && offset <= candidate.keySpan.end);
+  if (!entry) return undefined;
+  const { index } = workspace.analyze();
+  const item = index.milestones.get(entry.code) ?? index.features.get(entry.code);
+  const overridden = [...entry.fields].map(([key, pair]) => `- ${key}: ${pair.value?.kind === 'scalar' ? file.text.slice(pair.value.start, pair.value.end).replace(/\s*\n\s*/g, ' ') || '""' : '…'}`);
+  const here = overridden.length > 0 ? `Overridden here:\n\n${overridden.join('\n')}` : 'Nothing overridden here.';
+  return { markdown: `${item ? describeItem(workspace, item) : `**${entry.code}** is not defined in any plan.`}\n\n---\n\n${here}`, span: entry.keySpan };
+}
+
+/** The meanings of the acronym at `offset` in the prose `span` of `text`. */
+function acronymHover(workspace: Workspace, text: string, span: Span, offset: number): HoverResult | undefined {
+  const glossary = workspace.analyze().glossary;
+  const hit = findAcronyms(text.slice(span.start, span.end), glossary).find((candidate) => span.start + candidate.start <= offset && offset <= span.start + candidate.end);
+  if (!hit) return undefined;
+  const markdown = describeTerm(workspace, hit.term) ?? `**${hit.term}** is not in any glossary.`;
+  return { markdown, span: { start: span.start + hit.start, end: span.start + hit.end } };
 }
 
 /** Every meaning of a term with its sources and tags, the one that applies first and marked ✓ when there are several. */

@@ -1,8 +1,12 @@
 // The JSON Schema of a plan (schemas/), as the model reads it: which keys a plan, a milestone and a
 // feature have, which are required, what each means, and which hold dates.
 import schema from '../../../../schemas/milestones.schema.json';
+import overrides from '../../../../schemas/overrides.schema.json';
 
 export const planSchema = schema as Record<string, unknown>;
+
+/** The schema of an overrides file (model/overrides.ts). */
+export const overridesSchema = overrides as Record<string, unknown>;
 
 /** Date fields, checked by the `invalid-date` rule (which says more than a pattern error). */
 export const dateKeys = new Set(['due', 'completed', 'asOf']);

@@ -1,0 +1,41 @@
+// An overrides file (the shape of lsst-dm/milestones' data/local.yaml) read by the service: its
+// schema, its dates and the acronyms of its prose, with the JSON Schema it ships with.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import Ajv from 'ajv';
+import { parse } from 'yaml';
+import schema from '../../schemas/overrides.schema.json';
+import { createPlanService } from '../../server/src/service';
+
+const fixture = readFileSync(new URL('../fixtures/overrides/local.yaml', import.meta.url), 'utf8');
+const uri = 'file:///repo/data/local.yaml';
+
+function problemsOf(text: string): [string, string, string][] {
+  const service = createPlanService();
+  service.setOverridesFile(uri, text);
+  return service.problems(uri).map((problem) => [problem.code, text.slice(problem.start, problem.end), problem.message]);
+}
+
+describe('an overrides file', () => {
+  test('in the shape of data/local.yaml: valid against its JSON Schema, and no problem when opened', () => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    assert.equal(validate(parse(fixture)), true, JSON.stringify(validate.errors));
+    assert.deepEqual(problemsOf(fixture), []);
+  });
+
+  test('a misspelt key, a value of the wrong type, a date that is not one and an unknown acronym are each reported where they are', () => {
+    const text = `DLP-552:\n  descripton: The alert stream.\n  level: two\n  due: 2021-11-31\n  completed: ""\n  comment: Agreed with the QQXZ team.\n`;
+    assert.deepEqual(problemsOf(text), [
+      ['schema', 'descripton', 'Unknown key "descripton" in the override of DLP-552. Did you mean "description"?'],
+      ['schema', 'two', '"level" of the override of DLP-552 must be a whole number.'],
+      ['invalid-date', '2021-11-31', '"2021-11-31" is not a real day: November 2021 has 30 days.'],
+      ['unknown-acronym', 'QQXZ', "Unknown acronym QQXZ: no glossary defines it. Add it to the plan's acronyms or a glossary, or to the skip list."],
+    ]);
+  });
+
+  test('a file that is not a map of codes', () => {
+    assert.deepEqual(problemsOf('- A4369.9\n'), [['schema', '- A4369.9\n', 'An overrides file is a map keyed by milestone code, each with the fields it overrides (description, due, …).']]);
+    assert.deepEqual(problemsOf(''), []);
+  });
+});
