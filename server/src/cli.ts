@@ -7,6 +7,7 @@ import { loadGlossaries } from './host/glossaryFiles';
 import { fileUri, findPlanFiles, nodeFileSystem, uriPath } from './host/nodeFileSystem';
 import { createPlanService, type PlanService } from './service';
 import { parseSettings } from './service/settings';
+import { LineIndex } from './service/text/lineIndex';
 
 const usage = `Usage: milestones check [options] [paths…]
        milestones export --format md|tex|dot|mermaid [paths…]
@@ -26,6 +27,8 @@ Options:
                             glossary CSV (repeatable)
   --glossary-tags TAGS      comma-separated subsystem tags that choose among meanings
   --skip-acronyms FILE      a file of words never reported as unknown acronyms
+  --overrides FILE          an overrides file (a map keyed by milestone code, as
+                            lsst-dm/milestones' data/local.yaml): checked too (repeatable)
   --max-file-size BYTES     files larger than this are not checked (default: 5242880)
   -h, --help                show this help
 
@@ -97,6 +100,7 @@ async function check(args: string[], cwd: string): Promise<CliResult> {
       glossary: { type: 'string', multiple: true, default: [] },
       'glossary-tags': { type: 'string', default: '' },
       'skip-acronyms': { type: 'string' },
+      overrides: { type: 'string', multiple: true, default: [] },
       'max-file-size': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -127,9 +131,21 @@ async function check(args: string[], cwd: string): Promise<CliResult> {
   service.setGlossaryFiles(glossaries.entries, glossaries.skip);
   let stderr = glossaries.problems.map((problem) => `${path.relative(cwd, uriPath(problem.uri))}:${problem.line + 1}: ${problem.message}\n`).join('');
   await loadPlans(service, files);
+  const checked: { uri: string; lineIndex: LineIndex }[] = service.allFiles();
+  for (const file of values.overrides) {
+    const absolute = path.resolve(cwd, file);
+    let text: string;
+    try {
+      text = (await fs.readFile(absolute, 'utf8')).replace(/^\uFEFF/, '');
+    } catch (error) {
+      throw new UsageError(`--overrides ${file}: ${(error as Error).message}`);
+    }
+    service.setOverridesFile(fileUri(absolute), text);
+    checked.push({ uri: fileUri(absolute), lineIndex: new LineIndex(text) });
+  }
 
   const rows: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[] = [];
-  for (const plan of service.allFiles()) {
+  for (const plan of checked) {
     const relative = path.relative(cwd, uriPath(plan.uri)) || path.basename(uriPath(plan.uri));
     for (const problem of service.problems(plan.uri)) {
       const start = plan.lineIndex.positionAt(problem.start);

@@ -1,7 +1,7 @@
 // The command-line checker as CI of a plan's repository runs it: `node dist/cli.js check …`.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
@@ -89,6 +89,24 @@ describe('milestones check', () => {
       'bytes.txt:1: bytes.txt is not a text file: a glossary is a CSV, YAML or TERM:definition text file, and a skip list one term a line.',
       'glossary.csv:2: The quote opened in "QQW,"A runaway quote,DM,,,A" is not closed on its line: this row is left out. Close the quote, or double it ("") to mean a quote character.',
     ]);
+  });
+
+  test('--overrides checks an overrides file beside the plans: the one in local.yaml shape has no problem, a bad one is reported on its lines', () => {
+    const folder = planFolder({
+      'a.milestones.yaml': 'milestones:\n  DLP-552:\n    name: Alert distribution\n    due: 2030-01-01\n',
+      'data/local.yaml': readFileSync(resolve(root, 'test/fixtures/overrides/local.yaml'), 'utf8'),
+      'data/bad.yaml': 'DLP-552:\n  descripton: At scale.\n  due: 2021-02-30\n',
+    });
+    const good = run(['check', '--as-of', '2021-01-01', '--overrides', 'data/local.yaml', '.'], folder);
+    assert.equal(good.stdout, '');
+    assert.equal(good.status, 0);
+    const bad = run(['check', '--as-of', '2021-01-01', '--overrides', 'data/bad.yaml', '.'], folder);
+    assert.equal(bad.status, 1);
+    assert.equal(bad.stdout, [
+      'data/bad.yaml:2:3 error schema Unknown key "descripton" in the override of DLP-552. Did you mean "description"?',
+      'data/bad.yaml:3:8 error invalid-date "2021-02-30" is not a real day: February 2021 has 28 days.',
+      '',
+    ].join('\n'));
   });
 
   test('bad usage exits 2 with a message', () => {
