@@ -15,9 +15,10 @@ import {
 import { drivingPathRequest, exportRequest, idAtRequest, planChangedNotification, planSnapshotRequest } from '../../common/requests';
 import { idleGarbageCollection } from './host/idleGc';
 import { nodeFileSystem } from './host/nodeFileSystem';
+import { normalizeUri } from './host/fileSystem';
 import type { GlossaryProblem } from './host/glossaryFiles';
 import { PlanHost } from './host/planHost';
-import { fixAllKind, rangeOf, toCodeAction, toCompletionItems, toDiagnostics, toDocumentSymbol, toGlossaryDiagnostic, toFoldingRange, toHover, toSelectionRange, toSymbolInformation, toWorkspaceEdit } from './lsp/convert';
+import { fixAllKind, rangeOf, toCodeAction, toCompletionItems, toDiagnostic, toDiagnostics, toDocumentSymbol, toGlossaryDiagnostic, toFoldingRange, toHover, toSelectionRange, toSymbolInformation, toWorkspaceEdit } from './lsp/convert';
 import { Published } from './lsp/published';
 import type { PlanFile } from './service';
 import { LineIndex } from './service/text/lineIndex';
@@ -29,6 +30,7 @@ const host = new PlanHost(
   nodeFileSystem,
   {
     publish: (file, problems, version) => published.publish(file.uri, version, () => toDiagnostics(file.lineIndex, problems)),
+    publishOverrides: (uri, lines, problems, version) => published.publish(uri, version, () => problems.map((problem) => toDiagnostic(lines, problem))),
     withdraw: (uri) => published.withdraw(uri),
     planChanged: () => void connection.sendNotification(planChangedNotification),
     warn: (message) => connection.console.warn(message),
@@ -162,6 +164,11 @@ connection.onRequest(drivingPathRequest, async (params) => {
 });
 
 connection.onHover(({ textDocument, position }) => {
+  const overrides = service.getOverridesFile(normalizeUri(textDocument.uri));
+  if (overrides) {
+    const hover = service.hover(overrides.uri, overrides.lineIndex.offsetAt(position));
+    return hover ? toHover(overrides.lineIndex, hover) : null;
+  }
   const context = at(textDocument.uri, position);
   const hover = context && service.hover(context.file.uri, context.offset);
   return hover ? toHover(context.file.lineIndex, hover) : null;

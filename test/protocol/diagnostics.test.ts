@@ -194,6 +194,35 @@ describe('glossary problems over LSP', () => {
   });
 });
 
+describe('an overrides file over LSP', () => {
+  test('named by milestones.overrideFiles: opens with no problem, hovers the acronyms of its descriptions, and reports a bad key where it is', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'milestones-overrides-'));
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(folder, 'data'));
+    const overrides = readFileSync(new URL('../fixtures/overrides/local.yaml', import.meta.url), 'utf8');
+    writeFileSync(join(folder, 'data', 'local.yaml'), overrides);
+    writeFileSync(join(folder, 'a.milestones.yaml'), 'asOf: 2021-08-11\nmilestones:\n  DLP-552:\n    name: Alert distribution\n    due: 2030-01-01\n');
+    const client = await TestClient.start({ folders: [folder], settings: { overrideFiles: ['data/*.yaml'] } });
+    try {
+      const uri = pathToFileURL(join(folder, 'data', 'local.yaml')).href;
+      assert.deepEqual(await client.open(uri, overrides), []);
+      const lines = overrides.split('\n');
+      const line = lines.findIndex((text) => text.includes('first DP0'));
+      const character = lines[line]!.indexOf('DP0') + 1;
+      const hover = await client.request<{ contents: { value: string }; range: { start: { character: number } } }>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+      assert.equal(hover.contents.value, '**DP0** — Data Preview 0\n\n_built-in glossary (LDM-564)_');
+      assert.equal(hover.range.start.character, character - 1);
+      const codeLine = lines.indexOf('DLP-552:');
+      const onCode = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: codeLine, character: 2 } });
+      assert.match(onCode.contents.value, /^\*\*DLP-552\*\* · Milestone\n\nAlert distribution\n[\s\S]*Overridden here:\n\n- name: Alert distribution at scale\n/);
+      const after = await client.replaceAll(uri, overrides.replace('  jira: DM-33221', '  jira_test_plan: DM-33221'));
+      assert.deepEqual(after.map((d) => [d.code, d.range.start.line, messageOf(d)]), [['schema', codeLine + 2, 'Unknown key "jira_test_plan" in the override of DLP-552. Did you mean "jira_testplan"?']]);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('bad input over LSP', () => {
   test('broken YAML, binary bytes, an alias bomb and a huge file get problems; the server keeps answering', async () => {
     const client = await TestClient.start({});

@@ -85,6 +85,13 @@ export function staleReason(languageClient: LanguageClient): string | undefined 
   return languageClient.state === State.Stopped ? serverStoppedMessage : undefined;
 }
 
+/** The overrides files of `milestones.overrideFiles` (globs relative to a workspace folder) as document filters. */
+function overrideFileSelectors(): { language: string; pattern: string }[] {
+  const globs = vscode.workspace.getConfiguration('milestones').get<unknown>('overrideFiles');
+  if (!Array.isArray(globs)) return [];
+  return globs.filter((glob): glob is string => typeof glob === 'string' && glob !== '').map((glob) => ({ language: 'yaml', pattern: glob.startsWith('**/') || glob.startsWith('/') ? glob : `**/${glob.replace(/^\.\//, '')}` }));
+}
+
 /** The client of the server bundled at dist/server.js, started with the flags it is tuned for. */
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -93,7 +100,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: [...serverExecArgv, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'milestone-yaml' }],
+    // Overrides files are plain YAML that the settings name; the selector is read once, at start.
+    documentSelector: [{ language: 'milestone-yaml' }, ...overrideFileSelectors()],
     synchronize: { configurationSection: 'milestones' },
     // A crash is restarted; the user sees one short message, not a stack trace. Failed requests
     // and connection errors are written to the output channel only.

@@ -18,6 +18,33 @@ export function isPlanFile(uriOrPath: string): boolean {
 /** Folders never searched for plans. */
 export const skippedFolders = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 
+/**
+ * Whether `uri` is one of the files `globs` name (relative to `folderUri`, as settings give them):
+ * `**` any folders, `*` and `?` within a name.
+ */
+export function matchesGlobs(uri: string, folderUri: string, globs: readonly string[]): boolean {
+  if (globs.length === 0 || !isInside(uri, folderUri)) return false;
+  const folder = normalizeUri(folderUri);
+  const relative = decodeURIComponent(normalizeUri(uri).slice(folder.length).replace(/^\//, ''));
+  return globs.some((glob) => globPattern(glob).test(relative));
+}
+
+function globPattern(glob: string): RegExp {
+  glob = glob.replace(/^\.\//, '');
+  let pattern = '';
+  for (let index = 0; index < glob.length; index++) {
+    const character = glob[index]!;
+    if (character === '*' && glob[index + 1] === '*') {
+      const slash = glob[index + 2] === '/';
+      pattern += slash ? '(?:.*/)?' : '.*';
+      index += slash ? 2 : 1;
+    } else if (character === '*') pattern += '[^/]*';
+    else if (character === '?') pattern += '[^/]';
+    else pattern += character.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${pattern}$`);
+}
+
 /** A setting's file (relative to the folder, or absolute) as a URI. */
 export function resolveUri(folderUri: string, configured: string): string {
   if (/^[a-z][a-z0-9+.-]+:\/\//i.test(configured)) return URI.parse(configured).toString();

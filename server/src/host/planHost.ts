@@ -3,10 +3,10 @@
 // disk and their changes, the settings, the glossary files, and when the problems are published.
 // It speaks neither LSP nor Node: the server converts, the file system is given.
 import type { Position } from '../../../common/planSnapshot';
-import { createPlanService, FileProblems, type FixTargets, type PlanFile, type PlanService, type TextEdit } from '../service';
+import { createPlanService, FileProblems, type FixTargets, type PlanFile, type PlanService, type ReportedProblem, type TextEdit } from '../service';
 import { parseSettings } from '../service/settings';
 import { LineIndex } from '../service/text/lineIndex';
-import { isInside, isPlanFile, normalizeUri, resolveUri, type HostFileSystem } from './fileSystem';
+import { isInside, isPlanFile, matchesGlobs, normalizeUri, resolveUri, type HostFileSystem } from './fileSystem';
 import { loadGlossaries, type GlossaryProblem } from './glossaryFiles';
 
 const noProblems = new FileProblems([]);
@@ -25,6 +25,8 @@ export interface HostEvents {
    * that what is made of a group can be kept.
    */
   publish(file: PlanFile, problems: FileProblems, version: number | undefined): void;
+  /** Publish an overrides file's problems (in the lines of its text). */
+  publishOverrides(uri: string, lines: LineIndex, problems: readonly ReportedProblem[], version: number | undefined): void;
   /** A file left the model: withdraw what was published for it. */
   withdraw(uri: string): void;
   /** The plan changed: the tree and the timeline should ask again. */
@@ -82,6 +84,7 @@ export class PlanHost {
     for (const problem of problems) this.events.warn(problem);
     this.service.setSettings(settings);
     await this.reloadGlossaries();
+    this.classifyOpenDocuments();
     this.scheduleValidation();
   }
 
@@ -95,11 +98,40 @@ export class PlanHost {
     this.scheduleValidation();
   }
 
+  /** Whether a document is an overrides file: one that `milestones.overrideFiles` names. */
+  isOverridesFile(uri: string): boolean {
+    const base = this.baseFolder();
+    return base !== undefined && !isPlanFile(uri) && matchesGlobs(normalizeUri(uri), base, this.service.getSettings().overrideFiles);
+  }
+
+  /**
+   * Open documents as the settings now say: an overrides file or a plan (a document opened before
+   * the settings were read was taken for a plan). Overrides files' problems depend on the
+   * glossary and the settings, so each is published again.
+   */
+  private classifyOpenDocuments(): void {
+    for (const uri of this.versions.keys()) {
+      const overrides = this.service.getOverridesFile(uri);
+      const plan = this.service.getFile(uri);
+      if (this.isOverridesFile(uri)) {
+        if (plan) {
+          this.service.removeFile(uri);
+          this.service.setOverridesFile(uri, plan.text);
+        }
+      } else if (overrides) {
+        this.service.removeOverridesFile(uri);
+        this.service.setFile(uri, overrides.text);
+      }
+      this.versionsToPublish.add(uri);
+    }
+  }
+
   open(uri: string, version: number, text: string): void {
     uri = normalizeUri(uri);
     this.versions.set(uri, version);
     this.events.textReplaced?.(text.length);
-    this.service.setFile(uri, text);
+    if (this.isOverridesFile(uri)) this.service.setOverridesFile(uri, text);
+    else this.service.setFile(uri, text);
     this.versionsToPublish.add(uri);
     this.scheduleValidation();
   }
@@ -107,7 +139,8 @@ export class PlanHost {
   /** Applies the editor's changes to the text the service holds. One ranged change (a keystroke) tells the service where, so it re-parses only there. */
   change(uri: string, version: number, changes: readonly DocumentChange[]): void {
     uri = normalizeUri(uri);
-    const file = this.service.getFile(uri);
+    const overrides = this.service.getOverridesFile(uri);
+    const file = this.service.getFile(uri) ?? overrides;
     if (!file || !this.versions.has(uri)) return;
     let text = file.text;
     let lines: LineIndex | undefined = file.lineIndex;
@@ -128,7 +161,8 @@ export class PlanHost {
     }
     this.events.textReplaced?.(file.text.length);
     this.versions.set(uri, version);
-    this.service.setFile(uri, text, changes.length === 1 ? edit : undefined);
+    if (overrides) this.service.setOverridesFile(uri, text);
+    else this.service.setFile(uri, text, changes.length === 1 ? edit : undefined);
     this.versionsToPublish.add(uri);
     this.scheduleValidation();
   }
@@ -137,6 +171,11 @@ export class PlanHost {
   async close(uri: string): Promise<void> {
     uri = normalizeUri(uri);
     this.versions.delete(uri);
+    if (this.service.getOverridesFile(uri)) {
+      this.service.removeOverridesFile(uri);
+      this.events.withdraw(uri);
+      return;
+    }
     if (isPlanFile(uri) && this.folders.some((folder) => isInside(uri, folder))) await this.readFromDisk(uri);
     else this.forget(uri);
     this.scheduleValidation();
@@ -246,6 +285,8 @@ export class PlanHost {
     for (const uri of new Set([...analysis.changed, ...this.versionsToPublish])) {
       const file = this.service.getFile(uri);
       if (file) this.events.publish(file, analysis.problems.get(uri) ?? noProblems, this.versions.get(uri));
+      const overrides = this.service.getOverridesFile(uri);
+      if (overrides) this.events.publishOverrides(uri, overrides.lineIndex, this.service.problems(uri), this.versions.get(uri));
     }
     this.versionsToPublish.clear();
     this.events.planChanged();

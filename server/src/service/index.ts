@@ -18,6 +18,7 @@ import { selectionSpans } from './features/selectionRanges';
 import { planSnapshot } from './features/snapshot';
 import { documentSymbols, workspaceSymbols, type OutlineSymbol, type WorkspaceSymbol } from './features/symbols';
 import type { GlossaryEntry } from './glossary/glossary';
+import type { OverridesFile } from './model/overrides';
 import type { Occurrence } from './model/locate';
 import type { PlanFile } from './model/planFile';
 import type { PlanItem } from './model/planItem';
@@ -27,7 +28,7 @@ import { Workspace, type Analysis } from './workspace';
 import type { Span } from './yaml/nodes';
 
 export { FileProblems };
-export type { Analysis, DrivingStep, ExportFormat, GraphFormat, FixTargets, GlossaryEntry, HoverResult, Occurrence, OutlineSymbol, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, ProblemGroup, RenameCheck, ReportedProblem, Settings, Span, TextEdit, WorkspaceEdit, WorkspaceSymbol };
+export type { Analysis, DrivingStep, ExportFormat, GraphFormat, FixTargets, GlossaryEntry, HoverResult, Occurrence, OutlineSymbol, OverridesFile, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, ProblemGroup, RenameCheck, ReportedProblem, Settings, Span, TextEdit, WorkspaceEdit, WorkspaceSymbol };
 
 export interface PlanService {
   setSettings(settings: Partial<Settings>): void;
@@ -41,7 +42,7 @@ export interface PlanService {
   /** Gives the service an overrides file (`milestones.overrideFiles`): a map of corrections keyed by milestone code. */
   setOverridesFile(uri: string, text: string): void;
   removeOverridesFile(uri: string): void;
-  isOverridesFile(uri: string): boolean;
+  getOverridesFile(uri: string): OverridesFile | undefined;
   allFiles(): PlanFile[];
   /** Brings the problems of every file up to date; `changed` names the files whose problems may differ. */
   analyze(): Analysis;
@@ -92,7 +93,7 @@ export function createPlanService(options: PlanServiceOptions = {}): PlanService
     removeFile: (uri) => workspace.removeFile(uri),
     setOverridesFile: (uri, text) => void workspace.setOverridesFile(uri, text),
     removeOverridesFile: (uri) => workspace.removeOverridesFile(uri),
-    isOverridesFile: (uri) => workspace.getOverridesFile(uri) !== undefined,
+    getOverridesFile: (uri) => workspace.getOverridesFile(uri),
     getFile: (uri) => workspace.getFile(uri),
     allFiles: () => workspace.allFiles(),
     analyze: () => workspace.analyze(),

@@ -18,6 +18,8 @@ export interface Settings {
   maxFileSize: number;
   /** Base URL that turns `jira:` keys into links; '' for none. */
   jiraBaseUrl: string;
+  /** Globs (relative to the workspace folder) of overrides files: maps of corrections keyed by milestone code. */
+  overrideFiles: string[];
 }
 
 export const defaultSettings: Settings = {
@@ -28,6 +30,7 @@ export const defaultSettings: Settings = {
   skipAcronymsFile: '',
   maxFileSize: 5 * 1024 * 1024,
   jiraBaseUrl: '',
+  overrideFiles: [],
 };
 
 export interface ParsedSettings {
@@ -83,6 +86,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     skipAcronymsFile: text('skipAcronymsFile'),
     maxFileSize,
     jiraBaseUrl: text('jiraBaseUrl'),
+    overrideFiles: strings('overrideFiles'),
   };
   return { settings, problems };
 }
