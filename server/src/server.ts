@@ -219,7 +219,7 @@ connection.onSelectionRanges(({ textDocument, positions }) => {
 });
 
 connection.onDocumentLinks(({ textDocument }) => {
-  const file = planFile(textDocument.uri);
+  const file = planFile(textDocument.uri) ?? service.getOverridesFile(normalizeUri(textDocument.uri));
   return file ? service.documentLinks(file.uri).map((link) => ({ range: rangeOf(file.lineIndex, link.span), target: link.target, tooltip: link.tooltip })) : null;
 });
 

@@ -2,6 +2,7 @@
 // covers and where it leads.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { createPlanService } from '../../server/src/service';
 import { covered, openPlan, type PlanOptions } from '../helpers/cursor';
 
 function links(text: string, options?: PlanOptions): [string, string, string][] {
@@ -53,5 +54,22 @@ describe('document links', () => {
 
   test('IDs, where defined or listed, are not links, though they look like handles', () => {
     assert.deepEqual(links(`milestones:\n  LDM-503-05:\n    name: Alert distribution\n    due: 2018-07-17\n    features: [LDM-503-06]\n`, { settings: { jiraBaseUrl: 'https://jira.example.org/browse/' } }), []);
+  });
+});
+
+describe('links in an overrides file', () => {
+  test('handles in descriptions, names and comments, and the Jira keys of jira, jira_testplan and test_spec', () => {
+    const text = `DLP-552:\n  description: Follows RFC-42 and\n    DMTN-106.\n  comment: See LDM-503.\n  jira: DM-33221\n  jira_testplan: LVV-P72\n  test_spec: LVV-T1234\n  short_name: LDM-999\n`;
+    const service = createPlanService();
+    service.setSettings({ jiraBaseUrl: 'https://jira.example.org/browse' });
+    service.setOverridesFile('file:///repo/data/local.yaml', text);
+    assert.deepEqual(service.documentLinks('file:///repo/data/local.yaml').map((link) => [text.slice(link.span.start, link.span.end), link.target]), [
+      ['RFC-42', 'https://ls.st/RFC-42'],
+      ['DMTN-106', 'https://ls.st/DMTN-106'],
+      ['LDM-503', 'https://ls.st/LDM-503'],
+      ['DM-33221', 'https://jira.example.org/browse/DM-33221'],
+      ['LVV-P72', 'https://jira.example.org/browse/LVV-P72'],
+      ['LVV-T1234', 'https://jira.example.org/browse/LVV-T1234'],
+    ]);
   });
 });

@@ -12,7 +12,7 @@ import { exportGraph, type GraphFormat } from './features/graphExport';
 import { foldingSpans } from './features/folding';
 import { doHover, doOverridesHover, type HoverResult } from './features/hover';
 import { inlayHints, type PlanHint } from './features/inlayHints';
-import { documentLinks, type PlanLink } from './features/links';
+import { documentLinks, overridesLinks, type PlanLink } from './features/links';
 import { definitions, itemIdAt, prepareRename, references, rename, type RenameCheck } from './features/navigation';
 import { selectionSpans } from './features/selectionRanges';
 import { planSnapshot } from './features/snapshot';
@@ -116,7 +116,10 @@ export function createPlanService(options: PlanServiceOptions = {}): PlanService
     workspaceSymbols: (query) => workspaceSymbols(workspace, query),
     foldingRanges: (uri) => inFile(uri, [], (file) => foldingSpans(file)),
     selectionRanges: (uri, offset) => inFile(uri, [], (file) => selectionSpans(file, offset)),
-    documentLinks: (uri) => inFile(uri, [], (file) => documentLinks(file, workspace.getSettings().jiraBaseUrl)),
+    documentLinks: (uri) => {
+      const overrides = workspace.getOverridesFile(uri);
+      return overrides ? overridesLinks(overrides, workspace.getSettings().jiraBaseUrl) : inFile(uri, [], (file) => documentLinks(file, workspace.getSettings().jiraBaseUrl));
+    },
     inlayHints: (uri, range) => inFile(uri, [], (file) => inlayHints(workspace, file, range)),
     codeLenses: (uri) => inFile(uri, [], (file) => codeLenses(workspace, file)),
     snapshot: () => planSnapshot(workspace),
