@@ -132,9 +132,15 @@ function at(uri: string, position: Position): { file: PlanFile; offset: number }
   return file && { file, offset: file.lineIndex.offsetAt(position) };
 }
 
-/** The line index of a file an edit lands in: a plan, or the glossary file or skip list, which are not plans. */
+/** The URI and offset of a position in a plan or an overrides file, for navigation, which spans both. */
+function atItem(uri: string, position: Position): { uri: string; offset: number; lineIndex: LineIndex } | undefined {
+  const file = planFile(uri) ?? service.getOverridesFile(normalizeUri(uri));
+  return file && { uri: file.uri, offset: file.lineIndex.offsetAt(position), lineIndex: file.lineIndex };
+}
+
+/** The line index of a file an edit lands in: a plan, an overrides file, or the glossary file or skip list. */
 function linesOf(uri: string): LineIndex {
-  const plan = service.getFile(uri);
+  const plan = service.getFile(uri) ?? service.getOverridesFile(uri);
   if (plan) return plan.lineIndex;
   const { glossaryFile, skipFile } = host.fixTargets();
   return new LineIndex([glossaryFile, skipFile].find((target) => target?.uri === uri)?.text ?? '');
@@ -175,27 +181,27 @@ connection.onHover(({ textDocument, position }) => {
 });
 
 connection.onDefinition(({ textDocument, position }) => {
-  const context = at(textDocument.uri, position);
-  return context ? service.definitions(context.file.uri, context.offset).map((item) => ({ uri: item.uri, range: rangeOf(linesOf(item.uri), item.idSpan) })) : null;
+  const context = atItem(textDocument.uri, position);
+  return context ? service.definitions(context.uri, context.offset).map((item) => ({ uri: item.uri, range: rangeOf(linesOf(item.uri), item.idSpan) })) : null;
 });
 
 connection.onReferences(({ textDocument, position, context: { includeDeclaration } }) => {
-  const context = at(textDocument.uri, position);
-  return context ? service.references(context.file.uri, context.offset, includeDeclaration).map((found) => ({ uri: found.uri, range: rangeOf(linesOf(found.uri), found.span) })) : null;
+  const context = atItem(textDocument.uri, position);
+  return context ? service.references(context.uri, context.offset, includeDeclaration).map((found) => ({ uri: found.uri, range: rangeOf(linesOf(found.uri), found.span) })) : null;
 });
 
 connection.onPrepareRename(({ textDocument, position }) => {
-  const context = at(textDocument.uri, position);
+  const context = atItem(textDocument.uri, position);
   if (!context) return null;
-  const check = service.prepareRename(context.file.uri, context.offset);
+  const check = service.prepareRename(context.uri, context.offset);
   if (!check.ok) throw new ResponseError(ErrorCodes.InvalidRequest, check.message);
-  return { range: rangeOf(context.file.lineIndex, check.span), placeholder: check.id };
+  return { range: rangeOf(context.lineIndex, check.span), placeholder: check.id };
 });
 
 connection.onRenameRequest(({ textDocument, position, newName }) => {
-  const context = at(textDocument.uri, position);
+  const context = atItem(textDocument.uri, position);
   if (!context) return null;
-  const result = service.rename(context.file.uri, context.offset, newName.trim());
+  const result = service.rename(context.uri, context.offset, newName.trim());
   if ('message' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.message);
   return toWorkspaceEdit(result.edits, linesOf);
 });

@@ -2,6 +2,7 @@
 // definition, find references, and rename, from the ID under the cursor.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { applyEdits } from '../../server/src/service/text/edits';
 import { atCursor, covered, edited, otherUri, placeCursor, planUri } from '../helpers/cursor';
 
 /** The features, in a plan of their own; one ID is written quoted. */
@@ -184,5 +185,42 @@ features:
     assert.ok('edits' in result);
     assert.equal(edited(service, planUri, result.edits.get(planUri)), linked.replaceAll('DM-AP-1]', 'DM-AP-1a]').replace('- DM-AP-1   #', '- DM-AP-1a   #'));
     assert.match(edited(service, otherUri, result.edits.get(otherUri)), /^ {2}DM-AP-1a: {3}# single frame$/m);
+  });
+});
+
+describe('an overrides file and the plans: one item per code', () => {
+  const overridesUri = 'file:///repo/data/local.yaml';
+  const overrides = `# corrections\nLDM-503-02:\n  due: 2017-12-15\n"DM-AP-2":\n  comment: Renamed.\nDM-ZZ-1:\n  name: Not in any plan\n`;
+  /** A service with the two plans and the overrides file, the cursor at `marked` in the plan or, with `inOverrides`, in the overrides file. */
+  function open(marked: string, inOverrides: boolean) {
+    const { service, uri, offset } = releasesAt(inOverrides ? 'HSC| reprocessing' : marked);
+    const overridesText = inOverrides ? placeCursor(overrides, marked) : overrides;
+    service.setOverridesFile(overridesUri, overridesText.replace('|', ''));
+    return { service, uri: inOverrides ? overridesUri : uri, offset: inOverrides ? overridesText.indexOf('|') : offset };
+  }
+  const where = (uri: string) => (uri === planUri ? 'a' : uri === otherUri ? 'b' : 'overrides');
+
+  test('go to definition from a code of the overrides file: the plan item', () => {
+    const { service, uri, offset } = open('LDM-503-|02:', true);
+    assert.deepEqual(service.definitions(uri, offset).map((item) => [where(item.uri), item.id]), [['a', 'LDM-503-02']]);
+    const none = open('DM-ZZ-|1:', true);
+    assert.deepEqual(none.service.definitions(none.uri, none.offset), []);
+  });
+
+  test('references from the plan and from the overrides file include the entry of the code', () => {
+    const fromPlan = open('  LDM-503-|02:', false);
+    assert.deepEqual(fromPlan.service.references(fromPlan.uri, fromPlan.offset, true).map((found) => [where(found.uri), found.kind]), [['a', 'definition'], ['overrides', 'reference']]);
+    const fromOverrides = open('"DM-AP|-2":', true);
+    assert.deepEqual(fromOverrides.service.references(fromOverrides.uri, fromOverrides.offset, false).map((found) => where(found.uri)), ['a', 'a', 'overrides']);
+  });
+
+  test('rename from either side renames the code in the overrides file too, keeping its quotes', () => {
+    const { service, uri, offset } = open('"DM-AP|-2":', true);
+    const result = service.rename(uri, offset, 'DM-AP-22');
+    assert.ok('edits' in result);
+    assert.equal(applyEdits(overrides, result.edits.get(overridesUri)!), overrides.replace('"DM-AP-2":', '"DM-AP-22":'));
+    assert.deepEqual([...result.edits.keys()].map(where).sort(), ['a', 'b', 'overrides']);
+    const none = open('DM-ZZ-|1:', true);
+    assert.deepEqual(none.service.prepareRename(none.uri, none.offset), { ok: false, message: 'DM-ZZ-1 is not defined in any plan, so there is nothing to rename.' });
   });
 });

@@ -359,6 +359,10 @@ export class Workspace {
     return this.overrides.get(uri);
   }
 
+  allOverridesFiles(): OverridesFile[] {
+    return [...this.overrides.values()];
+  }
+
   /** An overrides file's problems: its YAML, its schema, its dates, and the acronyms of its prose. */
   private overridesProblems(file: OverridesFile): ReportedProblem[] {
     const found: Problem[] = file.syntaxErrors.map((error) => ({ code: 'yaml-syntax', message: error.message, start: error.start, end: error.end }));

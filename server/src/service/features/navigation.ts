@@ -24,7 +24,18 @@ export function idAt(file: PlanFile, offset: number): { id: string; span: Span }
   return undefined;
 }
 
-/** Every definition and listing of an ID, across the workspace, definitions first. */
+/** The ID at an offset of a plan, or the code of an overrides file's entry: the same item. */
+function idAtIn(workspace: Workspace, uri: string, offset: number): { id: string; span: Span } | undefined {
+  const overrides = workspace.getOverridesFile(uri);
+  if (overrides) {
+    const entry = overrides.entries.find((candidate) => candidate.keySpan.start <= offset && offset <= candidate.keySpan.end);
+    return entry && { id: entry.code, span: entry.keySpan };
+  }
+  const file = workspace.getFile(uri);
+  return file && idAt(file, offset);
+}
+
+/** Every definition and listing of an ID across the workspace, definitions first, then the overrides files' entries of that code. */
 export function occurrences(workspace: Workspace, id: string): Occurrence[] {
   const { index } = workspace.analyze();
   const found: Occurrence[] = index.definitions(id).map((item) => ({ uri: item.uri, span: item.idSpan, kind: 'definition' as const }));
@@ -38,33 +49,36 @@ export function occurrences(workspace: Workspace, id: string): Occurrence[] {
       if (reference.id === id) found.push({ uri: successor.uri, span: reference.span, kind: 'reference' });
     }
   }
+  for (const overrides of workspace.allOverridesFiles()) {
+    for (const entry of overrides.entries) if (entry.code === id) found.push({ uri: overrides.uri, span: entry.keySpan, kind: 'reference' });
+  }
   return found;
 }
 
-export function definitions(workspace: Workspace, file: PlanFile, offset: number): PlanItem[] {
-  const at = idAt(file, offset);
+export function definitions(workspace: Workspace, uri: string, offset: number): PlanItem[] {
+  const at = idAtIn(workspace, uri, offset);
   if (!at) return [];
   return workspace.analyze().index.definitions(at.id);
 }
 
-export function references(workspace: Workspace, file: PlanFile, offset: number, includeDefinition: boolean): Occurrence[] {
-  const at = idAt(file, offset);
+export function references(workspace: Workspace, uri: string, offset: number, includeDefinition: boolean): Occurrence[] {
+  const at = idAtIn(workspace, uri, offset);
   if (!at) return [];
   return occurrences(workspace, at.id).filter((occurrence) => includeDefinition || occurrence.kind === 'reference');
 }
 
 export type RenameCheck = { ok: true; span: Span; id: string } | { ok: false; message: string };
 
-export function prepareRename(workspace: Workspace, file: PlanFile, offset: number): RenameCheck {
-  const at = idAt(file, offset);
+export function prepareRename(workspace: Workspace, uri: string, offset: number): RenameCheck {
+  const at = idAtIn(workspace, uri, offset);
   if (!at) return { ok: false, message: 'Only a milestone or feature ID can be renamed here.' };
   if (workspace.analyze().index.definitions(at.id).length === 0) return { ok: false, message: `${at.id} is not defined in any plan, so there is nothing to rename.` };
   return { ok: true, span: at.span, id: at.id };
 }
 
 /** The edits that rename an ID everywhere, or a message saying why the new ID cannot be used. */
-export function rename(workspace: Workspace, file: PlanFile, offset: number, newId: string): { edits: WorkspaceEdit } | { message: string } {
-  const check = prepareRename(workspace, file, offset);
+export function rename(workspace: Workspace, uri: string, offset: number, newId: string): { edits: WorkspaceEdit } | { message: string } {
+  const check = prepareRename(workspace, uri, offset);
   if (!check.ok) return { message: check.message };
   if (!idPattern.test(newId)) return { message: `"${newId}" is not a valid ID: use letters, digits, ".", "_" and "-", starting with a letter or digit.` };
   if (newId !== check.id && workspace.analyze().index.definitions(newId).length > 0) return { message: `${newId} is already defined; choose another ID.` };
@@ -72,7 +86,8 @@ export function rename(workspace: Workspace, file: PlanFile, offset: number, new
   const plainQuote = readsAsText(newId) ? '' : '"';
   for (const occurrence of occurrences(workspace, check.id)) {
     const list = edits.get(occurrence.uri) ?? [];
-    list.push({ ...occurrence.span, text: replacementFor(workspace.getFile(occurrence.uri)!, occurrence.span, newId, plainQuote) });
+    const text = (workspace.getFile(occurrence.uri) ?? workspace.getOverridesFile(occurrence.uri))!.text;
+    list.push({ ...occurrence.span, text: replacementFor(text, occurrence.span, newId, plainQuote) });
     edits.set(occurrence.uri, list);
   }
   return { edits };
@@ -83,8 +98,8 @@ export function rename(workspace: Workspace, file: PlanFile, offset: number, new
  * plain, with `plainQuote` (a quote when YAML would read the new ID plain as something else than
  * text: `1e3`, `true`, `null`, `0x1F`).
  */
-function replacementFor(file: PlanFile, span: Span, newId: string, plainQuote: string): string {
-  const written = file.text.slice(span.start, span.end);
+function replacementFor(text: string, span: Span, newId: string, plainQuote: string): string {
+  const written = text.slice(span.start, span.end);
   const quote = written[0] === '"' || written[0] === "'" ? written[0] : plainQuote;
   return `${quote}${newId}${quote}`;
 }
