@@ -156,6 +156,11 @@ describe('hover in an overrides file', () => {
       covers: 'DLP-552',
       markdown: ['**DLP-552** · Milestone', '', 'Alert distribution', '', 'Due 2021-10-01 · open', '', 'No features.', '', '---', '', 'Overridden here:', '', '- due: 2021-11-30', '- description: At scale, with the AP team.'].join('\n'),
     });
+    // And on the plan's ID, the plan's item, then what the overrides file says of it.
+    const service = createPlanService();
+    service.setFile(planUri, plan);
+    service.setOverridesFile('file:///repo/data/local.yaml', 'DLP-552:\n  due: 2021-11-30\n');
+    assert.match(service.hover(planUri, plan.indexOf('DLP-552') + 2)!.markdown, /^\*\*DLP-552\*\* · Milestone\n[\s\S]*No features\.\n\n---\n\nOverridden in local\.yaml:\n\n- due: 2021-11-30$/);
     assert.match(overridesHoverAt('DLP-5|99:\n  due: ""\n', plan)!.markdown, /^\*\*DLP-599\*\* is not defined in any plan\.\n\n---\n\nOverridden here:\n\n- due: ""$/);
   });
 });

@@ -4,7 +4,7 @@ import { findAcronyms, type GlossaryEntry, type Meaning } from '../glossary/glos
 import { drivingPath, drivingPredecessor } from '../model/drivingPath';
 import { completionText, isCompleted, progressText } from '../model/itemState';
 import { locate } from '../model/locate';
-import type { OverridesFile } from '../model/overrides';
+import type { OverrideEntry, OverridesFile } from '../model/overrides';
 import type { PlanFile } from '../model/planFile';
 import type { PlanItem } from '../model/planItem';
 import { keyDescription } from '../model/schema';
@@ -63,9 +63,13 @@ export function doOverridesHover(workspace: Workspace, file: OverridesFile, offs
   if (!entry) return undefined;
   const { index } = workspace.analyze();
   const item = index.milestones.get(entry.code) ?? index.features.get(entry.code);
-  const overridden = [...entry.fields].map(([key, pair]) => `- ${key}: ${pair.value?.kind === 'scalar' ? file.text.slice(pair.value.start, pair.value.end).replace(/\s*\n\s*/g, ' ') || '""' : '…'}`);
-  const here = overridden.length > 0 ? `Overridden here:\n\n${overridden.join('\n')}` : 'Nothing overridden here.';
-  return { markdown: `${item ? describeItem(workspace, item) : `**${entry.code}** is not defined in any plan.`}\n\n---\n\n${here}`, span: entry.keySpan };
+  const here = entry.fields.size > 0 ? `Overridden here:\n\n${overriddenFields(file, entry)}` : 'Nothing overridden here.';
+  return { markdown: `${item ? describeItem(workspace, item, false) : `**${entry.code}** is not defined in any plan.`}\n\n---\n\n${here}`, span: entry.keySpan };
+}
+
+/** An overrides entry's fields as a list, each value as written (folded lines joined). */
+function overriddenFields(file: OverridesFile, entry: OverrideEntry): string {
+  return [...entry.fields].map(([key, pair]) => `- ${key}: ${pair.value?.kind === 'scalar' ? file.text.slice(pair.value.start, pair.value.end).replace(/\s*\n\s*/g, ' ') || '""' : '…'}`).join('\n');
 }
 
 /** The meanings of the acronym at `offset` in the prose `span` of `text`. */
@@ -98,7 +102,8 @@ function sourceLabel(entry: GlossaryEntry): string {
   return entry.source.startsWith('file:') ? `acronyms of ${name}` : name;
 }
 
-function describeItem(workspace: Workspace, item: PlanItem): string {
+/** An item as the plans say it, and (with `withOverrides`) what the overrides files say of its code. */
+function describeItem(workspace: Workspace, item: PlanItem, withOverrides = true): string {
   const { index, problems } = workspace.analyze();
   const asOf = workspace.asOf(item.uri);
   const kind = item.kind === 'milestone' ? 'Milestone' : 'Feature';
@@ -121,6 +126,12 @@ function describeItem(workspace: Workspace, item: PlanItem): string {
     lines.push('', ids.length === 0 ? 'No features.' : `${ids.length} feature${ids.length === 1 ? '' : 's'} · ${open} open`);
   }
   lines.push(...describeLinks(workspace, item));
+  if (withOverrides) {
+    for (const overrides of workspace.allOverridesFiles()) {
+      const entry = overrides.entries.find((candidate) => candidate.code === item.id);
+      if (entry && entry.fields.size > 0) lines.push('', '---', '', `Overridden in ${decodeURIComponent(overrides.uri.slice(overrides.uri.lastIndexOf('/') + 1))}:`, '', overriddenFields(overrides, entry));
+    }
+  }
   return lines.join('\n');
 }
 
