@@ -132,7 +132,7 @@ function at(uri: string, position: Position): { file: PlanFile; offset: number }
   return file && { file, offset: file.lineIndex.offsetAt(position) };
 }
 
-/** The URI and offset of a position in a plan or an overrides file, for navigation, which spans both. */
+/** The URI and offset of a position in a plan or an overrides file, for the requests that serve both. */
 function atItem(uri: string, position: Position): { uri: string; offset: number; lineIndex: LineIndex } | undefined {
   const file = planFile(uri) ?? service.getOverridesFile(normalizeUri(uri));
   return file && { uri: file.uri, offset: file.lineIndex.offsetAt(position), lineIndex: file.lineIndex };
@@ -170,14 +170,9 @@ connection.onRequest(drivingPathRequest, async (params) => {
 });
 
 connection.onHover(({ textDocument, position }) => {
-  const overrides = service.getOverridesFile(normalizeUri(textDocument.uri));
-  if (overrides) {
-    const hover = service.hover(overrides.uri, overrides.lineIndex.offsetAt(position));
-    return hover ? toHover(overrides.lineIndex, hover) : null;
-  }
-  const context = at(textDocument.uri, position);
-  const hover = context && service.hover(context.file.uri, context.offset);
-  return hover ? toHover(context.file.lineIndex, hover) : null;
+  const context = atItem(textDocument.uri, position);
+  const hover = context && service.hover(context.uri, context.offset);
+  return hover ? toHover(context.lineIndex, hover) : null;
 });
 
 connection.onDefinition(({ textDocument, position }) => {
@@ -242,14 +237,14 @@ connection.onCodeLens(({ textDocument }) => {
 });
 
 connection.onCompletion(({ textDocument, position }) => {
-  const context = at(textDocument.uri, position);
+  const context = atItem(textDocument.uri, position);
   if (!context) return null;
   // Narrowed by what was typed: ask again as the word grows or shrinks.
-  return { isIncomplete: true, items: toCompletionItems(context.file.lineIndex, service.complete(context.file.uri, context.offset)) };
+  return { isIncomplete: true, items: toCompletionItems(context.lineIndex, service.complete(context.uri, context.offset)) };
 });
 
 connection.onCodeAction(({ textDocument, range, context: { only } }) => {
-  const file = planFile(textDocument.uri);
+  const file = planFile(textDocument.uri) ?? service.getOverridesFile(normalizeUri(textDocument.uri));
   if (!file) return null;
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions = wants(CodeActionKind.QuickFix) ? service.codeActions(file.uri, { start: file.lineIndex.offsetAt(range.start), end: file.lineIndex.offsetAt(range.end) }, host.fixTargets()) : [];

@@ -3,6 +3,7 @@
 // (test/code-actions/ holds the golden files run through a real server.)
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { createPlanService } from '../../server/src/service';
 import { today } from '../../server/src/service/text/dates';
 import { applyEdits } from '../../server/src/service/text/edits';
 import { atCursor, edited, openPlan, otherUri, planUri, type PlanOptions } from '../helpers/cursor';
@@ -220,5 +221,20 @@ features:
   test('nothing to fix: no action; an unknown ID with two close matches is left to the user', () => {
     const { service, uri } = openPlan(`milestones:\n  M-1:\n    name: x\n    due: 2021-08-01\n    features: [F-3]\nfeatures:\n  F-1: {name: one, due: 2021-07-01}\n  F-2: {name: two, due: 2021-07-01}\n`);
     assert.equal(service.fixAll(uri), undefined);
+  });
+});
+
+describe('quick fixes in an overrides file', () => {
+  test('an unknown acronym in a description: the close term, the glossary file, the skip list, or silence it', () => {
+    const text = 'A4369.9:\n  description: The DRPP team\n';
+    const service = createPlanService();
+    service.setOverridesFile('file:///repo/data/local.yaml', text);
+    const offset = text.indexOf('DRPP') + 1;
+    const targets = { glossaryFile: { uri: 'file:///repo/myacronyms.txt', name: 'myacronyms.txt', text: 'AP:Alert Production\n' }, skipFile: { uri: 'file:///repo/skip.txt', name: 'skip.txt', text: '' } };
+    const actions = service.codeActions('file:///repo/data/local.yaml', { start: offset, end: offset }, targets);
+    assert.deepEqual(actions.map((action) => `${action.isPreferred ? '*' : ''}${action.title}`), ['*Replace with DRP', 'Add DRPP to myacronyms.txt', 'Add DRPP to the skip list skip.txt', 'Silence unknown-acronym on this line']);
+    assert.equal(applyEdits(text, actions[0]!.edits.get('file:///repo/data/local.yaml')!), text.replace('DRPP', 'DRP'));
+    assert.equal(applyEdits(text, actions[3]!.edits.get('file:///repo/data/local.yaml')!), 'A4369.9:\n  # milestones-disable-next-line unknown-acronym\n  description: The DRPP team\n');
+    assert.equal(applyEdits(targets.glossaryFile.text, actions[1]!.edits.get(targets.glossaryFile.uri)!), 'AP:Alert Production\nDRPP:TODO define DRPP\n');
   });
 });

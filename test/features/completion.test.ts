@@ -2,7 +2,7 @@
 // where the cursor is, and the items offered there in the order the editor shows them.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { PlanCompletion } from '../../server/src/service';
+import { createPlanService, type PlanCompletion } from '../../server/src/service';
 import { today } from '../../server/src/service/text/dates';
 import { atCursor, covered, type PlanOptions } from '../helpers/cursor';
 import { linkedReleases } from '../helpers/plans';
@@ -205,5 +205,20 @@ describe("IDs in an item's predecessors list", () => {
     const items = completionsAt(chain.replace('    due: 2018-10-01\n', '    due: 2018-10-01\n    predecessors: [LDM-503-0|]\n'));
     assert.deepEqual(labels(items), ['LDM-503-07', 'LDM-503-08', 'LDM-503-09']);
     assert.deepEqual(items.map((item) => item.replaces), ['LDM-503-0', 'LDM-503-0', 'LDM-503-0']);
+  });
+});
+
+describe('in an overrides file', () => {
+  /** The labels offered at the `|` of an overrides file. */
+  function overridesCompletions(marked: string): string[] {
+    const service = createPlanService();
+    service.setOverridesFile('file:///repo/data/local.yaml', marked.replace('|', ''));
+    return service.complete('file:///repo/data/local.yaml', marked.indexOf('|')).map((item) => item.label);
+  }
+  test('glossary terms in a description folded over lines, a name and a comment; nothing in other values', () => {
+    assert.deepEqual(overridesCompletions('A4369.9:\n  description: Runs on the\n    PS|\n'), ['PSF']);
+    assert.deepEqual(overridesCompletions('A4369.9:\n  name: Releases of the DM|\n'), ['DM', 'DMTN']);
+    assert.deepEqual(overridesCompletions('A4369.9:\n  comment: Asked by SQ|\n'), ['SQuaRE']);
+    assert.deepEqual(overridesCompletions('A4369.9:\n  jira: DM|\n'), []);
   });
 });

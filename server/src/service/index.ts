@@ -4,8 +4,8 @@
 import type { PlanSnapshot } from '../../../common/planSnapshot';
 import { FileProblems, type ProblemGroup, type ReportedProblem } from './checks/problems';
 import { codeLenses, type PlanLens } from './features/codeLenses';
-import { fixAll, getCodeActions, type FixTargets, type PlanCodeAction } from './features/codeActions';
-import { doComplete, type PlanCompletion } from './features/completion';
+import { fixAll, getCodeActions, getOverridesCodeActions, type FixTargets, type PlanCodeAction } from './features/codeActions';
+import { doComplete, doOverridesComplete, type PlanCompletion } from './features/completion';
 import { exportPlan, type ExportFormat } from './features/export';
 import { drivingPathSteps, type DrivingStep } from './features/drivingPathSteps';
 import { exportGraph, type GraphFormat } from './features/graphExport';
@@ -103,8 +103,14 @@ export function createPlanService(options: PlanServiceOptions = {}): PlanService
       const overrides = workspace.getOverridesFile(uri);
       return overrides ? doOverridesHover(workspace, overrides, offset) : inFile(uri, undefined, (file) => doHover(workspace, file, offset));
     },
-    complete: (uri, offset) => inFile(uri, [], (file) => doComplete(workspace, file, offset)),
-    codeActions: (uri, range, targets) => inFile(uri, [], (file) => getCodeActions(workspace, file, range, targets)),
+    complete: (uri, offset) => {
+      const overrides = workspace.getOverridesFile(uri);
+      return overrides ? doOverridesComplete(workspace, overrides, offset) : inFile(uri, [], (file) => doComplete(workspace, file, offset));
+    },
+    codeActions: (uri, range, targets) => {
+      const overrides = workspace.getOverridesFile(uri);
+      return overrides ? getOverridesCodeActions(workspace, overrides, range, targets) : inFile(uri, [], (file) => getCodeActions(workspace, file, range, targets));
+    },
     fixAll: (uri) => inFile(uri, undefined, (file) => fixAll(workspace, file)),
     definitions: (uri, offset) => definitions(workspace, uri, offset),
     references: (uri, offset, includeDefinition) => references(workspace, uri, offset, includeDefinition),

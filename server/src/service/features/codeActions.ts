@@ -5,6 +5,7 @@ import type { ReportedProblem } from '../checks/problems';
 import { disableComment } from '../checks/suppression';
 import { isCompleted } from '../model/itemState';
 import { itemAt } from '../model/locate';
+import type { OverridesFile } from '../model/overrides';
 import type { PlanFile } from '../model/planFile';
 import type { PlanItem } from '../model/planItem';
 import { csvTermAddition } from '../glossary/glossaryFiles';
@@ -146,7 +147,7 @@ function addAcronym(file: PlanFile, term: string): WorkspaceEdit {
   return singleEdit(file.uri, { start: text.length, end: text.length }, `${prefix}${eol}acronyms:${eol}  ${key}: TODO define ${term}${eol}`);
 }
 
-function silence(file: PlanFile, problem: ReportedProblem): PlanCodeAction {
+function silence(file: { uri: string; text: string }, problem: ReportedProblem): PlanCodeAction {
   const line = wholeLine(file.text, problem.start);
   const indent = indentAt(file.text, line.start + /^[ \t]*/.exec(file.text.slice(line.start, line.end))![0].length);
   return {
@@ -178,18 +179,38 @@ export function getCodeActions(workspace: Workspace, file: PlanFile, range: Span
   for (const problem of workspace.problems(file.uri)) {
     if (problem.end < range.start || problem.start > range.end) continue;
     actions.push(...fixesFor(workspace, file, problem));
-    if (problem.code === 'unknown-acronym' && problem.data?.kind === 'acronym') {
-      const term = problem.data.term;
-      const { glossaryFile, skipFile } = targets;
-      if (glossaryFile) {
-        const { edit, definitionSpan } = addToGlossary(glossaryFile.name, glossaryFile.text, term);
-        actions.push({ title: `Add ${term} to ${glossaryFile.name}`, kind: 'quickfix', problem, edits: new Map([[glossaryFile.uri, [edit]]]), select: { uri: glossaryFile.uri, span: definitionSpan } });
-      }
-      if (skipFile) actions.push({ title: `Add ${term} to the skip list ${skipFile.name}`, kind: 'quickfix', problem, edits: new Map([[skipFile.uri, [appendLine(skipFile.text, term)]]]) });
-    }
+    actions.push(...glossaryFixes(problem, targets));
     actions.push(silence(file, problem));
   }
   return withoutRepeats(actions);
+}
+
+/** The quick fixes in an overrides file: an unknown acronym of its prose replaced, or added to a glossary or the skip list. */
+export function getOverridesCodeActions(workspace: Workspace, file: OverridesFile, range: Span, targets: FixTargets = {}): PlanCodeAction[] {
+  const actions: PlanCodeAction[] = [];
+  for (const problem of workspace.problems(file.uri)) {
+    if (problem.end < range.start || problem.start > range.end) continue;
+    if (problem.code === 'unknown-acronym' && problem.data?.kind === 'acronym' && problem.data.suggestion) {
+      actions.push({ title: `Replace with ${problem.data.suggestion}`, kind: 'quickfix', isPreferred: true, problem, edits: singleEdit(file.uri, problem, problem.data.suggestion) });
+    }
+    actions.push(...glossaryFixes(problem, targets));
+    actions.push(silence(file, problem));
+  }
+  return withoutRepeats(actions);
+}
+
+/** For an unknown acronym: add it to the configured glossary file, or to the skip list. */
+function glossaryFixes(problem: ReportedProblem, targets: FixTargets): PlanCodeAction[] {
+  if (problem.code !== 'unknown-acronym' || problem.data?.kind !== 'acronym') return [];
+  const term = problem.data.term;
+  const { glossaryFile, skipFile } = targets;
+  const actions: PlanCodeAction[] = [];
+  if (glossaryFile) {
+    const { edit, definitionSpan } = addToGlossary(glossaryFile.name, glossaryFile.text, term);
+    actions.push({ title: `Add ${term} to ${glossaryFile.name}`, kind: 'quickfix', problem, edits: new Map([[glossaryFile.uri, [edit]]]), select: { uri: glossaryFile.uri, span: definitionSpan } });
+  }
+  if (skipFile) actions.push({ title: `Add ${term} to the skip list ${skipFile.name}`, kind: 'quickfix', problem, edits: new Map([[skipFile.uri, [appendLine(skipFile.text, term)]]]) });
+  return actions;
 }
 
 /**

@@ -5,6 +5,7 @@
 // What is typed narrows the list, and only the best few hundred are given: the editor asks again
 // as the word grows (the list is incomplete).
 import { progressHint } from '../model/itemState';
+import type { OverridesFile } from '../model/overrides';
 import type { PlanFile } from '../model/planFile';
 import type { PlanItem } from '../model/planItem';
 import { isRequiredKey, keyDescription, schemaKeys } from '../model/schema';
@@ -127,6 +128,16 @@ export function doComplete(workspace: Workspace, file: PlanFile, offset: number)
   }
   const keyTyped = /^(\s*)([A-Za-z]*)$/.exec(line.before);
   if (keyTyped) return keyCompletions(file, line, keyTyped[1]!.length, { start: offset - keyTyped[2]!.length, end: offset });
+  return [];
+}
+
+/** Completion in an overrides file: glossary terms in a description, name or comment. */
+export function doOverridesComplete(workspace: Workspace, file: OverridesFile, offset: number): PlanCompletion[] {
+  for (let index = 0; index < file.freeText.length; index += 2) {
+    if (file.freeText[index]! > offset || offset > file.freeText[index + 1]!) continue;
+    const word = /[A-Z][A-Za-z0-9&-]*$/.exec(file.text.slice(file.freeText[index]!, offset))?.[0];
+    return word ? acronymCompletions(workspace, word, { start: offset - word.length, end: offset }) : [];
+  }
   return [];
 }
 
