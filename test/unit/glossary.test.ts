@@ -130,6 +130,23 @@ describe('findAcronyms', () => {
       ['DP0', 29, false],
     ]);
   });
+  test('among thousands of terms not of the acronym shape, the longest that stands alone at each place', () => {
+    const many = new Glossary([
+      ...Array.from({ length: 5000 }, (_, index) => entry(`Term${index}x`, 'x')),
+      entry('Pan-STARRS', 'x'),
+      entry('Pan', 'x'),
+      entry('T&S', 'x'),
+      entry('x', 'one letter'),
+    ]);
+    const text = 'Pan-STARRS and Pan-STARRS2, T&S, Term42x, Term42xy, x-ray, box';
+    assert.deepEqual(findAcronyms(text, many).filter((hit) => hit.known).map((hit) => [hit.term, hit.start]), [
+      ['Pan-STARRS', 0],
+      ['Pan', 15],
+      ['T&S', 28],
+      ['Term42x', 33],
+      ['x', 52],
+    ]);
+  });
   test('a single capital letter is not an acronym', () => {
     assert.deepEqual(hits('A Basic pipeline'), []);
   });

@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import schema from '../../schemas/overrides.schema.json';
+import { matchesGlobs } from '../../server/src/host/fileSystem';
 import { createPlanService } from '../../server/src/service';
 
 const fixture = readFileSync(new URL('../fixtures/overrides/local.yaml', import.meta.url), 'utf8');
@@ -37,5 +38,21 @@ describe('an overrides file', () => {
   test('a file that is not a map of codes', () => {
     assert.deepEqual(problemsOf('- A4369.9\n'), [['schema', '- A4369.9\n', 'An overrides file is a map keyed by milestone code, each with the fields it overrides (description, due, …).']]);
     assert.deepEqual(problemsOf(''), []);
+  });
+});
+
+describe('milestones.overrideFiles', () => {
+  test('globs relative to the workspace folder name the overrides files', () => {
+    const folder = 'file:///work/milestones';
+    const matches = (path: string, globs: string[]) => matchesGlobs(`${folder}/${path}`, folder, globs);
+    assert.equal(matches('data/local.yaml', ['data/local.yaml']), true);
+    assert.equal(matches('data/local.yaml', ['./data/local.yaml']), true);
+    assert.equal(matches('data/local.yaml', ['data/*.yaml']), true);
+    assert.equal(matches('data/sub/local.yaml', ['data/*.yaml']), false);
+    assert.equal(matches('data/sub/local.yaml', ['**/local.yaml']), true);
+    assert.equal(matches('local.yaml', ['**/local.yaml']), true);
+    assert.equal(matches('data/local.yml', ['data/local.yaml']), false);
+    assert.equal(matches('data/local.yaml', []), false);
+    assert.equal(matchesGlobs('file:///elsewhere/data/local.yaml', folder, ['data/local.yaml']), false);
   });
 });
