@@ -56,3 +56,32 @@ describe('milestones.overrideFiles', () => {
     assert.equal(matchesGlobs('file:///elsewhere/data/local.yaml', folder, ['data/local.yaml']), false);
   });
 });
+
+describe('overridden dates in the date checks of the plans', () => {
+  const planUri = 'file:///repo/plan.milestones.yaml';
+  const plan = `asOf: 2021-08-11\nmilestones:\n  DLP-552:\n    name: Alert distribution\n    due: 2021-07-01\n  DLP-560:\n    name: Alert filtering\n    due: 2021-07-01\n    completed: 2021-06-01\n  DLP-570:\n    name: Alert archive\n    due: 2021-07-01\n    completed: 2021-06-01\n`;
+  function dateProblems(overrides: string | undefined): [string, string, string][] {
+    const service = createPlanService();
+    service.setFile(planUri, plan);
+    if (overrides !== undefined) service.setOverridesFile(uri, overrides);
+    return service.problems(planUri).filter((problem) => ['overdue', 'completed-in-future'].includes(problem.code)).map((problem) => [problem.code, plan.slice(problem.start, problem.end), problem.message]);
+  }
+
+  test('a due date moved later clears overdue; a completion taken back ("") makes the item overdue; a completion in the future is reported on the ID', () => {
+    assert.deepEqual(dateProblems(undefined), [['overdue', 'DLP-552', 'Milestone DLP-552 was due 2021-07-01 and is not completed (as of 2021-08-11).']]);
+    assert.deepEqual(dateProblems(`DLP-552:\n  due: 2021-11-30\nDLP-560:\n  completed: ""\nDLP-570:\n  completed: 2021-09-01\n`), [
+      ['overdue', 'DLP-560', 'Milestone DLP-560 was due 2021-07-01 and is not completed (local.yaml) (as of 2021-08-11).'],
+      ['completed-in-future', 'DLP-570', 'Milestone DLP-570 is marked completed 2021-09-01 (local.yaml), after 2021-08-11 (as of).'],
+    ]);
+  });
+
+  test('an overridden date that is not one is not applied (it is the overrides file\'s invalid-date), and removing the file restores the plan\'s dates', () => {
+    assert.deepEqual(dateProblems('DLP-552:\n  due: 2021-11-31\n'), dateProblems(undefined));
+    const service = createPlanService();
+    service.setFile(planUri, plan);
+    service.setOverridesFile(uri, 'DLP-552:\n  due: 2021-11-30\n');
+    assert.deepEqual(service.problems(planUri).filter((problem) => problem.code === 'overdue'), []);
+    service.removeOverridesFile(uri);
+    assert.deepEqual(service.problems(planUri).filter((problem) => problem.code === 'overdue').map((problem) => plan.slice(problem.start, problem.end)), ['DLP-552']);
+  });
+});

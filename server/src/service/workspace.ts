@@ -11,7 +11,7 @@ import { checkSegment } from './checks/segmentChecks';
 import { hasDirective, report } from './checks/suppression';
 import { builtinGlossary } from './glossary/builtinGlossary';
 import { Glossary, type GlossaryEntry } from './glossary/glossary';
-import { parseOverrides, type OverridesFile } from './model/overrides';
+import { overriddenDatesOf, parseOverrides, type OverriddenDates, type OverridesFile } from './model/overrides';
 import { PlanFile, type ItemChanges } from './model/planFile';
 import { DependencyGraph } from './model/dependencies';
 import { PlanIndex } from './model/planIndex';
@@ -49,6 +49,8 @@ export class Workspace {
   private readonly files = new Map<string, PlanFile>();
   /** Overrides files (model/overrides.ts), by URI. */
   private readonly overrides = new Map<string, OverridesFile>();
+  private overriddenDates = new Map<string, OverriddenDates>();
+  private overriddenDatesSignature = '[]';
 
   /** `segmented: false` parses files whole, for tests that compare the two. */
   constructor(private readonly options: { segmented?: boolean } = {}) {}
@@ -252,6 +254,7 @@ export class Workspace {
       suggestFeature: (id) => this.featureSpelling.suggest(id),
       suggestId: (id) => this.idSpelling.suggest(id),
       cycleThrough: (id, predecessor) => this.dependencies.cycleThrough(id, predecessor),
+      overriddenDates: (id) => this.overriddenDates.get(id),
     };
     for (const item of dirty) {
       if (!this.files.has(item.uri)) continue;
@@ -348,11 +351,24 @@ export class Workspace {
   setOverridesFile(uri: string, text: string): OverridesFile {
     const file = parseOverrides(uri, text);
     this.overrides.set(uri, file);
+    this.applyOverriddenDates();
     return file;
   }
 
   removeOverridesFile(uri: string): void {
     this.overrides.delete(uri);
+    this.applyOverriddenDates();
+  }
+
+  /** The overridden dates take part in the date checks: when they change, every item is checked again. */
+  private applyOverriddenDates(): void {
+    const dates = overriddenDatesOf([...this.overrides.values()]);
+    const signature = JSON.stringify([...dates]);
+    if (signature === this.overriddenDatesSignature) return;
+    this.overriddenDates = dates;
+    this.overriddenDatesSignature = signature;
+    this.checkEverything = true;
+    this.analysis = undefined;
   }
 
   getOverridesFile(uri: string): OverridesFile | undefined {

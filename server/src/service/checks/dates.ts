@@ -2,6 +2,7 @@
 // list or map) on a segment's dates, and `completed-in-future` and `overdue` on an item, judged
 // against the plan's asOf date.
 import { progressOf } from '../model/itemState';
+import { withOverriddenDates, type OverriddenDates } from '../model/overrides';
 import type { PlanItem } from '../model/planItem';
 import type { SegmentModel } from '../model/segmentModel';
 import { dateProblem } from '../text/dates';
@@ -37,22 +38,27 @@ export function checkDate(node: YNode | null, key: string, owner: string, keySpa
   return problem ? [{ code: 'invalid-date', message: problem, start: node.start, end: node.end }] : [];
 }
 
-/** `completed-in-future` and `overdue` of an item, as of `asOf`. */
-export function checkItemDates(item: PlanItem, asOf: string, problems: Problem[]): void {
+/**
+ * `completed-in-future` and `overdue` of an item, as of `asOf`, with the dates an overrides file
+ * gives it applied (the problem then on the item's ID, and the message naming the file).
+ */
+export function checkItemDates(planned: PlanItem, asOf: string, problems: Problem[], overridden?: OverriddenDates): void {
+  const item = overridden ? withOverriddenDates(planned, overridden) : planned;
+  const from = (key: 'due' | 'completed') => (overridden?.[key] !== undefined ? ` (${overridden.source})` : '');
   const label = item.kind === 'milestone' ? 'Milestone' : 'Feature';
   if (item.completed && item.completed > asOf) {
-    const field = item.field('completed')!;
+    const field = overridden?.completed === undefined ? item.field('completed') : undefined;
     problems.push({
       code: 'completed-in-future',
-      message: `${label} ${item.id} is marked completed ${item.completed}, after ${asOf} (as of).`,
-      ...field.valueSpan,
+      message: `${label} ${item.id} is marked completed ${item.completed}${from('completed')}, after ${asOf} (as of).`,
+      ...(field ? field.valueSpan : item.idSpan),
       data: { kind: 'item', id: item.id },
     });
   }
   if (progressOf(item, asOf) === 'overdue') {
     problems.push({
       code: 'overdue',
-      message: `${label} ${item.id} was due ${item.due} and is not completed (as of ${asOf}).`,
+      message: `${label} ${item.id} was due ${item.due}${from('due')} and is not completed${from('completed')} (as of ${asOf}).`,
       ...item.idSpan,
       data: { kind: 'item', id: item.id },
     });

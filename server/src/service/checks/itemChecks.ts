@@ -1,5 +1,6 @@
 // The checks of one item that look beyond its own entry: its ID against the workspace, a
 // milestone's feature list, its predecessors, and its dates against asOf. Each problem lies within the item's entry.
+import type { OverriddenDates } from '../model/overrides';
 import type { PlanIndex } from '../model/planIndex';
 import type { PlanItem } from '../model/planItem';
 import { checkItemDates } from './dates';
@@ -20,6 +21,8 @@ export interface CheckContext {
   suggestId(id: string): string | undefined;
   /** The cycle through the link "`id` names `predecessor`", in the order of doing, ending where it starts. */
   cycleThrough(id: string, predecessor: string): string[] | undefined;
+  /** The dates the overrides files give an ID, if any. */
+  overriddenDates?(id: string): OverriddenDates | undefined;
 }
 
 export function checkItem(item: PlanItem, context: CheckContext): Problem[] {
@@ -27,6 +30,6 @@ export function checkItem(item: PlanItem, context: CheckContext): Problem[] {
   checkIds(item, context, problems);
   if (item.kind === 'milestone') checkFeatureList(item, context, problems);
   checkPredecessors(item, context, problems);
-  checkItemDates(item, context.asOf(item.uri), problems);
+  checkItemDates(item, context.asOf(item.uri), problems, context.overriddenDates?.(item.id));
   return problems;
 }
