@@ -217,6 +217,11 @@ describe('an overrides file over LSP', () => {
       assert.match(onCode.contents.value, /^\*\*DLP-552\*\* · Milestone\n\nAlert distribution\n[\s\S]*Overridden here:\n\n- name: Alert distribution at scale\n/);
       const after = await client.replaceAll(uri, overrides.replace('  jira: DM-33221', '  jira_test_plan: DM-33221'));
       assert.deepEqual(after.map((d) => [d.code, d.range.start.line, messageOf(d)]), [['schema', codeLine + 2, 'Unknown key "jira_test_plan" in the override of DLP-552. Did you mean "jira_testplan"?']]);
+      // An overridden due date in the past makes the plan's milestone overdue, in the plan's diagnostics.
+      const planUri = pathToFileURL(join(folder, 'a.milestones.yaml')).href;
+      const overdue = client.waitForDiagnostics(planUri, (list) => list.some((d) => d.code === 'overdue'));
+      await client.replaceAll(uri, overrides.replace('  due: 2021-11-30', '  due: 2021-07-01'));
+      assert.deepEqual((await overdue).filter((d) => d.code === 'overdue').map((d) => messageOf(d)), ['Milestone DLP-552 was due 2021-07-01 (local.yaml) and is not completed (as of 2021-08-11).']);
     } finally {
       await client.stop();
     }
