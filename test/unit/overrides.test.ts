@@ -85,3 +85,15 @@ describe('overridden dates in the date checks of the plans', () => {
     assert.deepEqual(service.problems(planUri).filter((problem) => problem.code === 'overdue').map((problem) => plan.slice(problem.start, problem.end)), ['DLP-552']);
   });
 });
+
+describe('overridden dates in the pair checks', () => {
+  test("a feature's overridden due date is compared with its milestone's", () => {
+    const planUri = 'file:///repo/plan.milestones.yaml';
+    const plan = `asOf: 2021-08-11\nmilestones:\n  M-1:\n    name: Release\n    due: 2030-01-01\n    features: [F-1]\nfeatures:\n  F-1:\n    name: Feature\n    due: 2029-01-01\n`;
+    const service = createPlanService();
+    service.setFile(planUri, plan);
+    assert.deepEqual(service.problems(planUri).map((problem) => problem.code), []);
+    service.setOverridesFile(uri, 'F-1:\n  due: 2031-01-01\n');
+    assert.deepEqual(service.problems(planUri).map((problem) => [problem.code, problem.message]), [['feature-due-after-milestone', 'F-1 is due 2031-01-01, after M-1 (due 2030-01-01).']]);
+  });
+});
