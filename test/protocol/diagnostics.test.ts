@@ -228,6 +228,30 @@ describe('an overrides file over LSP', () => {
   });
 });
 
+describe('an overrides file on disk', () => {
+  test('named by path, it applies to the plans without being open, and its changes on disk are read again', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'milestones-overrides-disk-'));
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(folder, 'data'));
+    const overridesPath = join(folder, 'data', 'local.yaml');
+    writeFileSync(overridesPath, 'DLP-552:\n  due: 2021-07-01\n');
+    const plan = 'asOf: 2021-08-11\nmilestones:\n  DLP-552:\n    name: Alert distribution\n    due: 2030-01-01\n';
+    writeFileSync(join(folder, 'a.milestones.yaml'), plan);
+    const client = await TestClient.start({ folders: [folder], settings: { overrideFiles: ['data/local.yaml'] } });
+    try {
+      const planUri = pathToFileURL(join(folder, 'a.milestones.yaml')).href;
+      const diagnostics = await client.open(planUri, plan);
+      assert.deepEqual(diagnostics.map((d) => [d.code, messageOf(d)]), [['overdue', 'Milestone DLP-552 was due 2021-07-01 (local.yaml) and is not completed (as of 2021-08-11).']]);
+      writeFileSync(overridesPath, 'DLP-552:\n  due: 2031-01-01\n');
+      const cleared = client.waitForDiagnostics(planUri, (list) => list.length === 0);
+      client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(overridesPath).href, type: 2 }] });
+      await cleared;
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('bad input over LSP', () => {
   test('broken YAML, binary bytes, an alias bomb and a huge file get problems; the server keeps answering', async () => {
     const client = await TestClient.start({});

@@ -48,6 +48,8 @@ export class PlanHost {
   private readonly versionsToPublish = new Set<string>();
   private targets: FixTargets = {};
   private glossaryUris = new Set<string>();
+  /** The overrides files the settings name by path (without a wildcard): read from disk when not open. */
+  private overridesByPath = new Set<string>();
   /** The glossary problems last sent, as JSON: the same problems read again are not sent again. */
   private glossaryProblemsSent = '[]';
   private validationScheduled = false;
@@ -85,6 +87,7 @@ export class PlanHost {
     this.service.setSettings(settings);
     await this.reloadGlossaries();
     this.classifyOpenDocuments();
+    await this.readOverridesFiles();
     this.scheduleValidation();
   }
 
@@ -102,6 +105,38 @@ export class PlanHost {
   isOverridesFile(uri: string): boolean {
     const base = this.baseFolder();
     return base !== undefined && !isPlanFile(uri) && matchesGlobs(normalizeUri(uri), base, this.service.getSettings().overrideFiles);
+  }
+
+  /**
+   * Reads the overrides files the settings name by path (a glob without a wildcard), unless open:
+   * their dates take part in the plans' checks whether or not they are open. Files named by a
+   * wildcard are read when opened.
+   */
+  private async readOverridesFiles(): Promise<void> {
+    const base = this.baseFolder();
+    const wanted = new Set(base ? this.service.getSettings().overrideFiles.filter((glob) => !/[*?[{]/.test(glob)).map((glob) => normalizeUri(resolveUri(base, glob))) : []);
+    for (const uri of this.overridesByPath) {
+      if (wanted.has(uri) || this.versions.has(uri) || !this.service.getOverridesFile(uri)) continue;
+      this.service.removeOverridesFile(uri);
+      this.events.withdraw(uri);
+    }
+    this.overridesByPath = wanted;
+    for (const uri of wanted) if (!this.versions.has(uri)) await this.readOverridesFromDisk(uri);
+  }
+
+  private async readOverridesFromDisk(uri: string): Promise<void> {
+    let text: string;
+    try {
+      text = await this.fs.readFile(uri);
+    } catch {
+      if (this.service.getOverridesFile(uri)) {
+        this.service.removeOverridesFile(uri);
+        this.events.withdraw(uri);
+      }
+      return;
+    }
+    this.service.setOverridesFile(uri, text.replace(/^\uFEFF/, ''));
+    this.versionsToPublish.add(uri);
   }
 
   /**
@@ -172,8 +207,13 @@ export class PlanHost {
     uri = normalizeUri(uri);
     this.versions.delete(uri);
     if (this.service.getOverridesFile(uri)) {
-      this.service.removeOverridesFile(uri);
-      this.events.withdraw(uri);
+      if (this.overridesByPath.has(uri)) {
+        await this.readOverridesFromDisk(uri);
+      } else {
+        this.service.removeOverridesFile(uri);
+        this.events.withdraw(uri);
+      }
+      this.scheduleValidation();
       return;
     }
     if (isPlanFile(uri) && this.folders.some((folder) => isInside(uri, folder))) await this.readFromDisk(uri);
@@ -190,6 +230,8 @@ export class PlanHost {
         if (this.versions.has(uri)) continue;
         if (change.deleted) this.forget(uri);
         else await this.readFromDisk(uri);
+      } else if (this.overridesByPath.has(uri)) {
+        if (!this.versions.has(uri)) await this.readOverridesFromDisk(uri);
       } else if (this.glossaryUris.has(uri)) {
         glossaryChanged = true;
       }
