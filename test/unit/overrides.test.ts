@@ -97,3 +97,19 @@ describe('overridden dates in the pair checks', () => {
     assert.deepEqual(service.problems(planUri).map((problem) => [problem.code, problem.message]), [['feature-due-after-milestone', 'F-1 is due 2031-01-01, after M-1 (due 2030-01-01).']]);
   });
 });
+
+describe('overridden dates in what the views show', () => {
+  test("the snapshot (tree and timeline), the hover, the inlay hints and the lenses show an item's overridden dates and state", () => {
+    const planUri = 'file:///repo/plan.milestones.yaml';
+    const plan = `asOf: 2021-08-11\nmilestones:\n  M-1:\n    name: Release\n    due: 2030-01-01\n    features: [F-1]\nfeatures:\n  F-1:\n    name: Feature\n    due: 2029-01-01\n`;
+    const service = createPlanService();
+    service.setFile(planUri, plan);
+    service.setOverridesFile(uri, 'M-1:\n  due: 2021-07-01\nF-1:\n  completed: 2021-06-30\n');
+    const snapshot = service.snapshot();
+    assert.deepEqual([snapshot.milestones[0]!.due, snapshot.milestones[0]!.progress], ['2021-07-01', 'overdue']);
+    assert.deepEqual([snapshot.features['F-1']!.due, snapshot.features['F-1']!.completed, snapshot.features['F-1']!.progress], ['2029-01-01', '2021-06-30', 'completed']);
+    assert.match(service.hover(planUri, plan.indexOf('M-1') + 1)!.markdown, /^\*\*M-1\*\* · Milestone\n\nRelease\n\nDue 2021-07-01 · \*\*overdue\*\*/);
+    assert.deepEqual(service.inlayHints(planUri, { start: 0, end: plan.length }).map((hint) => hint.label), ['✓ 2021-06-30']);
+    assert.deepEqual(service.codeLenses(planUri).map((lens) => lens.title), ['1 feature · 0 open · latest due 2029-01-01']);
+  });
+});

@@ -11,7 +11,7 @@ import { checkSegment } from './checks/segmentChecks';
 import { hasDirective, report } from './checks/suppression';
 import { builtinGlossary } from './glossary/builtinGlossary';
 import { Glossary, type GlossaryEntry } from './glossary/glossary';
-import { overriddenDatesOf, parseOverrides, type OverriddenDates, type OverridesFile } from './model/overrides';
+import { overriddenDatesOf, parseOverrides, withOverriddenDates, type OverriddenDates, type OverridesFile } from './model/overrides';
 import { PlanFile, type ItemChanges } from './model/planFile';
 import { DependencyGraph } from './model/dependencies';
 import { PlanIndex } from './model/planIndex';
@@ -255,6 +255,7 @@ export class Workspace {
       suggestId: (id) => this.idSpelling.suggest(id),
       cycleThrough: (id, predecessor) => this.dependencies.cycleThrough(id, predecessor),
       overriddenDates: (id) => this.overriddenDates.get(id),
+      withOverrides: (item) => this.withOverrides(item),
     };
     for (const item of dirty) {
       if (!this.files.has(item.uri)) continue;
@@ -373,6 +374,12 @@ export class Workspace {
 
   getOverridesFile(uri: string): OverridesFile | undefined {
     return this.overrides.get(uri);
+  }
+
+  /** An item with the dates the overrides files give it, as the checks and the views see it (the item itself when none). */
+  withOverrides(item: PlanItem): PlanItem {
+    const dates = this.overriddenDates.get(item.id);
+    return dates ? withOverriddenDates(item, dates) : item;
   }
 
   allOverridesFiles(): OverridesFile[] {

@@ -2,7 +2,6 @@
 // mean …"), and the three date checks of each feature against the milestone that lists it. Each
 // problem sits on the feature's ID in the list.
 import { completionPhrase, isCompleted } from '../model/itemState';
-import { withOverriddenDates } from '../model/overrides';
 import type { PlanItem } from '../model/planItem';
 import type { Span } from '../yaml/nodes';
 import type { CheckContext } from './itemChecks';
@@ -36,14 +35,10 @@ export function checkFeatureList(milestone: PlanItem, context: CheckContext, pro
       });
       continue;
     }
-    checkPair(withOverrides(milestone, context), withOverrides(feature, context), reference.span, problems);
+    // With the dates the overrides files give them, as Rubin's tooling applies them.
+    const dated = context.withOverrides ?? ((item: PlanItem) => item);
+    checkPair(dated(milestone), dated(feature), reference.span, problems);
   }
-}
-
-/** The item with the dates the overrides files give it, as Rubin's tooling applies them. */
-function withOverrides(item: PlanItem, context: CheckContext): PlanItem {
-  const overridden = context.overriddenDates?.(item.id);
-  return overridden ? withOverriddenDates(item, overridden) : item;
 }
 
 /** Whether the reference at `position` repeats an earlier one (lists are short: no set needed). */

@@ -23,6 +23,8 @@ export interface CheckContext {
   cycleThrough(id: string, predecessor: string): string[] | undefined;
   /** The dates the overrides files give an ID, if any. */
   overriddenDates?(id: string): OverriddenDates | undefined;
+  /** The item with those dates applied (itself when none). */
+  withOverrides?(item: PlanItem): PlanItem;
 }
 
 export function checkItem(item: PlanItem, context: CheckContext): Problem[] {

@@ -102,9 +102,13 @@ function sourceLabel(entry: GlossaryEntry): string {
   return entry.source.startsWith('file:') ? `acronyms of ${name}` : name;
 }
 
-/** An item as the plans say it, and (with `withOverrides`) what the overrides files say of its code. */
-function describeItem(workspace: Workspace, item: PlanItem, withOverrides = true): string {
+/**
+ * An item with the dates the overrides files give it, then what they say of its code; or, without
+ * `withOverrides` (in the overrides file itself, which lists them), as the plans say it.
+ */
+function describeItem(workspace: Workspace, planned: PlanItem, withOverrides = true): string {
   const { index, problems } = workspace.analyze();
+  const item = withOverrides ? workspace.withOverrides(planned) : planned;
   const asOf = workspace.asOf(item.uri);
   const kind = item.kind === 'milestone' ? 'Milestone' : 'Feature';
   const lines = [`**${item.id}** · ${kind}${item.level !== undefined ? ` · level ${item.level}` : ''}`, '', item.name ?? '_no name_', '', `Due ${item.due ?? '—'} · ${progressText(item, asOf)}`];
@@ -117,12 +121,13 @@ function describeItem(workspace: Workspace, item: PlanItem, withOverrides = true
       for (const parent of parents) {
         const issues = (problems.get(parent.uri)?.all ?? []).filter((problem) => problem.data?.kind === 'pair' && problem.data.milestone === parent.id && problem.data.feature === item.id);
         const flag = issues.length > 0 ? ` — ⚠ ${issues.map((problem) => problem.code).join(', ')}` : '';
-        lines.push(`- ${parent.id}: ${parent.name ?? ''} (due ${parent.due ?? '—'}${isCompleted(parent) ? `, completed ${completionText(parent)}` : ''})${flag}`);
+        const dated = workspace.withOverrides(parent);
+        lines.push(`- ${parent.id}: ${parent.name ?? ''} (due ${dated.due ?? '—'}${isCompleted(dated) ? `, completed ${completionText(dated)}` : ''})${flag}`);
       }
     }
   } else {
     const { ids, features } = index.listedFeatures(item);
-    const open = features.filter((feature) => !isCompleted(feature)).length;
+    const open = features.filter((feature) => !isCompleted(workspace.withOverrides(feature))).length;
     lines.push('', ids.length === 0 ? 'No features.' : `${ids.length} feature${ids.length === 1 ? '' : 's'} · ${open} open`);
   }
   lines.push(...describeLinks(workspace, item));

@@ -22,7 +22,7 @@ export function inlayHints(workspace: Workspace, file: PlanFile, range: Span): P
       if (reference.span.end < range.start || reference.span.end > range.end) continue;
       const feature = index.features.get(reference.id);
       if (!feature) continue;
-      hints.push({ offset: reference.span.end, label: progressHint(feature, workspace.asOf(feature.uri)), tooltip: feature.name ?? feature.id });
+      hints.push({ offset: reference.span.end, label: progressHint(workspace.withOverrides(feature), workspace.asOf(feature.uri)), tooltip: feature.name ?? feature.id });
     }
   }
   return hints;

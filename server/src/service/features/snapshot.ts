@@ -52,12 +52,13 @@ export function planSnapshot(workspace: Workspace): PlanSnapshot {
     // (A milestone ID defined twice lists the feature twice over, with one key for both.)
     const parents = [...new Set(index.parents(id).map((parent) => parent.id))];
     const pairs = parents.flatMap((parent) => pairProblems.get(pairKey(parent, id)) ?? []);
-    const progress = progressOf(feature, workspace.asOf(feature.uri));
+    const dated = workspace.withOverrides(feature);
+    const progress = progressOf(dated, workspace.asOf(feature.uri));
     features[id] = {
       id,
       name: feature.name ?? '',
-      due: feature.due ?? null,
-      completed: feature.completed ?? null,
+      due: dated.due ?? null,
+      completed: dated.completed ?? null,
       progress,
       state: pairs.length > 0 ? 'inconsistent' : progress,
       problems: [...(problemsOf.get(feature) ?? []), ...pairs],
@@ -67,14 +68,15 @@ export function planSnapshot(workspace: Workspace): PlanSnapshot {
     };
   }
 
-  const milestones: MilestoneSnapshot[] = [...index.milestones.values()].sort(byDueThenId).map((milestone) => {
+  const milestones: MilestoneSnapshot[] = [...index.milestones.values()].sort((a, b) => byDueThenId(workspace.withOverrides(a), workspace.withOverrides(b))).map((milestone) => {
     const problems = problemsOf.get(milestone) ?? [];
-    const progress = progressOf(milestone, workspace.asOf(milestone.uri));
+    const dated = workspace.withOverrides(milestone);
+    const progress = progressOf(dated, workspace.asOf(milestone.uri));
     return {
       id: milestone.id,
       name: milestone.name ?? '',
-      due: milestone.due ?? null,
-      completed: milestone.completed ?? null,
+      due: dated.due ?? null,
+      completed: dated.completed ?? null,
       level: milestone.level ?? null,
       progress,
       state: problems.some((problem) => pairRules.has(problem.code)) ? 'inconsistent' : progress,
