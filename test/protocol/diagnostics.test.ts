@@ -194,17 +194,25 @@ describe('glossary problems over LSP', () => {
   });
 });
 
+/** A workspace folder with a plan in which DLP-552 is due 2030-01-01 (as of 2021-08-11), and `data/local.yaml` holding `overrides`. */
+async function overridesWorkspace(overrides: string): Promise<{ folder: string; overridesPath: string; plan: string; planUri: string }> {
+  const { mkdirSync } = await import('node:fs');
+  const folder = mkdtempSync(join(tmpdir(), 'milestones-overrides-'));
+  mkdirSync(join(folder, 'data'));
+  const overridesPath = join(folder, 'data', 'local.yaml');
+  writeFileSync(overridesPath, overrides);
+  const plan = 'asOf: 2021-08-11\nmilestones:\n  DLP-552:\n    name: Alert distribution\n    due: 2030-01-01\n';
+  writeFileSync(join(folder, 'a.milestones.yaml'), plan);
+  return { folder, overridesPath, plan, planUri: pathToFileURL(join(folder, 'a.milestones.yaml')).href };
+}
+
 describe('an overrides file over LSP', () => {
   test('named by milestones.overrideFiles: opens with no problem, hovers the acronyms of its descriptions, and reports a bad key where it is', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'milestones-overrides-'));
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(join(folder, 'data'));
     const overrides = readFileSync(new URL('../fixtures/overrides/local.yaml', import.meta.url), 'utf8');
-    writeFileSync(join(folder, 'data', 'local.yaml'), overrides);
-    writeFileSync(join(folder, 'a.milestones.yaml'), 'asOf: 2021-08-11\nmilestones:\n  DLP-552:\n    name: Alert distribution\n    due: 2030-01-01\n');
+    const { folder, overridesPath, planUri } = await overridesWorkspace(overrides);
     const client = await TestClient.start({ folders: [folder], settings: { overrideFiles: ['data/*.yaml'] } });
     try {
-      const uri = pathToFileURL(join(folder, 'data', 'local.yaml')).href;
+      const uri = pathToFileURL(overridesPath).href;
       assert.deepEqual(await client.open(uri, overrides), []);
       const lines = overrides.split('\n');
       const line = lines.findIndex((text) => text.includes('first DP0'));
@@ -218,7 +226,6 @@ describe('an overrides file over LSP', () => {
       const after = await client.replaceAll(uri, overrides.replace('  jira: DM-33221', '  jira_test_plan: DM-33221'));
       assert.deepEqual(after.map((d) => [d.code, d.range.start.line, messageOf(d)]), [['schema', codeLine + 2, 'Unknown key "jira_test_plan" in the override of DLP-552. Did you mean "jira_testplan"?']]);
       // An overridden due date in the past makes the plan's milestone overdue, in the plan's diagnostics.
-      const planUri = pathToFileURL(join(folder, 'a.milestones.yaml')).href;
       const overdue = client.waitForDiagnostics(planUri, (list) => list.some((d) => d.code === 'overdue'));
       await client.replaceAll(uri, overrides.replace('  due: 2021-11-30', '  due: 2021-07-01'));
       assert.deepEqual((await overdue).filter((d) => d.code === 'overdue').map((d) => messageOf(d)), ['Milestone DLP-552 was due 2021-07-01 (local.yaml) and is not completed (as of 2021-08-11).']);
@@ -230,16 +237,9 @@ describe('an overrides file over LSP', () => {
 
 describe('an overrides file on disk', () => {
   test('named by path, it applies to the plans without being open, and its changes on disk are read again', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'milestones-overrides-disk-'));
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(join(folder, 'data'));
-    const overridesPath = join(folder, 'data', 'local.yaml');
-    writeFileSync(overridesPath, 'DLP-552:\n  due: 2021-07-01\n');
-    const plan = 'asOf: 2021-08-11\nmilestones:\n  DLP-552:\n    name: Alert distribution\n    due: 2030-01-01\n';
-    writeFileSync(join(folder, 'a.milestones.yaml'), plan);
+    const { folder, overridesPath, plan, planUri } = await overridesWorkspace('DLP-552:\n  due: 2021-07-01\n');
     const client = await TestClient.start({ folders: [folder], settings: { overrideFiles: ['data/local.yaml'] } });
     try {
-      const planUri = pathToFileURL(join(folder, 'a.milestones.yaml')).href;
       const diagnostics = await client.open(planUri, plan);
       assert.deepEqual(diagnostics.map((d) => [d.code, messageOf(d)]), [['overdue', 'Milestone DLP-552 was due 2021-07-01 (local.yaml) and is not completed (as of 2021-08-11).']]);
       writeFileSync(overridesPath, 'DLP-552:\n  due: 2031-01-01\n');

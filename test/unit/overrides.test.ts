@@ -86,12 +86,19 @@ describe('overridden dates in the date checks of the plans', () => {
   });
 });
 
+/** A milestone M-1 due 2030-01-01 listing a feature F-1 due 2029-01-01, as of 2021-08-11: no problem until overrides apply. */
+const releasePlan = `asOf: 2021-08-11\nmilestones:\n  M-1:\n    name: Release\n    due: 2030-01-01\n    features: [F-1]\nfeatures:\n  F-1:\n    name: Feature\n    due: 2029-01-01\n`;
+const releasePlanUri = 'file:///repo/plan.milestones.yaml';
+
+function serviceWithReleasePlan() {
+  const service = createPlanService();
+  service.setFile(releasePlanUri, releasePlan);
+  return service;
+}
+
 describe('overridden dates in the pair checks', () => {
   test("a feature's overridden due date is compared with its milestone's", () => {
-    const planUri = 'file:///repo/plan.milestones.yaml';
-    const plan = `asOf: 2021-08-11\nmilestones:\n  M-1:\n    name: Release\n    due: 2030-01-01\n    features: [F-1]\nfeatures:\n  F-1:\n    name: Feature\n    due: 2029-01-01\n`;
-    const service = createPlanService();
-    service.setFile(planUri, plan);
+    const [planUri, service] = [releasePlanUri, serviceWithReleasePlan()];
     assert.deepEqual(service.problems(planUri).map((problem) => problem.code), []);
     service.setOverridesFile(uri, 'F-1:\n  due: 2031-01-01\n');
     assert.deepEqual(service.problems(planUri).map((problem) => [problem.code, problem.message]), [['feature-due-after-milestone', 'F-1 is due 2031-01-01, after M-1 (due 2030-01-01).']]);
@@ -100,10 +107,7 @@ describe('overridden dates in the pair checks', () => {
 
 describe('overridden dates in what the views show', () => {
   test("the snapshot (tree and timeline), the hover, the inlay hints and the lenses show an item's overridden dates and state", () => {
-    const planUri = 'file:///repo/plan.milestones.yaml';
-    const plan = `asOf: 2021-08-11\nmilestones:\n  M-1:\n    name: Release\n    due: 2030-01-01\n    features: [F-1]\nfeatures:\n  F-1:\n    name: Feature\n    due: 2029-01-01\n`;
-    const service = createPlanService();
-    service.setFile(planUri, plan);
+    const [planUri, plan, service] = [releasePlanUri, releasePlan, serviceWithReleasePlan()];
     service.setOverridesFile(uri, 'M-1:\n  due: 2021-07-01\nF-1:\n  completed: 2021-06-30\n');
     const snapshot = service.snapshot();
     assert.deepEqual([snapshot.milestones[0]!.due, snapshot.milestones[0]!.progress], ['2021-07-01', 'overdue']);
