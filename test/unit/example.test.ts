@@ -68,7 +68,7 @@ describe('examples/ldm-564.milestones.yaml', () => {
       L1: ['L1', 'Level 1'],
       WISE: ['WISE', 'Wide-field Infrared Survey Explorer'],
     };
-    const expected = table.map(([term, definition]) => corrected[term] ?? [term, definition]).sort(([a], [b]) => (a < b ? -1 : 1));
+    const expected = table.map(([term, definition]): [string, string] => corrected[term] ?? [term, definition]).sort(([a], [b]) => (a < b ? -1 : 1));
     assert.deepEqual(builtinGlossary.map((entry) => [entry.term, entry.definition]), expected);
   });
 });
