@@ -1,7 +1,8 @@
 // Bundles the four programs of the extension: the client (VS Code extension host), the language
-// server, the command-line checker and the timeline webview (a browser page).
+// server, the command-line checker and the timeline webview (a browser page). The server and the
+// checker are also the package's bins (`milestones-language-server`, `milestones`).
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -18,7 +19,7 @@ const node = { ...common, platform: 'node', target: 'node18', format: 'cjs' };
 
 const builds = [
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   {
     ...common,
@@ -37,4 +38,6 @@ if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // Runnable from a checkout too, as an installed package's bins are.
+  for (const bin of ['dist/server.js', 'dist/cli.js']) chmodSync(bin, 0o755);
 }

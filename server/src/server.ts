@@ -1,5 +1,7 @@
 // The language server: wires LSP requests and notifications to the host and the service, and
-// converts their answers at the edge (lsp/convert.ts). Run as `node dist/server.js --stdio`.
+// converts their answers at the edge (lsp/convert.ts). The extension runs it as
+// `node dist/server.js --stdio`; other editors as the bin `milestones-language-server --stdio`
+// (or `--node-ipc`, `--socket=N`).
 import {
   CodeActionKind,
   createConnection,
@@ -20,8 +22,16 @@ import type { GlossaryProblem } from './host/glossaryFiles';
 import { PlanHost } from './host/planHost';
 import { fixAllKind, rangeOf, toCodeAction, toCompletionItems, toDiagnostic, toDiagnostics, toDocumentSymbol, toGlossaryDiagnostic, toFoldingRange, toHover, toSelectionRange, toSymbolInformation, toWorkspaceEdit } from './lsp/convert';
 import { Published } from './lsp/published';
+import { serverCommandLine, serverVersion } from './serverCommandLine';
 import type { PlanFile } from './service';
 import { LineIndex } from './service/text/lineIndex';
+
+// Without a transport the connection library throws a stack trace at the user; answer as a command does.
+const commandLine = serverCommandLine(process.argv.slice(2));
+if (commandLine) {
+  (commandLine.exitCode === 0 ? process.stdout : process.stderr).write(commandLine.text);
+  process.exit(commandLine.exitCode);
+}
 
 const connection = createConnection(ProposedFeatures.all);
 const gc = idleGarbageCollection();
@@ -86,7 +96,7 @@ connection.onInitialize((params) => {
       completionProvider: { triggerCharacters: [' ', '-', '[', ','], resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
     },
-    serverInfo: { name: 'Milestone YAML language server', version: '0.1.0' },
+    serverInfo: { name: 'Milestone YAML language server', version: serverVersion },
   };
 });
 

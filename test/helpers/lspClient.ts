@@ -1,9 +1,21 @@
 // A language client for tests and the benchmark: starts `dist/server.js --stdio`, speaks LSP to
-// it as VS Code does, answers its configuration requests and collects published diagnostics.
+// it as VS Code does, answers its configuration requests and collects published diagnostics. It
+// can also start the standalone bin over another transport, as other editors do.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  SocketMessageReader,
+  SocketMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { serverExecArgv } from '../../common/serverFlags';
 import { hangBound } from './deadline';
@@ -20,6 +32,37 @@ export interface ClientOptions {
   folders?: string[];
   /** The `milestones` settings the client answers with. */
   settings?: Record<string, unknown>;
+  /** A program to run instead of `node <the extension's flags> dist/server.js`: the standalone bin. */
+  program?: string;
+  /** How client and server speak (default: stdio). */
+  transport?: 'stdio' | 'node-ipc' | 'socket';
+  /** Whether the client answers workspace/configuration (default true); without it the server reads `initializationOptions`. */
+  configuration?: boolean;
+  initializationOptions?: unknown;
+}
+
+/** The server process and the connection to it over the chosen transport. */
+async function startServer(options: ClientOptions): Promise<{ child: ChildProcess; connection: () => MessageConnection }> {
+  // The server runs with the flags the extension gives it, unless it is the bin, started as other editors start it.
+  const command = options.program ?? process.execPath;
+  const args = options.program ? [] : [...serverExecArgv, ...(process.env.SERVER_NODE_OPTIONS ? process.env.SERVER_NODE_OPTIONS.split(' ') : []), serverPath];
+  const transport = options.transport ?? 'stdio';
+  if (transport === 'stdio') {
+    const child = spawn(command, [...args, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    return { child, connection: () => createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)) };
+  }
+  if (transport === 'node-ipc') {
+    const child = spawn(command, [...args, '--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    return { child, connection: () => createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child)) };
+  }
+  // With --socket=PORT the server connects to the client, which listens.
+  const listener = createServer();
+  listener.listen(0, '127.0.0.1');
+  await once(listener, 'listening');
+  const child = spawn(command, [...args, `--socket=${(listener.address() as AddressInfo).port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const [socket] = (await Promise.race([once(listener, 'connection'), once(child, 'exit').then(() => Promise.reject(new Error('The server exited before it connected')))])) as [Socket];
+  listener.close();
+  return { child, connection: () => createMessageConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket)) };
 }
 
 interface DiagnosticsWaiter {
@@ -46,10 +89,11 @@ export class TestClient {
 
   private constructor(
     readonly process: ChildProcess,
+    connection: MessageConnection,
     options: ClientOptions,
   ) {
     this.settings = options.settings ?? {};
-    this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+    this.connection = connection;
     process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     process.on('exit', (code) => {
       this.exited = true;
@@ -81,17 +125,17 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    // The server runs with the flags the extension gives it.
-    const child = spawn(process.execPath, [...serverExecArgv, ...(process.env.SERVER_NODE_OPTIONS ? process.env.SERVER_NODE_OPTIONS.split(' ') : []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const client = new TestClient(child, options);
+    const { child, connection } = await startServer(options);
+    const client = new TestClient(child, connection(), options);
     const folders = (options.folders ?? []).map((folder) => ({ uri: pathToFileURL(folder).href, name: folder }));
     const exited = new Promise<never>((_, reject) => child.on('exit', (code) => reject(new Error(`The server exited (${code}) during initialize:\n${client.stderr}`))));
     await Promise.race([exited, client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders,
+      initializationOptions: options.initializationOptions,
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: options.configuration ?? true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           synchronization: { dynamicRegistration: false, didSave: true },
