@@ -2,12 +2,23 @@
 // of a plan's repository. `milestones check [paths…]` prints each problem with its file and line.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadGlossaries } from './host/glossaryFiles';
 import { fileUri, findPlanFiles, nodeFileSystem, uriPath } from './host/nodeFileSystem';
+import { toGithubAnnotations } from './reports/githubAnnotations';
+import type { ProblemRow } from './reports/problemRow';
+import { toSarif } from './reports/sarif';
 import { createPlanService, type PlanService } from './service';
 import { parseSettings } from './service/settings';
 import { LineIndex } from './service/text/lineIndex';
+import { version } from './version';
+
+const formats = ['auto', 'text', 'json', 'sarif', 'github'] as const;
+type Format = (typeof formats)[number];
+
+/** The README's section on checks, which SARIF gives as each rule's help: the one installed beside this program. */
+const checksHelpUri = `${pathToFileURL(path.resolve(__dirname, '../README.md')).href}#checks`;
 
 const usage = `Usage: milestones check [options] [paths…]
        milestones export --format md|tex|dot|mermaid [paths…]
@@ -15,11 +26,18 @@ const usage = `Usage: milestones check [options] [paths…]
 Checks milestone plans (*.milestones.yaml, *.milestones.yml) in the given files and
 folders (default: the current folder) and prints each problem as
   file:line:column severity rule-code message
-Exit status: 1 when an error is reported, 0 otherwise, 2 on bad usage.
+Exit status: 1 when an error is reported (or more warnings than --max-warnings),
+0 otherwise, 2 on bad usage.
 
 Options:
-  --format text|json        output format (default: text); json prints an array of
-                            {file, line, column, endLine, endColumn, severity, code, message}
+  --format FORMAT           how problems are printed (default: auto):
+                              text    file:line:column severity rule-code message
+                              json    an array of {file, line, column, endLine,
+                                      endColumn, severity, code, message}
+                              sarif   a SARIF 2.1.0 log, for code scanning
+                              github  GitHub Actions annotations (::error file=…::…)
+                              auto    github when GITHUB_ACTIONS is set, else text
+  --max-warnings N          also exit 1 when there are more than N warnings
   --as-of YYYY-MM-DD        judge "overdue" and "in the future" against this date
   --rule CODE=SEVERITY      set a rule's severity: off, hint, information, warning, error
                             (repeatable)
@@ -46,13 +64,13 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(argv: string[], cwd = process.cwd()): Promise<CliResult> {
+export async function runCli(argv: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
       return { exitCode: command === undefined ? 2 : 0, stdout: command === undefined ? '' : usage, stderr: command === undefined ? usage : '' };
     }
-    if (command === 'check') return await check(rest, cwd);
+    if (command === 'check') return await check(rest, cwd, env);
     if (command === 'export') return await exportCommand(rest, cwd);
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
@@ -89,12 +107,13 @@ async function exportCommand(args: string[], cwd: string): Promise<CliResult> {
   return { exitCode: 0, stdout: format === 'dot' || format === 'mermaid' ? service.exportGraph(format) : service.exportPlan(format), stderr: '' };
 }
 
-async function check(args: string[], cwd: string): Promise<CliResult> {
+async function check(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliResult> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
-      format: { type: 'string', default: 'text' },
+      format: { type: 'string', default: 'auto' },
+      'max-warnings': { type: 'string' },
       'as-of': { type: 'string' },
       rule: { type: 'string', multiple: true, default: [] },
       glossary: { type: 'string', multiple: true, default: [] },
@@ -106,7 +125,12 @@ async function check(args: string[], cwd: string): Promise<CliResult> {
     },
   });
   if (values.help) return { exitCode: 0, stdout: usage, stderr: '' };
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}".`);
+  if (!formats.includes(values.format as Format)) throw new UsageError(`--format must be one of ${formats.join(', ')}, not "${values.format}".`);
+  // Like yamllint: in a GitHub Actions job the problems become annotations of the run and the diff.
+  const format = values.format === 'auto' ? (env.GITHUB_ACTIONS ? 'github' : 'text') : (values.format as Exclude<Format, 'auto'>);
+  const maxWarningsText = values['max-warnings'];
+  if (maxWarningsText !== undefined && !/^\d+$/.test(maxWarningsText)) throw new UsageError(`--max-warnings must be a whole number of warnings, not "${maxWarningsText}".`);
+  const maxWarnings = maxWarningsText === undefined ? Infinity : Number(maxWarningsText);
   // The options as the editor's settings, read by the same code.
   const rules: Record<string, string> = {};
   for (const rule of values.rule) {
@@ -144,7 +168,7 @@ async function check(args: string[], cwd: string): Promise<CliResult> {
     checked.push({ uri: fileUri(absolute), lineIndex: new LineIndex(text) });
   }
 
-  const rows: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[] = [];
+  const rows: ProblemRow[] = [];
   for (const plan of checked) {
     const relative = path.relative(cwd, uriPath(plan.uri)) || path.basename(uriPath(plan.uri));
     for (const problem of service.problems(plan.uri)) {
@@ -163,16 +187,20 @@ async function check(args: string[], cwd: string): Promise<CliResult> {
     }
   }
   rows.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  const hasErrors = rows.some((row) => row.severity === 'error');
+  const counts = ['error', 'warning', 'information', 'hint'].map((severity) => [severity, rows.filter((row) => row.severity === severity).length] as const);
+  const warnings = rows.filter((row) => row.severity === 'warning').length;
   let stdout: string;
-  if (values.format === 'json') {
-    stdout = `${JSON.stringify(rows, null, 2)}\n`;
-  } else {
-    stdout = rows.map((row) => `${row.file}:${row.line}:${row.column} ${row.severity} ${row.code} ${row.message}\n`).join('');
-    const counts = ['error', 'warning', 'information', 'hint'].map((severity) => [severity, rows.filter((row) => row.severity === severity).length] as const);
+  if (format === 'json') stdout = `${JSON.stringify(rows, null, 2)}\n`;
+  else if (format === 'sarif') stdout = `${JSON.stringify(toSarif(rows, { version, helpUri: checksHelpUri, rootUri: `${fileUri(cwd).replace(/\/$/, '')}/` }), null, 2)}\n`;
+  else if (format === 'github') stdout = toGithubAnnotations(rows);
+  else stdout = rows.map((row) => `${row.file}:${row.line}:${row.column} ${row.severity} ${row.code} ${row.message}\n`).join('');
+  // Machine-readable output stays alone on stdout; people (and the job's log) get the summary.
+  if (format === 'text' || format === 'github') {
     stderr += `${files.length} plan file${files.length === 1 ? '' : 's'} checked: ${counts.map(([severity, count]) => `${count} ${severity}${count === 1 || severity === 'information' ? '' : 's'}`).join(', ')}.\n`;
   }
-  return { exitCode: hasErrors ? 1 : 0, stdout, stderr };
+  const tooManyWarnings = warnings > maxWarnings;
+  if (tooManyWarnings) stderr += `milestones: ${warnings} warnings, more than --max-warnings ${maxWarnings} allows.\n`;
+  return { exitCode: rows.some((row) => row.severity === 'error') || tooManyWarnings ? 1 : 0, stdout, stderr };
 }
 
 /** A settings problem in the words of the command line: `milestones.asOf` is `--as-of`. */

@@ -22,9 +22,10 @@ import type { GlossaryProblem } from './host/glossaryFiles';
 import { PlanHost } from './host/planHost';
 import { fixAllKind, rangeOf, toCodeAction, toCompletionItems, toDiagnostic, toDiagnostics, toDocumentSymbol, toGlossaryDiagnostic, toFoldingRange, toHover, toSelectionRange, toSymbolInformation, toWorkspaceEdit } from './lsp/convert';
 import { Published } from './lsp/published';
-import { serverCommandLine, serverVersion } from './serverCommandLine';
+import { serverCommandLine } from './serverCommandLine';
 import type { PlanFile } from './service';
 import { LineIndex } from './service/text/lineIndex';
+import { version as packageVersion } from './version';
 
 // Without a transport the connection library throws a stack trace at the user; answer as a command does.
 const commandLine = serverCommandLine(process.argv.slice(2));
@@ -96,7 +97,7 @@ connection.onInitialize((params) => {
       completionProvider: { triggerCharacters: [' ', '-', '[', ','], resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
     },
-    serverInfo: { name: 'Milestone YAML language server', version: serverVersion },
+    serverInfo: { name: 'Milestone YAML language server', version: packageVersion },
   };
 });
 

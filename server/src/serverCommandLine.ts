@@ -1,7 +1,6 @@
 // The language server's own command line, for people who start it from another editor: the
 // transport it speaks (chosen by the connection library from the same arguments), help and version.
-
-export const serverVersion = '0.1.0';
+import { version } from './version';
 
 const usage = `Usage: milestones-language-server --stdio | --node-ipc | --socket=PORT
 
@@ -27,7 +26,7 @@ const transports = /^--(stdio|node-ipc|socket=\d+|pipe=.+)$/;
 /** What to print and the exit status when the arguments ask for no LSP session; undefined to start the server. */
 export function serverCommandLine(args: string[]): { text: string; exitCode: number } | undefined {
   if (args.some((arg) => arg === '-h' || arg === '--help')) return { text: usage, exitCode: 0 };
-  if (args.some((arg) => arg === '-v' || arg === '--version')) return { text: `${serverVersion}\n`, exitCode: 0 };
+  if (args.some((arg) => arg === '-v' || arg === '--version')) return { text: `${version}\n`, exitCode: 0 };
   if (args.some((arg) => transports.test(arg))) return undefined;
   const socket = args.find((arg) => arg.startsWith('--socket'));
   const reason = socket ? `"${socket}" needs a port number, as in --socket=5007.` : 'No transport given: start it with --stdio (or --node-ipc, --socket=PORT).';

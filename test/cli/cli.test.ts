@@ -4,13 +4,18 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
+import Ajv from 'ajv-draft-04';
+import type { Log } from 'sarif';
 
 const cli = resolve(__dirname, '../../dist/cli.js');
 const root = resolve(__dirname, '../..');
 
-function run(args: string[], cwd = root) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+/** Runs the checker as outside GitHub Actions, whatever runs the tests, unless `env` says otherwise. */
+function run(args: string[], cwd = root, env: Record<string, string> = {}) {
+  const { GITHUB_ACTIONS: _, ...outside } = process.env;
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...outside, ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -110,12 +115,122 @@ describe('milestones check', () => {
   });
 
   test('bad usage exits 2 with a message', () => {
-    for (const args of [['check', '--as-of', '2021-02-30'], ['check', '--rule', 'nope=error'], ['check', '--rule', 'overdue=loud'], ['check', '--format', 'xml'], ['check', '--bogus'], ['frobnicate'], [], ['check', 'no/such/folder']]) {
+    for (const args of [['check', '--as-of', '2021-02-30'], ['check', '--rule', 'nope=error'], ['check', '--rule', 'overdue=loud'], ['check', '--format', 'xml'], ['check', '--max-warnings', 'many'], ['check', '--max-warnings', '-1'], ['check', '--bogus'], ['frobnicate'], [], ['check', 'no/such/folder']]) {
       const result = run(args);
       assert.equal(result.status, 2, `${args.join(' ')}: ${result.stdout}${result.stderr}`);
       assert.match(result.stderr, /milestones: |Usage:/);
     }
     assert.equal(run(['--help']).status, 0);
+  });
+});
+
+interface Row {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+function jsonRows(args: string[], cwd = root): Row[] {
+  return JSON.parse(run(['check', '--format', 'json', ...args], cwd).stdout) as Row[];
+}
+
+// The SARIF 2.1.0 schema (draft-04) as OASIS publishes it, shipped by @microsoft/jest-sarif. One of
+// its patterns (`language`) is not valid with the u flag, hence unicodeRegExp off.
+const sarifSchema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
+
+describe('milestones check --format sarif', () => {
+  const folder = planFolder({
+    'plans/a.milestones.yaml': 'milestones:\n  M-1:\n    name: Ship the QQX\n    due: 2021-02-30\n    features: [F-1, F-9]\nfeatures:\n  F-1:\n    name: x\n    due: 2022-01-01\n',
+  });
+
+  test('validates against the SARIF 2.1.0 schema', () => {
+    for (const [cwd, args] of [[root, ['examples']], [folder, ['--as-of', '2021-06-01']]] as const) {
+      const result = run(['check', '--format', 'sarif', ...args], cwd);
+      const log = JSON.parse(result.stdout) as Log;
+      const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema);
+      assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+      assert.equal(log.version, '2.1.0');
+      assert.equal(result.stderr, '', 'stdout holds the log alone, and nothing else is said');
+    }
+    // The schema does reject: a result without its message, a region with line 0.
+    const validate = new Ajv({ strict: false, unicodeRegExp: false }).compile(sarifSchema);
+    const log = JSON.parse(run(['check', '--format', 'sarif', '--as-of', '2021-06-01'], folder).stdout) as Log;
+    const result = log.runs[0]!.results![0]!;
+    assert.equal(validate({ ...log, runs: [{ ...log.runs[0], results: [{ ...result, message: undefined }] }] }), false);
+    assert.equal(validate({ ...log, runs: [{ ...log.runs[0], results: [{ ...result, locations: [{ physicalLocation: { artifactLocation: { uri: 'a' }, region: { startLine: 0 } } }] }] }] }), false);
+  });
+
+  test('one result per problem, with its rule, level, message and region', () => {
+    const rows = jsonRows(['--as-of', '2021-06-01'], folder);
+    assert.deepEqual(rows.map((row) => row.code).sort(), ['invalid-date', 'unknown-acronym', 'unknown-feature'], JSON.stringify(rows));
+    const result = run(['check', '--format', 'sarif', '--as-of', '2021-06-01'], folder);
+    assert.equal(result.status, 1, 'errors still fail the run');
+    const run0 = (JSON.parse(result.stdout) as Log).runs[0]!;
+    assert.equal(run0.originalUriBaseIds!['%SRCROOT%']!.uri, `${pathToFileURL(folder).href}/`);
+    const rules = run0.tool.driver.rules!;
+    assert.deepEqual(
+      run0.results!.map((result) => [result.ruleId, rules[result.ruleIndex!]!.id, result.level, result.message.text, result.locations![0]!.physicalLocation!.artifactLocation!.uri, result.locations![0]!.physicalLocation!.region]),
+      rows.map((row) => [row.code, row.code, row.severity === 'information' ? 'note' : row.severity, row.message, 'plans/a.milestones.yaml', { startLine: row.line, startColumn: row.column, endLine: row.endLine, endColumn: row.endColumn }]),
+    );
+    const date = run0.results!.find((result) => result.ruleId === 'invalid-date')!;
+    assert.deepEqual(date.locations![0]!.physicalLocation!.region, { startLine: 4, startColumn: 10, endLine: 4, endColumn: 20 });
+  });
+
+  test('describes every rule once, with its default level and where it is explained', () => {
+    const driver = (JSON.parse(run(['check', '--format', 'sarif', 'examples']).stdout) as Log).runs[0]!.tool.driver;
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const documented = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning|information|hint) \|/gm)].map((match) => [match[1], match[2] === 'information' || match[2] === 'hint' ? 'note' : match[2]]);
+    assert.deepEqual(driver.rules!.map((rule) => [rule.id, rule.defaultConfiguration!.level]), documented);
+    for (const rule of driver.rules!) {
+      assert.ok(rule.shortDescription!.text.length > 0 && rule.fullDescription!.text.length > rule.shortDescription!.text.length, rule.id);
+      assert.equal(rule.helpUri, `${pathToFileURL(join(root, 'README.md')).href}#checks`);
+    }
+    assert.match(readme, /^## Checks$/m);
+  });
+});
+
+describe('milestones check --format github', () => {
+  test('one workflow command per problem, at its file and lines', () => {
+    const rows = jsonRows(['examples']);
+    const result = run(['check', '--format', 'github', 'examples']);
+    const lines = result.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, rows.length);
+    const kinds = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' } as Record<string, string>;
+    lines.forEach((line, index) => {
+      const row = rows[index]!;
+      assert.equal(line, `::${kinds[row.severity]} file=${row.file},line=${row.line},endLine=${row.endLine},col=${row.column},endColumn=${row.endColumn},title=milestones ${row.code}::${row.message}`);
+    });
+    assert.match(result.stderr, /1 plan file checked: 0 errors, 20 warnings/);
+  });
+
+  test('escapes what would end a property or the command', () => {
+    const folder = planFolder({ 'a,b: 100%.milestones.yaml': 'milestones:\n  M-1:\n    name: x\n    due: 2021-02-30\n' });
+    const result = run(['check', '--format', 'github'], folder);
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '::error file=a%2Cb%3A 100%25.milestones.yaml,line=4,endLine=4,col=10,endColumn=20,title=milestones invalid-date::"2021-02-30" is not a real day: February 2021 has 28 days.\n');
+  });
+
+  test('is what auto, the default, prints in GitHub Actions; elsewhere text', () => {
+    const inActions = run(['check', 'examples'], root, { GITHUB_ACTIONS: 'true' });
+    assert.equal(inActions.stdout, run(['check', '--format', 'github', 'examples']).stdout);
+    assert.equal(run(['check', 'examples']).stdout, run(['check', '--format', 'text', 'examples']).stdout);
+    assert.match(run(['check', 'examples']).stdout, /^examples\/ldm-564\.milestones\.yaml:\d+:\d+ warning /);
+    assert.equal(run(['check', '--format', 'text', 'examples'], root, { GITHUB_ACTIONS: 'true' }).stdout, run(['check', 'examples']).stdout);
+  });
+});
+
+describe('milestones check --max-warnings', () => {
+  test('fails the run on more warnings than allowed, and says so', () => {
+    assert.equal(run(['check', '--max-warnings', '20', 'examples']).status, 0);
+    const over = run(['check', '--max-warnings', '19', 'examples']);
+    assert.equal(over.status, 1);
+    assert.match(over.stderr, /milestones: 20 warnings, more than --max-warnings 19 allows\.\n$/);
+    assert.equal(run(['check', '--max-warnings', '0', '--rule', 'feature-due-after-milestone=off', '--rule', 'feature-open-in-completed-milestone=off', '--rule', 'feature-completed-after-milestone=off', 'examples']).status, 0);
   });
 });
 

@@ -45,3 +45,21 @@ export function effectiveSeverity(
   const setting = overrides[code] ?? ruleDefaults[code];
   return setting === 'off' ? undefined : setting;
 }
+
+/** What each rule reports, for reports that describe their rules (SARIF): a title and one sentence. */
+export const ruleDescriptions: Record<RuleCode, { short: string; full: string }> = {
+  'yaml-syntax': { short: 'YAML syntax error', full: 'The YAML does not parse, an alias expands to more than 10,000 nodes, or nesting is deeper than 256 levels.' },
+  schema: { short: 'Value breaks the plan schema', full: 'A value breaks the JSON Schema of plans: an unknown key, a wrong type, a missing name or due date, or a second YAML document.' },
+  'invalid-date': { short: 'Invalid date', full: 'A date is not written YYYY-MM-DD or is not a real day of the calendar.' },
+  'duplicate-id': { short: 'ID defined twice', full: 'An ID is defined twice: in one map, across the milestones and features maps, or across files.' },
+  'unknown-feature': { short: 'Unknown feature', full: 'A milestone lists a feature ID that no plan file defines.' },
+  'duplicate-feature': { short: 'Feature listed twice', full: 'The same feature ID appears twice in one features list.' },
+  'feature-due-after-milestone': { short: 'Feature due after its milestone', full: 'A feature is due after a milestone that lists it.' },
+  'feature-open-in-completed-milestone': { short: 'Open feature in a completed milestone', full: 'A milestone is completed while a feature it lists is not.' },
+  'feature-completed-after-milestone': { short: 'Feature completed after its milestone', full: 'A feature was completed after the milestone that lists it.' },
+  'completed-in-future': { short: 'Completed in the future', full: 'A completion date is after the plan\'s asOf date.' },
+  overdue: { short: 'Overdue', full: 'An item is not completed and was due before the plan\'s asOf date.' },
+  'unused-feature': { short: 'Feature in no milestone', full: 'A feature that no milestone lists.' },
+  'unknown-acronym': { short: 'Unknown acronym', full: 'An acronym-like word in a name or description that no glossary defines.' },
+  'file-too-large': { short: 'File too large to check', full: 'The file is larger than the maximum file size setting, and is not checked.' },
+};

@@ -1,0 +1,56 @@
+// The checker's problems as a SARIF 2.1.0 log, the format code scanning (GitHub's, Azure DevOps')
+// reads: one result per problem, with its rule, level, message and region, and every rule
+// described once in the tool's driver.
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { ruleCodes, ruleDefaults, ruleDescriptions, type Severity } from '../service/checks/rules';
+import type { ProblemRow } from './problemRow';
+
+/** SARIF has no hint or information: both are notes. */
+const levels: Record<Severity, Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+export interface SarifTool {
+  version: string;
+  /** Where each rule is explained (the README's section on checks). */
+  helpUri: string;
+  /** The folder the rows' paths are relative to, as a file URI ending in `/`. */
+  rootUri: string;
+}
+
+export function toSarif(rows: readonly ProblemRow[], tool: SarifTool): Log {
+  const rules: ReportingDescriptor[] = ruleCodes.map((code) => ({
+    id: code,
+    shortDescription: { text: ruleDescriptions[code].short },
+    fullDescription: { text: ruleDescriptions[code].full },
+    helpUri: tool.helpUri,
+    defaultConfiguration: { level: levels[ruleDefaults[code]] },
+  }));
+  const results: Result[] = rows.map((row) => {
+    const ruleIndex = ruleCodes.indexOf(row.code as (typeof ruleCodes)[number]);
+    return {
+      ruleId: row.code,
+      ...(ruleIndex >= 0 ? { ruleIndex } : {}),
+      level: levels[row.severity],
+      message: { text: row.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(row.file.split('\\').join('/')), uriBaseId: '%SRCROOT%' },
+            region: { startLine: row.line, startColumn: row.column, endLine: row.endLine, endColumn: row.endColumn },
+          },
+        },
+      ],
+    };
+  });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'milestones', version: tool.version, informationUri: tool.helpUri, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: tool.rootUri } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
