@@ -15,6 +15,7 @@ import {
   type Position,
 } from 'vscode-languageserver/node';
 import { drivingPathRequest, exportRequest, idAtRequest, planChangedNotification, planSnapshotRequest } from '../../common/requests';
+import { isPlanFile } from './host/fileSystem';
 import { idleGarbageCollection } from './host/idleGc';
 import { nodeFileSystem } from './host/nodeFileSystem';
 import { normalizeUri } from './host/fileSystem';
@@ -127,7 +128,11 @@ connection.onDidChangeConfiguration(async (params) => {
   await host.configure(clientCapabilities.configuration ? await settings() : (pushed ?? initializationSettings));
 });
 
-connection.onDidOpenTextDocument(({ textDocument }) => host.open(textDocument.uri, textDocument.version, textDocument.text));
+// Editors that start the server for every YAML file (Sublime's LSP, a `yaml` filetype) open other
+// files too: only plans, by name or by the language the editor gives them, are checked.
+connection.onDidOpenTextDocument(({ textDocument }) => {
+  if (textDocument.languageId === 'milestone-yaml' || isPlanFile(textDocument.uri)) host.open(textDocument.uri, textDocument.version, textDocument.text);
+});
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => host.change(textDocument.uri, textDocument.version, contentChanges));
 connection.onDidCloseTextDocument(({ textDocument }) => host.close(textDocument.uri));
 connection.onDidChangeWatchedFiles(({ changes }) => host.filesChanged(changes.map((change) => ({ uri: change.uri, deleted: change.type === FileChangeType.Deleted }))));

@@ -165,10 +165,10 @@ export class TestClient {
     });
   }
 
-  open(uri: string, text: string): Promise<Diagnostic[]> {
+  open(uri: string, text: string, languageId = 'milestone-yaml'): Promise<Diagnostic[]> {
     this.versionOf.set(uri, 1);
     const waiting = this.waitForDiagnostics(uri, (_, version) => version === 1);
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'milestone-yaml', version: 1, text } });
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     return waiting;
   }
 

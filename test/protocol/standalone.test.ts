@@ -82,6 +82,21 @@ describe('the bin milestones-language-server', () => {
     }
   });
 
+  test('checks the plans among the YAML files an editor opens, by name or by language, and no other', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'milestones-bin-'));
+    const compose = pathToFileURL(join(folder, 'docker-compose.yaml')).href;
+    const named = pathToFileURL(join(folder, 'release.yaml')).href;
+    const { uri, text } = overduePlan();
+    await withClient({ folders: [folder] }, async (client) => {
+      client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: compose, languageId: 'yaml', version: 1, text: 'services:\n  web:\n    image: nginx\n' } });
+      assert.equal((await client.open(uri, text, 'yaml')).filter((diagnostic) => diagnostic.code === 'overdue').length, 1);
+      assert.ok((await client.open(named, 'milestones:\n  M-1:\n    name: x\n    due: 2021-02-30\n')).some((diagnostic) => diagnostic.code === 'invalid-date'));
+      // Published in the order opened: had the compose file been checked, its problems would be here.
+      assert.equal(client.diagnostics.has(compose), false);
+      assert.equal(await client.request('textDocument/hover', { textDocument: { uri: compose }, position: { line: 1, character: 3 } }), null);
+    });
+  });
+
   test('asks the client for its settings with workspace/configuration when it can', async () => {
     const { folder, uri, text } = overduePlan();
     await withClient({ folders: [folder], settings: { asOf: '2022-01-01', rules: { overdue: 'off' } }, initializationOptions: { milestones: { rules: { overdue: 'error' } } } }, async (client) => {
