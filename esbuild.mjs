@@ -1,6 +1,7 @@
-// Bundles the four programs of the extension: the client (VS Code extension host), the language
-// server, the command-line checker and the timeline webview (a browser page). The server and the
-// checker are also the package's bins (`milestones-language-server`, `milestones`).
+// Bundles the programs of the extension: the client (VS Code extension host), the language server,
+// the command-line checker and the timeline webview (a browser page); and for VS Code for the Web,
+// the client for the web worker extension host and the server in a Web Worker (dist/browser/). The
+// server and the checker are also the package's bins (`milestones-language-server`, `milestones`).
 import * as esbuild from 'esbuild';
 import { chmodSync, cpSync, existsSync, mkdirSync } from 'node:fs';
 
@@ -21,6 +22,9 @@ const builds = [
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // VS Code for the Web loads a web extension as CommonJS, with `vscode` given to its require.
+  { ...common, platform: 'browser', target: 'es2022', format: 'cjs', entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browser/extension.js', external: ['vscode'] },
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/browser/server.js' },
   {
     ...common,
     platform: 'browser',

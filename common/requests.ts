@@ -29,3 +29,16 @@ export const drivingPathRequest = new RequestType<IdAtParams, DrivingStep[], voi
 
 /** The code of the diagnostics the server puts on glossary files and skip lists, which the status bar counts. */
 export const glossaryDiagnosticCode = 'glossary-file';
+export interface FolderParams {
+  /** A workspace folder (or a file) URI. */
+  uri: string;
+}
+
+/**
+ * Server → client, for a server that cannot read the files itself (the one in a browser worker):
+ * the plan files under a folder, or the file itself when it is a plan, as URIs, sorted.
+ */
+export const findPlanFilesRequest = new RequestType<FolderParams, string[], void>('milestones/findPlanFiles');
+
+/** Server → client, likewise: a file's text (UTF-8); an error when it cannot be read. */
+export const readFileRequest = new RequestType<FolderParams, string, void>('milestones/readFile');

@@ -1,7 +1,7 @@
 // The extension's commands: export, go to milestone, show the driving path, restart the server,
 // reveal, and the plan view's item commands. Each asks the plan or the server; none keeps state of its own.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { Location } from '../../common/planSnapshot';
 import { drivingPathRequest, exportRequest, type ExportParams } from '../../common/requests';
 import type { PlanModel } from './planModel';
@@ -26,7 +26,7 @@ function asUri(argument: unknown): vscode.Uri | undefined {
 
 export interface CommandContext {
   extension: vscode.ExtensionContext;
-  languageClient: LanguageClient;
+  languageClient: BaseLanguageClient;
   plan: PlanModel;
   tree: PlanTreeProvider;
   timelineSource: TimelineSource;
@@ -100,7 +100,9 @@ export function registerCommands({ extension, languageClient, plan, tree, timeli
     }),
     vscode.commands.registerCommand('milestones.restartServer', async () => {
       try {
-        await languageClient.restart();
+        // What the Node client's restart() does; the browser's client has no restart().
+        await languageClient.stop();
+        await languageClient.start();
       } catch (error) {
         notifyStartFailure('restart', error);
       }

@@ -1,68 +1,11 @@
-// The VS Code extension: starts the language server for milestone plans and adds what shows the
-// plan the server knows — a tree view, a timeline, a status bar summary — and the commands.
-import * as vscode from 'vscode';
-import { State } from 'vscode-languageclient/node';
-import { idAtRequest, planChangedNotification } from '../../common/requests';
-import { registerCommands, reveal } from './commands';
-import { PlanModel } from './planModel';
-import { createLanguageClient, staleReason } from './server/languageClient';
-import { showPlanStatus } from './statusBar';
-import { TimelinePanel, timelineViewType, type TimelineSource } from './timeline/timelinePanel';
-import { PlanTreeProvider } from './tree/treeProvider';
+// The VS Code extension on the desktop: the language server runs as a Node process.
+import type * as vscode from 'vscode';
+import { activateWith, type MilestonesApi } from './activate';
+import { createLanguageClient } from './server/nodeLanguageClient';
 
-let stop: (() => Promise<void>) | undefined;
+export type { MilestonesApi } from './activate';
+export { deactivate } from './activate';
 
-/** What `activate` returns to other extensions — used by the extension-host tests to read the tree. */
-export interface MilestonesApi {
-  planTree: vscode.TreeDataProvider<unknown>;
-}
-
-export async function activate(context: vscode.ExtensionContext): Promise<MilestonesApi> {
-  const languageClient = createLanguageClient(context);
-  stop = () => languageClient.stop();
-  const plan = new PlanModel(languageClient);
-  const tree = new PlanTreeProvider(plan);
-  const view = vscode.window.createTreeView('milestones.plan', { treeDataProvider: tree, showCollapseAll: true });
-  const serverStateChanged = new vscode.EventEmitter<void>();
-  context.subscriptions.push(plan, tree, view, serverStateChanged, showPlanStatus(plan, view));
-
-  const timelineSource: TimelineSource = {
-    getPlan: () => plan.get(),
-    onDidChangePlan: plan.onDidChange,
-    reveal: async (id) => {
-      const snapshot = await plan.get();
-      await reveal((snapshot.milestones.find((milestone) => milestone.id === id) ?? snapshot.features[id])?.location);
-    },
-    idAt: async (document, position) => {
-      if (document.languageId !== 'milestone-yaml' || languageClient.state !== State.Running) return undefined;
-      return (await languageClient.sendRequest(idAtRequest, { uri: document.uri.toString(), position })) ?? undefined;
-    },
-    staleReason: () => staleReason(languageClient),
-    onDidChangeStaleReason: serverStateChanged.event,
-  };
-
-  context.subscriptions.push(
-    ...registerCommands({ extension: context, languageClient, plan, tree, timelineSource }),
-    vscode.window.registerWebviewPanelSerializer(timelineViewType, {
-      deserializeWebviewPanel: (panel) => {
-        TimelinePanel.revive(panel, context, timelineSource);
-        return Promise.resolve();
-      },
-    }),
-    languageClient.onNotification(planChangedNotification, () => plan.invalidate()),
-    languageClient.onDidChangeState((event) => {
-      if (event.newState === State.Running) plan.invalidate();
-      // With no server, the tree shows the plan as it last was: say so, and how to get it back.
-      view.message = staleReason(languageClient);
-      serverStateChanged.fire();
-    }),
-  );
-  await languageClient.start();
-  void vscode.commands.executeCommand('setContext', 'milestones.active', true);
-  return { planTree: tree };
-}
-
-export async function deactivate(): Promise<void> {
-  await stop?.();
-  stop = undefined;
+export function activate(context: vscode.ExtensionContext): Promise<MilestonesApi> {
+  return activateWith(context, createLanguageClient(context));
 }

@@ -1,21 +1,19 @@
-// Starts the language server for milestone plans and keeps the user informed about it: one short
-// message when it stops or cannot start, a restart after a crash, and why the plan shown may be stale.
-import * as path from 'node:path';
+// The client of the language server for milestone plans, wherever the server runs, and keeping the
+// user informed about it: one short message when it stops or cannot start, a restart after a
+// crash, and why the plan shown may be stale. nodeLanguageClient.ts and browserLanguageClient.ts
+// start it.
 import * as vscode from 'vscode';
 import {
   CloseAction,
   ErrorAction,
-  LanguageClient,
   RevealOutputChannelOn,
   State,
-  TransportKind,
+  type BaseLanguageClient,
   type CloseHandlerResult,
   type ErrorHandler,
   type ErrorHandlerResult,
   type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
-import { serverExecArgv } from '../../../common/serverFlags';
+} from 'vscode-languageclient';
 
 /** Tells the user something about the server, with a button that restarts it when `offerRestart`. */
 type ServerNotice = (message: string, offerRestart: boolean) => void;
@@ -61,10 +59,10 @@ export class ServerCrashHandler implements ErrorHandler {
  * error code, "Restarting server failed", …): errors still go to the output channel, and the user
  * hears from ServerCrashHandler and the start-failure handler instead, once and in words.
  */
-class QuietLanguageClient extends LanguageClient {
-  override error(message: string, data?: unknown): void {
-    super.error(message, data, false);
-  }
+export function quieten<Client extends BaseLanguageClient>(client: Client): Client {
+  const error = client.error.bind(client);
+  client.error = (message, data) => error(message, data, false);
+  return client;
 }
 
 /** Why the server did not start, in words: a process that died mid-start leaves a JSON-RPC error. */
@@ -81,7 +79,7 @@ export function notifyStartFailure(verb: string, error: unknown): void {
 const serverStoppedMessage = "Milestone YAML's server is not running: the plan may be out of date. Run \"Milestones: Restart Language Server\" to start it.";
 
 /** Why the plan the tree and the timeline show may be out of date, or undefined while the server runs. */
-export function staleReason(languageClient: LanguageClient): string | undefined {
+export function staleReason(languageClient: BaseLanguageClient): string | undefined {
   return languageClient.state === State.Stopped ? serverStoppedMessage : undefined;
 }
 
@@ -92,14 +90,9 @@ function overrideFileSelectors(): { language: string; pattern: string }[] {
   return globs.filter((glob): glob is string => typeof glob === 'string' && glob !== '').map((glob) => ({ language: 'yaml', pattern: glob.startsWith('**/') || glob.startsWith('/') ? glob : `**/${glob.replace(/^\.\//, '')}` }));
 }
 
-/** The client of the server bundled at dist/server.js, started with the flags it is tuned for. */
-export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: serverExecArgv } },
-    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: [...serverExecArgv, '--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
+/** What the client does, wherever the server runs: plans only, the `milestones` settings, crashes handled. */
+export function clientOptions(): LanguageClientOptions {
+  return {
     // Overrides files are plain YAML that the settings name; the selector is read once, at start.
     documentSelector: [{ language: 'milestone-yaml' }, ...overrideFileSelectors()],
     synchronize: { configurationSection: 'milestones' },
@@ -112,5 +105,4 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       return false;
     },
   };
-  return new QuietLanguageClient('milestones', 'Milestone YAML', serverOptions, clientOptions);
 }

@@ -1,6 +1,9 @@
 // What a host needs of the files of a workspace, by URI: the language server on Node reads the
-// disk; a server in a browser worker asks the editor. Which files are plans is decided here.
+// disk; a server in a browser worker asks the editor. Which files are plans: common/planFiles.ts.
 import { URI, Utils } from 'vscode-uri';
+import { planFilePattern, skippedFolders } from '../../../common/planFiles';
+
+export { planFilePattern, skippedFolders };
 
 export interface HostFileSystem {
   /** The URIs of the plan files under a folder (or the file itself), sorted. */
@@ -9,14 +12,9 @@ export interface HostFileSystem {
   readFile(uri: string): Promise<string>;
 }
 
-export const planFilePattern = /\.milestones\.ya?ml$/;
-
 export function isPlanFile(uriOrPath: string): boolean {
   return planFilePattern.test(uriOrPath);
 }
-
-/** Folders never searched for plans. */
-export const skippedFolders = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 
 /**
  * Whether `uri` is one of the files `globs` name (relative to `folderUri`, as settings give them):

@@ -1,0 +1,20 @@
+// The workspace's files through `vscode.workspace.fs`, for a server that cannot read them itself:
+// the one in a browser worker, on a virtual workspace (github.dev's repository, vscode.dev's folder).
+import * as vscode from 'vscode';
+import { planFilePattern, skippedFolders } from '../../../common/planFiles';
+
+const skipped = `**/{${[...skippedFolders].join(',')}}/**`;
+
+/** The plan files under a folder, or the file itself when it is a plan, as URIs, sorted. */
+export async function findPlanFiles(uri: string): Promise<string[]> {
+  const target = vscode.Uri.parse(uri);
+  const stat = await vscode.workspace.fs.stat(target);
+  if (stat.type & vscode.FileType.File) return planFilePattern.test(target.path) ? [target.toString()] : [];
+  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(target, '**/*.milestones.{yaml,yml}'), skipped);
+  return found.map((file) => file.toString()).sort();
+}
+
+/** A file's text, decoded as UTF-8 without its byte-order mark. */
+export async function readTextFile(uri: string): Promise<string> {
+  return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)));
+}
