@@ -17,7 +17,10 @@ import {
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { findPlanFilesRequest, readFileRequest } from '../../common/requests';
 import { serverExecArgv } from '../../common/serverFlags';
+import { nodeFileSystem } from '../../server/src/host/nodeFileSystem';
+import { startWorkerServer } from './browserWorker';
 import { hangBound } from './deadline';
 
 /** A diagnostic's message as text (LSP 3.18 also allows markup, which this server never sends). */
@@ -34,19 +37,31 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** A program to run instead of `node <the extension's flags> dist/server.js`: the standalone bin. */
   program?: string;
-  /** How client and server speak (default: stdio). */
-  transport?: 'stdio' | 'node-ipc' | 'socket';
+  /**
+   * How client and server speak (default: stdio, or what MILESTONES_SERVER names): `browser-worker`
+   * runs the browser build in a Web Worker of headless Chromium, as VS Code for the Web does.
+   */
+  transport?: 'stdio' | 'node-ipc' | 'socket' | 'browser-worker';
   /** Whether the client answers workspace/configuration (default true); without it the server reads `initializationOptions`. */
   configuration?: boolean;
   initializationOptions?: unknown;
 }
 
 /** The server process and the connection to it over the chosen transport. */
+/** The transport of a client: the one asked for, else MILESTONES_SERVER's for the extension's server, else stdio. */
+function transportOf(options: ClientOptions): NonNullable<ClientOptions['transport']> {
+  return options.transport ?? (options.program ? undefined : (process.env.MILESTONES_SERVER as ClientOptions['transport'])) ?? 'stdio';
+}
+
 async function startServer(options: ClientOptions): Promise<{ child: ChildProcess; connection: () => MessageConnection }> {
+  const transport = transportOf(options);
+  if (transport === 'browser-worker') {
+    const worker = await startWorkerServer();
+    return { child: worker as unknown as ChildProcess, connection: () => createMessageConnection(worker.reader, worker.writer) };
+  }
   // The server runs with the flags the extension gives it, unless it is the bin, started as other editors start it.
   const command = options.program ?? process.execPath;
   const args = options.program ? [] : [...serverExecArgv, ...(process.env.SERVER_NODE_OPTIONS ? process.env.SERVER_NODE_OPTIONS.split(' ') : []), serverPath];
-  const transport = options.transport ?? 'stdio';
   if (transport === 'stdio') {
     const child = spawn(command, [...args, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     return { child, connection: () => createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)) };
@@ -118,6 +133,9 @@ export class TestClient {
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section === 'milestones' ? this.settings : null)),
     );
+    // What VS Code for the Web's client answers from vscode.workspace.fs, for the server in a worker.
+    this.connection.onRequest(findPlanFilesRequest, ({ uri }) => nodeFileSystem.findPlanFiles(uri));
+    this.connection.onRequest(readFileRequest, ({ uri }) => nodeFileSystem.readFile(uri));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/showMessageRequest', () => null);
     this.connection.onRequest('workspace/workDoneProgress/create', () => null);
@@ -127,6 +145,9 @@ export class TestClient {
   static async start(options: ClientOptions = {}): Promise<TestClient> {
     const { child, connection } = await startServer(options);
     const client = new TestClient(child, connection(), options);
+    // A message to the worker crosses to Chromium as JSON through its debugging protocol: a plan of
+    // tens of megabytes takes seconds more than through a pipe.
+    if (transportOf(options) === 'browser-worker') client.diagnosticsTimeout = 120_000;
     const folders = (options.folders ?? []).map((folder) => ({ uri: pathToFileURL(folder).href, name: folder }));
     const exited = new Promise<never>((_, reject) => child.on('exit', (code) => reject(new Error(`The server exited (${code}) during initialize:\n${client.stderr}`))));
     await Promise.race([exited, client.connection.sendRequest('initialize', {
