@@ -13,14 +13,23 @@ import { root } from './vsix';
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
 
 describe('npm pack', () => {
-  test('ships the bins, README, LICENSE and package.json, built by prepack', () => {
-    // --ignore-scripts: list what would ship without rebuilding the bundles other tests are running.
-    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const [packed] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as { files: { path: string }[] }[];
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+  test('ships the bins, README, LICENSE and package.json', () => {
+    const [packed] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' })) as { files: { path: string }[] }[];
     const files = packed!.files.map((file) => file.path).sort();
     assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/server.js', 'package.json']);
     for (const bin of Object.values(manifest.bin)) assert.ok(files.includes(bin.replace(/^\.\//, '')), `${bin} is a bin but does not ship`);
-    assert.match(manifest.scripts.prepack!, /esbuild\.mjs/);
+  });
+
+  test('prints only the file name, which pre-commit reads as the package to install', () => {
+    // A prepack or prepare script would print its banner there too; the bins are built by
+    // postinstall instead, in a checkout (which has esbuild.mjs) and nowhere else.
+    const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+    assert.equal(execFileSync(npm, ['pack', '--dry-run'], { cwd: root, encoding: 'utf8' }).trim(), `${name}-${version}.tgz`);
+    assert.equal(manifest.scripts.prepack, undefined);
+    assert.equal(manifest.scripts.prepare, undefined);
+    assert.match(manifest.scripts.postinstall!, /existsSync\('esbuild\.mjs'\) && import\('\.\/esbuild\.mjs'\)/);
   });
 });
 
