@@ -8,9 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { AbstractMessageReader, AbstractMessageWriter, type DataCallback, type Disposable, type Message } from 'vscode-jsonrpc';
+import { chromiumPath } from './externalPrograms';
 
 export const workerBundle = resolve(__dirname, '../../dist/browser/server.js');
-export const chromiumPath = process.env.MILESTONES_CHROMIUM ?? '/usr/bin/chromium';
 
 // The page that starts the worker. A string: the page runs it as it is.
 const page = `<!doctype html><meta charset="utf-8"><script>

@@ -64,7 +64,7 @@ async function startServer(options: ClientOptions): Promise<{ child: ChildProces
   const args = options.program ? [] : [...serverExecArgv, ...(process.env.SERVER_NODE_OPTIONS ? process.env.SERVER_NODE_OPTIONS.split(' ') : []), serverPath];
   if (transport === 'stdio') {
     const child = spawn(command, [...args, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    return { child, connection: () => createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)) };
+    return { child, connection: () => createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)) };
   }
   if (transport === 'node-ipc') {
     const child = spawn(command, [...args, '--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });

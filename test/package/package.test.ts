@@ -14,6 +14,7 @@ const maxVsixBytes = 1500 * 1024;
 /** Every file that package.json names: the entry point, the icons, grammars, schema, configuration. */
 interface Manifest {
   main: string;
+  browser: string;
   icon: string;
   contributes: {
     languages: { configuration?: string }[];

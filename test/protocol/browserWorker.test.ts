@@ -4,18 +4,16 @@
 // the client, as vscode.workspace.fs would). Skipped without Chromium, unless MILESTONES_E2E=1.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { chromiumPath, workerBundle } from '../helpers/browserWorker';
+import { workerBundle } from '../helpers/browserWorker';
+import { skipWithout } from '../helpers/externalPrograms';
 
 const root = resolve(__dirname, '../..');
-const missing = existsSync(chromiumPath) ? undefined : `Chromium is not at ${chromiumPath}: apt-get install chromium (or set MILESTONES_CHROMIUM)`;
-const required = process.env.MILESTONES_E2E === '1';
 const protocolTests = ['diagnostics', 'completion', 'navigation'].map((name) => join(root, `test/protocol/${name}.test.ts`));
 
-test('the worker build passes the protocol tests in headless Chromium', { skip: missing && !required ? `browser worker tests skipped: ${missing}` : false, timeout: 600_000 }, () => {
-  assert.equal(missing, undefined, `MILESTONES_E2E=1 but ${missing}`);
+test('the worker build passes the protocol tests in headless Chromium', { skip: skipWithout('the browser worker tests', 'chromium'), timeout: 600_000 }, () => {
   assert.ok(statSync(workerBundle).size > 0, `${workerBundle} is missing: build first (npm run build)`);
   // A test runner started by a test runner reports to it, not to its own output, unless told apart.
   const { NODE_TEST_CONTEXT: _, ...environment } = process.env;
