@@ -205,7 +205,7 @@ describe('milestones check --format github', () => {
       const row = rows[index]!;
       assert.equal(line, `::${kinds[row.severity]} file=${row.file},line=${row.line},endLine=${row.endLine},col=${row.column},endColumn=${row.endColumn},title=milestones ${row.code}::${row.message}`);
     });
-    assert.match(result.stderr, /1 plan file checked: 0 errors, 20 warnings/);
+    assert.match(result.stderr, /^2 plan files checked: 0 errors, 20 warnings/m);
   });
 
   test('escapes what would end a property or the command', () => {

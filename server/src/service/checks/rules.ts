@@ -62,4 +62,8 @@ export const ruleDescriptions: Record<RuleCode, { short: string; full: string }>
   'unused-feature': { short: 'Feature in no milestone', full: 'A feature that no milestone lists.' },
   'unknown-acronym': { short: 'Unknown acronym', full: 'An acronym-like word in a name or description that no glossary defines.' },
   'file-too-large': { short: 'File too large to check', full: 'The file is larger than the maximum file size setting, and is not checked.' },
+  'predecessor-due-after': { short: 'Due before a predecessor', full: 'An item is due before one of its predecessors is due.' },
+  'predecessor-open': { short: 'Completed before a predecessor', full: 'An item is completed while one of its predecessors is not.' },
+  'dependency-cycle': { short: 'Predecessors in a cycle', full: 'An item is, through its predecessors, its own predecessor.' },
+  'unknown-predecessor': { short: 'Unknown predecessor', full: 'A predecessors list names an ID that no plan file defines.' },
 };
