@@ -24,8 +24,7 @@ const builds = [
   { ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // VS Code for the Web loads a web extension as CommonJS, with `vscode` given to its require.
   { ...common, platform: 'browser', target: 'es2022', format: 'cjs', entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browser/extension.js', external: ['vscode'] },
-  // csv-parse's own browser build carries the Buffer it needs; the default one expects Node's.
-  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/browser/server.js', alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' } },
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/browser/server.js' },
   {
     ...common,
     platform: 'browser',

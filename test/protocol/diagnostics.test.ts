@@ -171,11 +171,11 @@ describe('glossary problems over LSP', () => {
       const plan = await client.open(planUri, 'milestones:\n  M-1:\n    name: AA in 2D\n    due: 2030-01-01\n');
       assert.deepEqual(plan.map((d) => d.code), []);
       // The same settings twice, then a change the plan shows: the glossary's diagnostics were sent once.
-      client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-      client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
       client.settings = { ...settings, asOf: '2031-01-01' };
       const overdue = client.waitForDiagnostics(planUri, (list) => list.some((d) => d.code === 'overdue'));
-      client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
       await overdue;
       assert.equal(client.publishCounts.get(glossaryUri), 1);
       assert.equal(client.publishCounts.get(bytesUri), 1);
@@ -185,7 +185,7 @@ describe('glossary problems over LSP', () => {
       // The file fixed on disk: its diagnostics are cleared.
       writeFileSync(glossaryPath, `${header}2D,Two-dimensional,Gen,,,A\r\n`);
       const cleared = client.waitForDiagnostics(glossaryUri, (list) => list.length === 0);
-      client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: glossaryUri, type: 2 }] });
+      void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: glossaryUri, type: 2 }] });
       await cleared;
       assert.equal(client.publishCounts.get(bytesUri), 1);
     } finally {
@@ -244,7 +244,7 @@ describe('an overrides file on disk', () => {
       assert.deepEqual(diagnostics.map((d) => [d.code, messageOf(d)]), [['overdue', 'Milestone DLP-552 was due 2021-07-01 (local.yaml) and is not completed (as of 2021-08-11).']]);
       writeFileSync(overridesPath, 'DLP-552:\n  due: 2031-01-01\n');
       const cleared = client.waitForDiagnostics(planUri, (list) => list.length === 0);
-      client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(overridesPath).href, type: 2 }] });
+      void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(overridesPath).href, type: 2 }] });
       await cleared;
     } finally {
       await client.stop();

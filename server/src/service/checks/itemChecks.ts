@@ -24,7 +24,7 @@ export interface CheckContext {
   /** The dates the overrides files give an ID, if any. */
   overriddenDates?(id: string): OverriddenDates | undefined;
   /** The item with those dates applied (itself when none). */
-  withOverrides?(item: PlanItem): PlanItem;
+  withOverrides?: (item: PlanItem) => PlanItem;
 }
 
 export function checkItem(item: PlanItem, context: CheckContext): Problem[] {

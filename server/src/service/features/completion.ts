@@ -135,7 +135,7 @@ export function doComplete(workspace: Workspace, file: PlanFile, offset: number)
 export function doOverridesComplete(workspace: Workspace, file: OverridesFile, offset: number): PlanCompletion[] {
   for (let index = 0; index < file.freeText.length; index += 2) {
     if (file.freeText[index]! > offset || offset > file.freeText[index + 1]!) continue;
-    const word = /[A-Z][A-Za-z0-9&-]*$/.exec(file.text.slice(file.freeText[index]!, offset))?.[0];
+    const word = /[A-Z][A-Za-z0-9&-]*$/.exec(file.text.slice(file.freeText[index], offset))?.[0];
     return word ? acronymCompletions(workspace, word, { start: offset - word.length, end: offset }) : [];
   }
   return [];
