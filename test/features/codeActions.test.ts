@@ -59,6 +59,23 @@ milestones:
     });
   });
 
+  test('a feature forecast after its milestone: the fixes move the dates the check compared', () => {
+    const plan = `asOf: 2021-08-11
+milestones:
+  M-1:
+    name: Release
+    due: 2021-12-01
+    features: [F-|1]
+features:
+  F-1:
+    name: Late
+    due: 2021-11-01
+    forecast: 2022-01-10   # after the review
+`;
+    assert.deepEqual(titles(plan).slice(0, 2), ["Move M-1's due date to 2022-01-10", "Move F-1's forecast to 2021-12-01"]);
+    assert.deepEqual(fixed(plan, "Move F-1's forecast to 2021-12-01"), { a: plan.replace('|', '').replace('forecast: 2022-01-10', 'forecast: 2021-12-01') });
+  });
+
   test('an open feature in a completed milestone: complete the feature on that date, or reopen the milestone', () => {
     const plan = `asOf: 2021-08-11
 milestones:

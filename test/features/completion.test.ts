@@ -117,7 +117,7 @@ describe('acronyms in free text', () => {
 describe('keys', () => {
   test("a milestone's keys, without those already written, above and below the cursor", () => {
     const items = completionsAt(`milestones:\n  M-1:\n    name: x\n    |\n    due: 2021-08-01\n`);
-    assert.deepEqual(labels(items), ['completed', 'description', 'features', 'level', 'predecessors']);
+    assert.deepEqual(labels(items), ['completed', 'description', 'features', 'forecast', 'level', 'predecessors']);
     assert.ok(items.every((item) => item.kind === 'key' && item.replaces === ''));
     assert.equal(items.find((item) => item.label === 'features')!.insertText, 'features:\n      - ');
     assert.equal(items.find((item) => item.label === 'level')!.insertText, 'level: ');
@@ -126,7 +126,7 @@ describe('keys', () => {
 
   test('required keys first, and what is typed of the key is replaced', () => {
     const items = completionsAt(`features:\n  F-1:\n    completed: 2021-08-01\n    d|\n`);
-    assert.deepEqual(labels(items), ['due', 'name', 'aka', 'description', 'jira', 'predecessors', 'wbs']);
+    assert.deepEqual(labels(items), ['due', 'name', 'aka', 'description', 'forecast', 'jira', 'predecessors', 'wbs']);
     assert.ok(items.every((item) => item.replaces === 'd'));
   });
 
@@ -179,6 +179,22 @@ milestones:
       ],
     );
     assert.ok(items.every((item) => item.kind === 'date' && item.replaces === '2021-0'));
+  });
+
+  test('on forecast: the due and forecast dates of the milestones that list it, then its own due date', () => {
+    const forecasting = milestones.replace('    due: 2021-12-01\n', '    due: 2021-12-01\n    forecast: 2022-02-01\n');
+    const items = completionsAt(`features:\n  DM-NCSA-8:\n    name: Alert Filtering Service\n    due: 2021-07-01\n    forecast: |\n`, { other: forecasting });
+    assert.deepEqual(
+      items.map((item) => [item.label, item.detail]),
+      [
+        [today(), 'today'],
+        ['2021-08-11', "the plan's asOf"],
+        ['2021-08-01', 'due date of LDM-503-05'],
+        ['2021-12-01', 'due date of LDM-503-11'],
+        ['2022-02-01', 'forecast of LDM-503-11'],
+        ['2021-07-01', 'its due date'],
+      ],
+    );
   });
 
   test('on due: no completion dates, nor its own due date', () => {

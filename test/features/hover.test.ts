@@ -222,6 +222,23 @@ describe('hover on an ID', () => {
     assert.equal(hover!.markdown, '**DM-AP-9** · Feature\n\nSpare\n\nDue 2021-12-01 · open\n\nDelivered by one milestone:\n- M-1: x (due 2022-01-01)');
   });
 
+  test('a forecast: its date and how far it lies from the baseline, on the item and on the milestones that deliver it', () => {
+    const plan = `asOf: 2021-08-11\nmilestones:\n  M-1:\n    name: Release\n    due: 2021-12-01\n    forecast: 2021-11-30\n    features: [DM-|AP-9]\nfeatures:\n  DM-AP-9:\n    name: Spare\n    due: 2021-01-01\n    forecast: 2021-03-02\n`;
+    assert.equal(
+      hoverAt(plan)!.markdown,
+      [
+        '**DM-AP-9** · Feature',
+        '',
+        'Spare',
+        '',
+        'Due 2021-01-01 · forecast 2021-03-02 · 60 days late against baseline · **overdue** (as of 2021-08-11)',
+        '',
+        'Delivered by one milestone:',
+        '- M-1: Release (due 2021-12-01 · forecast 2021-11-30 · 1 day early against baseline)',
+      ].join('\n'),
+    );
+  });
+
   test('an ID that no plan defines says so', () => {
     assert.deepEqual(hoverAt(releasesAt('      - DM-|XX-1')), { covers: 'DM-XX-1', markdown: '**DM-XX-1** is not defined in any plan.' });
   });

@@ -53,6 +53,35 @@ describe('inlay hints', () => {
     ]);
   });
 
+  test("an open feature's forecast beside its due date, with the slip in days; a completed one shows its completion only", () => {
+    const plan = `asOf: 2021-08-11
+milestones:
+  M-1:
+    name: Release
+    due: 2022-01-01
+    features: [F-1, F-2, F-3]
+features:
+  F-1:
+    name: Late
+    due: 2021-07-01
+    forecast: 2021-09-01
+  F-2:
+    name: Early
+    due: 2021-12-01
+    forecast: 2021-11-29
+  F-3:
+    name: Done
+    due: 2021-01-01
+    forecast: 2021-02-01
+    completed: 2021-02-03
+`;
+    const { service, uri } = openPlan(plan);
+    assert.deepEqual(
+      service.inlayHints(uri, { start: 0, end: plan.length }).map((hint) => hint.label),
+      ['due 2021-07-01 → 2021-09-01 (+62 d) · overdue', 'due 2021-12-01 → 2021-11-29 (−2 d) · open', '✓ 2021-02-03'],
+    );
+  });
+
   test('only the hints inside the range asked for', () => {
     assert.deepEqual(
       hints((text) => ({ start: text.indexOf('  LDM-503-11:'), end: text.length })),

@@ -183,6 +183,71 @@ ${feature}`;
   });
 });
 
+describe('forecasts in the pair checks', () => {
+  const plan = (milestone: string, feature: string) => `asOf: 2021-08-11
+milestones:
+  LDM-503-05:
+    name: Alert distribution validation
+${milestone}    features:
+      - DM-NCSA-8
+features:
+  DM-NCSA-8:
+    name: Alert Filtering Service receives alert streams
+${feature}`;
+  test("a feature's forecast after the milestone's due date: the message says the forecast was used", () => {
+    const found = codes(check(plan('    due: 2021-12-01\n', '    due: 2021-11-01\n    forecast: 2022-02-01\n')), 'feature-due-after-milestone');
+    assert.deepEqual(found.map((problem) => [problem.text, problem.message]), [['DM-NCSA-8', 'DM-NCSA-8 is forecast 2022-02-01, after LDM-503-05 (due 2021-12-01).']]);
+  });
+  test("the milestone's forecast counts too: a feature due after the baseline but before the forecast is fine", () => {
+    assert.deepEqual(codes(check(plan('    due: 2021-10-01\n    forecast: 2022-03-01\n', '    due: 2021-11-01\n')), 'feature-due-after-milestone'), []);
+    const found = codes(check(plan('    due: 2021-12-01\n    forecast: 2022-01-15\n', '    due: 2021-11-01\n    forecast: 2022-02-01\n')), 'feature-due-after-milestone');
+    assert.deepEqual(found.map((problem) => problem.message), ['DM-NCSA-8 is forecast 2022-02-01, after LDM-503-05 (forecast 2022-01-15).']);
+  });
+  test('a forecast earlier than the due date takes a due-date problem away', () => {
+    assert.deepEqual(check(plan('    due: 2021-10-01\n', '    due: 2021-11-01\n    forecast: 2021-09-15\n')), []);
+  });
+  test('overdue stays on the due date, whatever the forecast', () => {
+    const found = check(plan('    due: 2021-12-01\n', '    due: 2021-07-01\n    forecast: 2021-11-01\n'));
+    assert.deepEqual(found.map((problem) => [problem.code, problem.text]), [['overdue', 'DM-NCSA-8']]);
+  });
+  test('a forecast that is not a date is an invalid-date error; an empty one is allowed', () => {
+    const found = check(plan('    due: 2021-12-01\n    forecast:\n', '    due: 2021-11-01\n    forecast: 2021-11-31\n'));
+    assert.deepEqual(found.map((problem) => [problem.code, problem.text, problem.message]), [['invalid-date', '2021-11-31', '"2021-11-31" is not a real day: November 2021 has 30 days.']]);
+  });
+});
+
+describe('slipped', () => {
+  const slipping = `asOf: 2021-08-11
+milestones:
+  LDM-503-11:
+    name: Alert production at scale
+    due: 2021-12-01
+    forecast: 2022-01-30
+  LDM-503-12:
+    name: Done, late
+    due: 2021-01-01
+    forecast: 2021-06-01
+    completed: 2021-06-01
+  LDM-503-13:
+    name: Early
+    due: 2021-12-01
+    forecast: 2021-11-01
+`;
+  test('off by default', () => {
+    assert.deepEqual(check(slipping), []);
+  });
+  test('when on: an open item whose forecast is later than its due date by more than the threshold, on the forecast', () => {
+    const found = codes(check(slipping, { rules: { slipped: 'information' } }), 'slipped');
+    assert.deepEqual(found.map((problem) => [problem.text, problem.line, problem.severity, problem.message]), [
+      ['2022-01-30', 6, 'information', 'Milestone LDM-503-11 is forecast 2022-01-30, 60 days after its due date 2021-12-01 (milestones.slipThresholdDays is 0).'],
+    ]);
+    const within = { rules: { slipped: 'information' as const }, slipThresholdDays: 60 };
+    assert.deepEqual(codes(check(slipping, within), 'slipped'), []);
+    const beyond = codes(check(slipping, { ...within, slipThresholdDays: 59 }), 'slipped');
+    assert.deepEqual(beyond.map((problem) => problem.message), ['Milestone LDM-503-11 is forecast 2022-01-30, 60 days after its due date 2021-12-01 (more than the 59 days milestones.slipThresholdDays allows).']);
+  });
+});
+
 describe('completed-in-future and overdue', () => {
   test('a completion after asOf', () => {
     const found = codes(check(consistent.replace('    completed: 2017-11-01', '    completed: 2022-01-01')), 'completed-in-future');

@@ -20,6 +20,8 @@ export interface Settings {
   jiraBaseUrl: string;
   /** Globs (relative to the workspace folder) of overrides files: maps of corrections keyed by milestone code. */
   overrideFiles: string[];
+  /** Days a forecast may lie after the due date before the `slipped` rule reports it. */
+  slipThresholdDays: number;
 }
 
 export const defaultSettings: Settings = {
@@ -31,6 +33,7 @@ export const defaultSettings: Settings = {
   maxFileSize: 5 * 1024 * 1024,
   jiraBaseUrl: '',
   overrideFiles: [],
+  slipThresholdDays: 0,
 };
 
 export interface ParsedSettings {
@@ -77,6 +80,11 @@ export function parseSettings(raw: unknown): ParsedSettings {
     if (typeof values.maxFileSize === 'number' && values.maxFileSize > 0) maxFileSize = values.maxFileSize;
     else problems.push('milestones.maxFileSize must be a positive number of bytes.');
   }
+  let slipThresholdDays = defaultSettings.slipThresholdDays;
+  if (values.slipThresholdDays !== undefined && values.slipThresholdDays !== null) {
+    if (typeof values.slipThresholdDays === 'number' && Number.isInteger(values.slipThresholdDays) && values.slipThresholdDays >= 0) slipThresholdDays = values.slipThresholdDays;
+    else problems.push('milestones.slipThresholdDays must be a whole number of days, 0 or more.');
+  }
   const settings: Settings = {
     rules,
     asOf: isDate(asOf) ? asOf : undefined,
@@ -87,6 +95,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     maxFileSize,
     jiraBaseUrl: text('jiraBaseUrl'),
     overrideFiles: strings('overrideFiles'),
+    slipThresholdDays,
   };
   return { settings, problems };
 }

@@ -247,6 +247,7 @@ export class Workspace {
     const context: CheckContext = {
       index,
       asOf: (uri) => this.asOfUsed.get(uri) ?? this.asOf(uri),
+      slipThresholdDays: this.settings.slipThresholdDays,
       where: (item) => {
         const file = this.files.get(item.uri)!;
         return `${baseName(item.uri)}:${file.lineIndex.positionAt(item.idSpan.start).line + 1}`;

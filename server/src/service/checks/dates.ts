@@ -1,7 +1,7 @@
 // The date rules: `invalid-date` (and the `schema` problem of a date left empty or written as a
-// list or map) on a segment's dates, and `completed-in-future` and `overdue` on an item, judged
-// against the plan's asOf date.
-import { progressOf } from '../model/itemState';
+// list or map) on a segment's dates; `completed-in-future` and `overdue` on an item, judged
+// against the plan's asOf date; and `slipped`, a forecast too far after the due date.
+import { isCompleted, progressOf, slipDays } from '../model/itemState';
 import { withOverriddenDates, type OverriddenDates } from '../model/overrides';
 import type { PlanItem } from '../model/planItem';
 import type { SegmentModel } from '../model/segmentModel';
@@ -9,7 +9,7 @@ import { dateProblem } from '../text/dates';
 import type { Span, YNode } from '../yaml/nodes';
 import type { Problem } from './problems';
 
-/** The date fields of a segment: the plan's `asOf`, and each item's `due` (required) and `completed`. Spans relative to the segment. */
+/** The date fields of a segment: the plan's `asOf`, and each item's `due` (required), `forecast` and `completed`. Spans relative to the segment. */
 export function dateFormatProblems(model: SegmentModel): Problem[] {
   const problems: Problem[] = [];
   const asOf = model.top.get('asOf');
@@ -18,6 +18,8 @@ export function dateFormatProblems(model: SegmentModel): Problem[] {
     const label = `${item.kind} ${item.id}`;
     const due = item.pairOf('due');
     if (due) problems.push(...checkDate(due.value, 'due', label, due.key, true));
+    const forecast = item.pairOf('forecast');
+    if (forecast) problems.push(...checkDate(forecast.value, 'forecast', label, forecast.key, false));
     const completed = item.pairOf('completed');
     if (completed) problems.push(...checkDate(completed.value, 'completed', label, completed.key, false));
   }
@@ -40,9 +42,10 @@ export function checkDate(node: YNode | null, key: string, owner: string, keySpa
 
 /**
  * `completed-in-future` and `overdue` of an item, as of `asOf`, with the dates an overrides file
- * gives it applied (the problem then on the item's ID, and the message naming the file).
+ * gives it applied (the problem then on the item's ID, and the message naming the file); and
+ * `slipped`, a forecast more than `slipThresholdDays` after the due date.
  */
-export function checkItemDates(planned: PlanItem, asOf: string, problems: Problem[], overridden?: OverriddenDates): void {
+export function checkItemDates(planned: PlanItem, asOf: string, slipThresholdDays: number, problems: Problem[], overridden?: OverriddenDates): void {
   const item = overridden ? withOverriddenDates(planned, overridden) : planned;
   const from = (key: 'due' | 'completed') => (overridden?.[key] !== undefined ? ` (${overridden.source})` : '');
   const label = item.kind === 'milestone' ? 'Milestone' : 'Feature';
@@ -60,6 +63,16 @@ export function checkItemDates(planned: PlanItem, asOf: string, problems: Proble
       code: 'overdue',
       message: `${label} ${item.id} was due ${item.due}${from('due')} and is not completed${from('completed')} (as of ${asOf}).`,
       ...item.idSpan,
+      data: { kind: 'item', id: item.id },
+    });
+  }
+  const slip = slipDays(item);
+  if (slip !== undefined && slip > slipThresholdDays && !isCompleted(item)) {
+    const allowed = slipThresholdDays > 0 ? `more than the ${slipThresholdDays} day${slipThresholdDays === 1 ? '' : 's'} milestones.slipThresholdDays allows` : 'milestones.slipThresholdDays is 0';
+    problems.push({
+      code: 'slipped',
+      message: `${label} ${item.id} is forecast ${item.forecast}, ${slip} day${slip === 1 ? '' : 's'} after its due date ${item.due} (${allowed}).`,
+      ...item.field('forecast')!.valueSpan,
       data: { kind: 'item', id: item.id },
     });
   }

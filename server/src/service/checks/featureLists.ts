@@ -1,7 +1,7 @@
 // The rules of a milestone's `features` list: `duplicate-feature`, `unknown-feature` ("did you
 // mean …"), and the three date checks of each feature against the milestone that lists it. Each
 // problem sits on the feature's ID in the list.
-import { completionPhrase, isCompleted } from '../model/itemState';
+import { completionPhrase, expectedDate, expectedDateText, isCompleted } from '../model/itemState';
 import type { PlanItem } from '../model/planItem';
 import type { Span } from '../yaml/nodes';
 import type { CheckContext } from './itemChecks';
@@ -48,16 +48,23 @@ function isRepeat(references: readonly { id: string }[], position: number): bool
   return false;
 }
 
-/** The three date checks of a feature against a milestone that lists it; `relative` is the listing's span in the milestone's segment. */
+/**
+ * The three date checks of a feature against a milestone that lists it; `relative` is the
+ * listing's span in the milestone's segment. Due dates are compared as each item is expected: its
+ * forecast where it has one, and the message says which date was used.
+ */
 function checkPair(milestone: PlanItem, feature: PlanItem, relative: Span, problems: Problem[]): void {
-  const dueAfter = feature.due !== undefined && milestone.due !== undefined && feature.due > milestone.due;
+  const featureDate = expectedDate(feature);
+  const milestoneDate = expectedDate(milestone);
+  const dueAfter = featureDate !== undefined && milestoneDate !== undefined && featureDate.date > milestoneDate.date;
   if (!dueAfter && !isCompleted(milestone)) return;
   const span = milestone.absolute(relative);
   const data = { kind: 'pair' as const, milestone: milestone.id, feature: feature.id };
   if (dueAfter) {
+    const verb = featureDate.field === 'forecast' ? 'is forecast' : 'is due';
     problems.push({
       code: 'feature-due-after-milestone',
-      message: `${feature.id} is due ${feature.due}, after ${milestone.id} (due ${milestone.due}).`,
+      message: `${feature.id} ${verb} ${featureDate.date}, after ${milestone.id} (${expectedDateText(milestoneDate)}).`,
       ...span,
       data,
     });

@@ -13,6 +13,8 @@ export interface CheckContext {
   index: PlanIndex;
   /** The date "overdue" and "in the future" are judged against, for items of the given file. */
   asOf(uri: string): string;
+  /** Days a forecast may lie after the due date before `slipped` reports it. */
+  slipThresholdDays: number;
   /** Where an item is defined, for messages: `file.milestones.yaml:12`. */
   where(item: PlanItem): string;
   /** The feature ID closest to a misspelt one, for "did you mean". */
@@ -32,6 +34,6 @@ export function checkItem(item: PlanItem, context: CheckContext): Problem[] {
   checkIds(item, context, problems);
   if (item.kind === 'milestone') checkFeatureList(item, context, problems);
   checkPredecessors(item, context, problems);
-  checkItemDates(item, context.asOf(item.uri), problems, context.overriddenDates?.(item.id));
+  checkItemDates(item, context.asOf(item.uri), context.slipThresholdDays, problems, context.overriddenDates?.(item.id));
   return problems;
 }

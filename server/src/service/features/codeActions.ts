@@ -3,7 +3,7 @@
 import { idPattern } from '../../../../common/planSnapshot';
 import type { ReportedProblem } from '../checks/problems';
 import { disableComment } from '../checks/suppression';
-import { isCompleted } from '../model/itemState';
+import { expectedDate, isCompleted } from '../model/itemState';
 import { itemAt } from '../model/locate';
 import type { OverridesFile } from '../model/overrides';
 import type { PlanFile } from '../model/planFile';
@@ -33,7 +33,7 @@ function replaceScalar(file: PlanFile, span: Span, value: string): TextEdit {
 }
 
 /** Sets a date field of an item: replaces its value, fills an empty one, or adds the key after `due`. */
-function setDate(file: PlanFile, item: PlanItem, key: 'due' | 'completed', date: string): TextEdit {
+function setDate(file: PlanFile, item: PlanItem, key: 'due' | 'forecast' | 'completed', date: string): TextEdit {
   const field = item.field(key);
   if (field) {
     const value = field.value;
@@ -241,9 +241,13 @@ function fixesFor(workspace: Workspace, file: PlanFile, problem: ReportedProblem
       const feature = index.features.get(data.feature);
       if (!milestone || !feature) return [];
       const actions: PlanCodeAction[] = [];
-      if (problem.code === 'feature-due-after-milestone' && feature.due && milestone.due) {
-        actions.push(action(`Move ${milestone.id}'s due date to ${feature.due}`, new Map([[milestone.uri, [setDate(fileOf(milestone), milestone, 'due', feature.due)]]])));
-        actions.push(action(`Move ${feature.id}'s due date to ${milestone.due}`, new Map([[feature.uri, [setDate(fileOf(feature), feature, 'due', milestone.due)]]])));
+      const featureDate = expectedDate(feature);
+      const milestoneDate = expectedDate(milestone);
+      if (problem.code === 'feature-due-after-milestone' && featureDate && milestoneDate) {
+        // Each side's date that the check compared: its forecast where it has one.
+        const words = (field: string) => (field === 'due' ? 'due date' : field);
+        actions.push(action(`Move ${milestone.id}'s ${words(milestoneDate.field)} to ${featureDate.date}`, new Map([[milestone.uri, [setDate(fileOf(milestone), milestone, milestoneDate.field, featureDate.date)]]])));
+        actions.push(action(`Move ${feature.id}'s ${words(featureDate.field)} to ${milestoneDate.date}`, new Map([[feature.uri, [setDate(fileOf(feature), feature, featureDate.field, milestoneDate.date)]]])));
       }
       if (problem.code === 'feature-open-in-completed-milestone' && isCompleted(milestone)) {
         if (milestone.completed) actions.push(action(`Mark ${feature.id} completed on ${milestone.completed}`, new Map([[feature.uri, [setDate(fileOf(feature), feature, 'completed', milestone.completed)]]])));

@@ -116,7 +116,7 @@ export function doComplete(workspace: Workspace, file: PlanFile, offset: number)
     }
     return [];
   }
-  const dateValue = /^(\s*)(due|completed|asOf):\s*("?)([0-9-]*)$/.exec(line.before);
+  const dateValue = /^(\s*)(due|forecast|completed|asOf):\s*("?)([0-9-]*)$/.exec(line.before);
   if (dateValue) {
     return dateCompletions(workspace, file, line, dateValue[2]!, { start: offset - dateValue[4]!.length, end: offset });
   }
@@ -239,10 +239,12 @@ function dateCompletions(workspace: Workspace, file: PlanFile, line: Line, key: 
     const { index } = workspace.analyze();
     for (const parent of index.parents(owner.key)) {
       if (parent.due && !dates.has(parent.due)) dates.set(parent.due, `due date of ${parent.id}`);
+      if (key === 'forecast' && parent.forecast && !dates.has(parent.forecast)) dates.set(parent.forecast, `forecast of ${parent.id}`);
       if (key === 'completed' && parent.completed && !dates.has(parent.completed)) dates.set(parent.completed, `completion of ${parent.id}`);
     }
     const item = index.milestones.get(owner.key) ?? index.features.get(owner.key);
-    if (key === 'completed' && item?.due && !dates.has(item.due)) dates.set(item.due, 'its due date');
+    if ((key === 'completed' || key === 'forecast') && item?.due && !dates.has(item.due)) dates.set(item.due, 'its due date');
+    if (key === 'completed' && item?.forecast && !dates.has(item.forecast)) dates.set(item.forecast, 'its forecast');
   }
   let rank = 0;
   return [...dates].map(([date, why]) => ({ label: date, kind: 'date' as const, detail: why, sortText: String(rank++).padStart(3, '0'), insertText: date, replace }));

@@ -2,7 +2,7 @@
 // driving path, a key's schema description.
 import { findAcronyms, type GlossaryEntry, type Meaning } from '../glossary/glossary';
 import { drivingPath, drivingPredecessor } from '../model/drivingPath';
-import { completionText, isCompleted, progressText } from '../model/itemState';
+import { completionText, forecastText, isCompleted, progressText } from '../model/itemState';
 import { locate } from '../model/locate';
 import type { OverrideEntry, OverridesFile } from '../model/overrides';
 import type { PlanFile } from '../model/planFile';
@@ -111,7 +111,7 @@ function describeItem(workspace: Workspace, planned: PlanItem, withOverrides = t
   const item = withOverrides ? workspace.withOverrides(planned) : planned;
   const asOf = workspace.asOf(item.uri);
   const kind = item.kind === 'milestone' ? 'Milestone' : 'Feature';
-  const lines = [`**${item.id}** · ${kind}${item.level !== undefined ? ` · level ${item.level}` : ''}`, '', item.name ?? '_no name_', '', `Due ${item.due ?? '—'} · ${progressText(item, asOf)}`];
+  const lines = [`**${item.id}** · ${kind}${item.level !== undefined ? ` · level ${item.level}` : ''}`, '', item.name ?? '_no name_', '', `Due ${item.due ?? '—'}${forecastOf(item)} · ${progressText(item, asOf)}`];
   if (item.kind === 'feature') {
     const parents = index.parents(item.id);
     if (parents.length === 0) {
@@ -122,7 +122,7 @@ function describeItem(workspace: Workspace, planned: PlanItem, withOverrides = t
         const issues = (problems.get(parent.uri)?.all ?? []).filter((problem) => problem.data?.kind === 'pair' && problem.data.milestone === parent.id && problem.data.feature === item.id);
         const flag = issues.length > 0 ? ` — ⚠ ${issues.map((problem) => problem.code).join(', ')}` : '';
         const dated = workspace.withOverrides(parent);
-        lines.push(`- ${parent.id}: ${parent.name ?? ''} (due ${dated.due ?? '—'}${isCompleted(dated) ? `, completed ${completionText(dated)}` : ''})${flag}`);
+        lines.push(`- ${parent.id}: ${parent.name ?? ''} (due ${dated.due ?? '—'}${forecastOf(dated)}${isCompleted(dated) ? `, completed ${completionText(dated)}` : ''})${flag}`);
       }
     }
   } else {
@@ -162,4 +162,10 @@ function describeLinks(workspace: Workspace, item: PlanItem): string[] {
   const path = drivingPath(index, item);
   if (path.length > 2) lines.push('', `Driving path: ${path.map((step) => `${step.id} (${step.due ?? '—'})`).join(' → ')}`);
   return lines;
+}
+
+/** ` · forecast 2021-03-02 · 60 days late against baseline`, or nothing without a forecast. */
+function forecastOf(item: PlanItem): string {
+  const text = forecastText(item);
+  return text ? ` · ${text}` : '';
 }

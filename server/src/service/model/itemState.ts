@@ -1,7 +1,9 @@
 // How an item stands by its dates: the one place that decides whether a milestone or feature is
-// completed, open or overdue, for the checks, the hover, the hints and lenses, and the snapshot
-// the tree and the timeline draw.
+// completed, open or overdue, and which of its dates counts when it is compared with another item
+// (the forecast where one is written), for the checks, the hover, the hints and lenses, and the
+// snapshot the tree and the timeline draw.
 import type { Progress } from '../../../../common/planSnapshot';
+import { daysBetween } from '../text/dates';
 import type { PlanItem } from './planItem';
 
 export type { Progress };
@@ -31,16 +33,64 @@ export function completionPhrase(item: PlanItem): string {
   return item.completed ? `was completed ${item.completed}` : 'is marked completed (its date is not valid)';
 }
 
+/** The date an item is expected: its `forecast` where one is written, else its `due` (the baseline). */
+export interface ExpectedDate {
+  field: 'forecast' | 'due';
+  date: string;
+}
+
+/**
+ * The date that counts when an item is compared with another (a feature against a milestone that
+ * lists it, an item against a predecessor): the forecast where there is one, else the due date.
+ * `overdue` does not ask this: it stays on the due date.
+ */
+export function expectedDate(item: PlanItem): ExpectedDate | undefined {
+  if (item.forecast !== undefined) return { field: 'forecast', date: item.forecast };
+  if (item.due !== undefined) return { field: 'due', date: item.due };
+  return undefined;
+}
+
+/** `forecast 2021-03-02` or `due 2021-01-01`: the expected date, naming which one it is. */
+export function expectedDateText(expected: ExpectedDate): string {
+  return `${expected.field} ${expected.date}`;
+}
+
+/** Days the forecast lies after the due date (negative when earlier); undefined without both. */
+export function slipDays(item: PlanItem): number | undefined {
+  return item.forecast !== undefined && item.due !== undefined ? daysBetween(item.due, item.forecast) : undefined;
+}
+
+/** A slip in words: `60 days late`, `1 day early`, `on time`. */
+export function slipText(days: number): string {
+  if (days === 0) return 'on time';
+  const count = Math.abs(days);
+  return `${count} day${count === 1 ? '' : 's'} ${days > 0 ? 'late' : 'early'}`;
+}
+
+/** For a hover: `forecast 2021-03-02 · 60 days late against baseline`; undefined without a forecast. */
+export function forecastText(item: PlanItem): string | undefined {
+  if (item.forecast === undefined) return undefined;
+  const days = slipDays(item);
+  return days === undefined ? `forecast ${item.forecast}` : `forecast ${item.forecast} · ${slipText(days)} against baseline`;
+}
+
 /** Short, for an inlay hint or a completion's detail: `✓ 2017-11-01`, `due 2021-07-01 · overdue`. */
 export function progressHint(item: PlanItem, asOf: string): string {
   switch (progressOf(item, asOf)) {
     case 'completed':
       return `✓ ${completionText(item)}`;
     case 'overdue':
-      return `due ${item.due} · overdue`;
+      return `due ${item.due}${forecastHint(item)} · overdue`;
     case 'open':
-      return `due ${item.due ?? '—'} · open`;
+      return `due ${item.due ?? '—'}${forecastHint(item)} · open`;
   }
+}
+
+/** ` → 2021-09-01 (+62 d)`: an open item's forecast after its due date, with the slip. */
+function forecastHint(item: PlanItem): string {
+  if (item.forecast === undefined) return '';
+  const days = slipDays(item);
+  return ` → ${item.forecast}${days === undefined ? '' : ` (${days >= 0 ? '+' : '−'}${Math.abs(days)} d)`}`;
 }
 
 /** For a hover, in Markdown: `completed 2017-11-01`, `**overdue** (as of 2021-08-11)`, `open`. */

@@ -36,8 +36,9 @@ export class PlanItem {
   private readonly predecessorIds: readonly string[];
   private readonly predecessorOffsets: readonly number[];
   readonly name: string | undefined;
-  /** The due and completion dates when they are real dates; invalid ones are left out. */
+  /** The due (baseline), forecast and completion dates when they are real dates; invalid ones are left out. */
   readonly due: string | undefined;
+  readonly forecast: string | undefined;
   readonly completed: string | undefined;
   /** Whether `completed` has a value, valid or not (not `null`, not empty). */
   readonly completedWritten: boolean;
@@ -69,6 +70,7 @@ export class PlanItem {
     const name = value('name');
     this.name = name?.kind === 'scalar' && typeof name.value === 'string' ? name.value : undefined;
     this.due = validDate(value('due'));
+    this.forecast = validDate(value('forecast'));
     const completed = value('completed');
     this.completed = validDate(completed);
     this.completedWritten = completed?.kind === 'scalar' && completed.value !== null && completed.value !== '';

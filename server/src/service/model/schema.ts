@@ -9,7 +9,7 @@ export const planSchema = schema as Record<string, unknown>;
 export const overridesSchema = overrides as Record<string, unknown>;
 
 /** Date fields, checked by the `invalid-date` rule (which says more than a pattern error). */
-export const dateKeys = new Set(['due', 'completed', 'asOf']);
+export const dateKeys = new Set(['due', 'forecast', 'completed', 'asOf']);
 
 export type SchemaLevel = 'plan' | 'milestone' | 'feature';
 

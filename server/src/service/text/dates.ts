@@ -44,3 +44,9 @@ export function today(): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD): positive when `to` is later. */
+export function daysBetween(from: string, to: string): number {
+  const day = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return Math.round((day(to) - day(from)) / 86_400_000);
+}
