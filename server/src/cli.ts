@@ -4,12 +4,15 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isPlanFile, skippedFolders } from './host/fileSystem';
+import { describeCommit, fileAt, filesAt, GitError, renamesSince, repositoryRoot, resolveCommit } from './host/git';
 import { loadGlossaries } from './host/glossaryFiles';
 import { fileUri, findPlanFiles, nodeFileSystem, uriPath } from './host/nodeFileSystem';
 import { toGithubAnnotations } from './reports/githubAnnotations';
 import type { ProblemRow } from './reports/problemRow';
 import { toSarif } from './reports/sarif';
 import { createPlanService, type PlanService } from './service';
+import { diffPlans, diffSummary, formatDiff, type PlanText } from './service/history/planDiff';
 import { parseSettings } from './service/settings';
 import { LineIndex } from './service/text/lineIndex';
 import { version } from './version';
@@ -22,6 +25,7 @@ const checksHelpUri = `${pathToFileURL(path.resolve(__dirname, '../README.md')).
 
 const usage = `Usage: milestones check [options] [paths…]
        milestones export --format md|tex|dot|mermaid [paths…]
+       milestones diff <revision> [paths…] [--format text|json|md]
 
 Checks milestone plans (*.milestones.yaml, *.milestones.yml) in the given files and
 folders (default: the current folder) and prints each problem as
@@ -54,6 +58,11 @@ export prints the plan in the form of LDM-564 section 3 ("Functionality in DM re
 milestones in due-date order with their features, as Markdown (md) or LaTeX (tex);
 or as a graph of milestones, features and their predecessor links: Graphviz (dot) or a
 Mermaid gantt chart (mermaid).
+
+diff lists the milestones and features added and removed since a git revision (a tag,
+a branch, a commit, HEAD~3), and each due, forecast and completion date changed, with
+the slip in days; files renamed since are followed. json prints an array of
+{id, kind, field, before, after, days}.
 `;
 
 class UsageError extends Error {}
@@ -72,11 +81,13 @@ export async function runCli(argv: string[], cwd = process.cwd(), env: NodeJS.Pr
     }
     if (command === 'check') return await check(rest, cwd, env);
     if (command === 'export') return await exportCommand(rest, cwd);
+    if (command === 'diff') return await diffCommand(rest, cwd);
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       return { exitCode: 2, stdout: '', stderr: `milestones: ${(error as Error).message}\n\n${usage}` };
     }
+    if (error instanceof GitError) return { exitCode: 2, stdout: '', stderr: `milestones: ${error.message}\n` };
     throw error;
   }
 }
@@ -95,7 +106,7 @@ async function planFiles(paths: string[], cwd: string): Promise<string[]> {
 }
 
 async function loadPlans(service: PlanService, files: string[]): Promise<void> {
-  for (const file of files) service.setFile(fileUri(file), (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+  for (const file of files) service.setFile(fileUri(file), await readPlan(file));
 }
 
 async function exportCommand(args: string[], cwd: string): Promise<CliResult> {
@@ -105,6 +116,51 @@ async function exportCommand(args: string[], cwd: string): Promise<CliResult> {
   const service = createPlanService();
   await loadPlans(service, await planFiles(positionals, cwd));
   return { exitCode: 0, stdout: format === 'dot' || format === 'mermaid' ? service.exportGraph(format) : service.exportPlan(format), stderr: '' };
+}
+
+async function diffCommand(args: string[], cwd: string): Promise<CliResult> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'md') throw new UsageError(`--format must be text, json or md, not "${format}".`);
+  const [revision, ...paths] = positionals;
+  if (revision === undefined) throw new UsageError('diff needs a revision to compare with, e.g. `milestones diff HEAD~3`.');
+  const current = await planFiles(paths, cwd);
+  const root = await repositoryRoot(cwd);
+  const commit = await resolveCommit(root, revision);
+  const before = await plansAt(root, commit, paths, cwd);
+  const after: PlanText[] = [];
+  for (const file of current) after.push({ uri: fileUri(file), text: await readPlan(file) });
+  const changes = diffPlans(before, after);
+  const summary = `Since ${revision} (${await describeCommit(root, commit)}): ${diffSummary(changes)}.\n`;
+  return { exitCode: 0, stdout: formatDiff(changes, format), stderr: summary };
+}
+
+/**
+ * The plan files of a commit that are now under the given paths, following renames: a file renamed
+ * since is judged by where it is now (its text is the commit's).
+ */
+async function plansAt(root: string, commit: string, paths: string[], cwd: string): Promise<PlanText[]> {
+  const realRoot = await fs.realpath(root);
+  const wanted = await Promise.all((paths.length > 0 ? paths : ['.']).map((wantedPath) => fs.realpath(path.resolve(cwd, wantedPath))));
+  const renames = await renamesSince(root, commit);
+  const plans: PlanText[] = [];
+  for (const file of await filesAt(root, commit)) {
+    const now = path.join(realRoot, renames.get(file) ?? file);
+    if (!isPlanFile(file) && !isPlanFile(now)) continue;
+    if (path.relative(realRoot, now).split(path.sep).some((part) => skippedFolders.has(part))) continue;
+    if (!wanted.some((folder) => now === folder || now.startsWith(folder + path.sep))) continue;
+    plans.push({ uri: fileUri(now), text: withoutBom(await fileAt(root, commit, file)) });
+  }
+  return plans;
+}
+
+async function readPlan(file: string): Promise<string> {
+  return withoutBom(await fs.readFile(file, 'utf8'));
+}
+
+/** A plan's text without the byte-order mark an editor may have written. */
+function withoutBom(text: string): string {
+  return text.replace(/^\uFEFF/, '');
 }
 
 async function check(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliResult> {

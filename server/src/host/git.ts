@@ -1,0 +1,68 @@
+// The plan's history as git keeps it, read by running `git` (never a library: the user's own git,
+// with their configuration). Each failure becomes a GitError whose message says what to do.
+import { execFile } from 'node:child_process';
+
+export class GitError extends Error {}
+
+/** git's output for `args`, run in `cwd`; rejects with a GitError. */
+function git(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 }, (error, stdout, stderr) => {
+      if (!error) return resolve(stdout);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new GitError('git is not installed (or not on PATH): the history of a plan is read with git. Install it, e.g. `apt-get install git`.'));
+      reject(new GitError(stderr.trim() || error.message));
+    });
+  });
+}
+
+/** The top folder of the repository that holds `folder`. */
+export async function repositoryRoot(folder: string): Promise<string> {
+  try {
+    return (await git(folder, ['rev-parse', '--show-toplevel'])).trim();
+  } catch (error) {
+    if (/not a git repository/i.test((error as Error).message)) throw new GitError(`${folder} is not inside a git repository: there is no history to compare with.`);
+    throw error;
+  }
+}
+
+/** The commit a revision names (a tag, a branch, a hash, `HEAD~3`). */
+export async function resolveCommit(root: string, revision: string): Promise<string> {
+  if (revision.startsWith('-')) throw new GitError(`"${revision}" is not a revision.`);
+  try {
+    return (await git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])).trim();
+  } catch {
+    throw new GitError(`"${revision}" is not a revision of this repository: give a tag, a branch, a commit or e.g. HEAD~3.`);
+  }
+}
+
+/** The short hash and subject of a commit, for a summary line. */
+export async function describeCommit(root: string, commit: string): Promise<string> {
+  return (await git(root, ['log', '-1', '--format=%h %s', commit])).trim();
+}
+
+/** Every file of a commit, as paths relative to the repository's root. */
+export async function filesAt(root: string, commit: string): Promise<string[]> {
+  return (await git(root, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit])).split('\0').filter(Boolean);
+}
+
+/** Files renamed between a commit and the working tree: old path → new path (relative to the root). */
+export async function renamesSince(root: string, commit: string): Promise<Map<string, string>> {
+  const fields = (await git(root, ['diff', '-M', '-z', '--name-status', commit, '--'])).split('\0');
+  const renames = new Map<string, string>();
+  for (let at = 0; at < fields.length; ) {
+    const status = fields[at++]!;
+    if (status.startsWith('R') || status.startsWith('C')) {
+      const from = fields[at++]!;
+      const to = fields[at++]!;
+      if (status.startsWith('R')) renames.set(from, to);
+    } else if (status !== '') {
+      at++;
+    }
+  }
+  return renames;
+}
+
+/** A file's text at a commit. */
+export async function fileAt(root: string, commit: string, file: string): Promise<string> {
+  return git(root, ['cat-file', 'blob', `${commit}:${file}`]);
+}
