@@ -13,6 +13,7 @@ import type { ProblemRow } from './reports/problemRow';
 import { toSarif } from './reports/sarif';
 import { createPlanService, type PlanService } from './service';
 import { diffPlans, diffSummary, formatDiff, type PlanText } from './service/history/planDiff';
+import { burndownCsv, burndownSvg } from './service/reports/burndown';
 import { parseSettings } from './service/settings';
 import { LineIndex } from './service/text/lineIndex';
 import { version } from './version';
@@ -26,6 +27,8 @@ const checksHelpUri = `${pathToFileURL(path.resolve(__dirname, '../README.md')).
 const usage = `Usage: milestones check [options] [paths…]
        milestones export --format md|tex|dot|mermaid [paths…]
        milestones diff <revision> [paths…] [--format text|json|md]
+       milestones report delayed|remaining [paths…] [--format text|md|csv] [--as-of DATE]
+       milestones burndown [paths…] [--format csv|svg] [--prefix P]… [--as-of DATE]
 
 Checks milestone plans (*.milestones.yaml, *.milestones.yml) in the given files and
 folders (default: the current folder) and prints each problem as
@@ -63,6 +66,14 @@ diff lists the milestones and features added and removed since a git revision (a
 a branch, a commit, HEAD~3), and each due, forecast and completion date changed, with
 the slip in days; files renamed since are followed. json prints an array of
 {id, kind, field, before, after, days}.
+
+report lists, in due-date order, the milestones and features delayed (not completed,
+due before asOf) or remaining (not completed).
+
+burndown counts the items remaining on the first of each month by the baseline (due),
+the forecast and as achieved (completed, up to asOf); --prefix keeps the items whose
+ID starts with it (repeatable, e.g. --prefix DM- --prefix LDM-503-). csv prints
+date,baseline,forecast,achieved; svg a chart.
 `;
 
 class UsageError extends Error {}
@@ -82,6 +93,8 @@ export async function runCli(argv: string[], cwd = process.cwd(), env: NodeJS.Pr
     if (command === 'check') return await check(rest, cwd, env);
     if (command === 'export') return await exportCommand(rest, cwd);
     if (command === 'diff') return await diffCommand(rest, cwd);
+    if (command === 'report') return await reportCommand(rest, cwd);
+    if (command === 'burndown') return await burndownCommand(rest, cwd);
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -116,6 +129,42 @@ async function exportCommand(args: string[], cwd: string): Promise<CliResult> {
   const service = createPlanService();
   await loadPlans(service, await planFiles(positionals, cwd));
   return { exitCode: 0, stdout: format === 'dot' || format === 'mermaid' ? service.exportGraph(format) : service.exportPlan(format), stderr: '' };
+}
+
+/** A service holding the plans under `paths`, judged as of `asOf` when given. */
+async function plansUnder(paths: string[], cwd: string, asOf: string | undefined): Promise<PlanService> {
+  const { settings, problems } = parseSettings({ asOf });
+  if (problems.length > 0) throw new UsageError(problems.map(asOption).join('\n'));
+  const service = createPlanService();
+  service.setSettings(settings);
+  await loadPlans(service, await planFiles(paths, cwd));
+  return service;
+}
+
+async function reportCommand(args: string[], cwd: string): Promise<CliResult> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, 'as-of': { type: 'string' } } });
+  const [kind, ...paths] = positionals;
+  if (kind !== 'delayed' && kind !== 'remaining') throw new UsageError(`report needs what to list: delayed or remaining${kind === undefined ? '' : `, not "${kind}"`}.`);
+  const format = values.format;
+  if (format !== 'text' && format !== 'md' && format !== 'csv') throw new UsageError(`--format must be text, md or csv, not "${format}".`);
+  const report = (await plansUnder(paths, cwd, values['as-of'])).report(kind, format);
+  const count = report.items.length;
+  return { exitCode: 0, stdout: report.text, stderr: `${count} item${count === 1 ? '' : 's'} ${kind} as of ${report.asOf}.\n` };
+}
+
+async function burndownCommand(args: string[], cwd: string): Promise<CliResult> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'csv' }, prefix: { type: 'string', multiple: true, default: [] }, 'as-of': { type: 'string' } },
+  });
+  const format = values.format;
+  if (format !== 'csv' && format !== 'svg') throw new UsageError(`--format must be csv or svg, not "${format}".`);
+  const chart = (await plansUnder(positionals, cwd, values['as-of'])).burndown(values.prefix);
+  const which = values.prefix.length > 0 ? ` with IDs starting ${values.prefix.join(', ')}` : '';
+  const stderr = chart.items === 0 ? `No milestone or feature with a due date${which}: nothing to chart.\n` : `${chart.items} items${which}, as of ${chart.asOf}.\n`;
+  const stdout = format === 'csv' ? burndownCsv(chart) : burndownSvg(chart, `Burndown${which}, as of ${chart.asOf}`);
+  return { exitCode: 0, stdout, stderr };
 }
 
 async function diffCommand(args: string[], cwd: string): Promise<CliResult> {

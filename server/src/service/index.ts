@@ -20,6 +20,8 @@ import { documentSymbols, workspaceSymbols, type OutlineSymbol, type WorkspaceSy
 import type { GlossaryEntry } from './glossary/glossary';
 import type { OverridesFile } from './model/overrides';
 import type { Occurrence } from './model/locate';
+import { burndown, type Burndown } from './reports/burndown';
+import { itemReport, type ItemReport, type ReportFormat, type ReportKind } from './reports/itemReports';
 import type { PlanFile } from './model/planFile';
 import type { PlanItem } from './model/planItem';
 import type { Settings } from './settings';
@@ -28,7 +30,7 @@ import { Workspace, type Analysis } from './workspace';
 import type { Span } from './yaml/nodes';
 
 export { FileProblems };
-export type { Analysis, DrivingStep, ExportFormat, GraphFormat, FixTargets, GlossaryEntry, HoverResult, Occurrence, OutlineSymbol, OverridesFile, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, ProblemGroup, RenameCheck, ReportedProblem, Settings, Span, TextEdit, WorkspaceEdit, WorkspaceSymbol };
+export type { Analysis, Burndown, DrivingStep, ExportFormat, GraphFormat, FixTargets, GlossaryEntry, HoverResult, ItemReport, Occurrence, OutlineSymbol, OverridesFile, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, ProblemGroup, RenameCheck, ReportFormat, ReportKind, ReportedProblem, Settings, Span, TextEdit, WorkspaceEdit, WorkspaceSymbol };
 
 export interface PlanService {
   setSettings(settings: Partial<Settings>): void;
@@ -71,6 +73,10 @@ export interface PlanService {
   exportPlan(format: ExportFormat): string;
   /** The plan as a graph of milestones, features and their links: Graphviz DOT or a Mermaid gantt. */
   exportGraph(format: GraphFormat): string;
+  /** The delayed or remaining items, as of the plans' asOf, in due-date order. */
+  report(kind: ReportKind, format: ReportFormat): ItemReport;
+  /** Remaining items month by month, of those whose ID starts with one of `prefixes` (all when none). */
+  burndown(prefixes: readonly string[]): Burndown;
 }
 
 export interface PlanServiceOptions {
@@ -131,5 +137,7 @@ export function createPlanService(options: PlanServiceOptions = {}): PlanService
     snapshot: () => planSnapshot(workspace),
     exportPlan: (format) => exportPlan(workspace, format),
     exportGraph: (format) => exportGraph(workspace, format),
+    report: (kind, format) => itemReport(workspace, kind, format),
+    burndown: (prefixes) => burndown(workspace, prefixes),
   };
 }

@@ -144,8 +144,16 @@ export class Workspace {
    * latest `asOf` of the workspace's plans (a file of features shares its plan's date), else today.
    */
   asOf(uri: string): string {
-    if (this.settings.asOf && isDate(this.settings.asOf)) return this.settings.asOf;
-    return this.files.get(uri)?.asOf ?? this.workspaceAsOf();
+    return this.settingAsOf() ?? this.files.get(uri)?.asOf ?? this.workspaceAsOf();
+  }
+
+  /** The date of the plans as a whole, for reports and the burndown: the setting, else the latest `asOf` of the plans, else today. */
+  planAsOf(): string {
+    return this.settingAsOf() ?? this.workspaceAsOf();
+  }
+
+  private settingAsOf(): string | undefined {
+    return this.settings.asOf && isDate(this.settings.asOf) ? this.settings.asOf : undefined;
   }
 
   private workspaceAsOf(): string {
@@ -199,7 +207,7 @@ export class Workspace {
     this.changedFiles.clear();
     const workspaceAsOf = this.workspaceAsOf();
     for (const file of files) {
-      const asOf = (this.settings.asOf && isDate(this.settings.asOf) ? this.settings.asOf : undefined) ?? file.asOf ?? workspaceAsOf;
+      const asOf = this.settingAsOf() ?? file.asOf ?? workspaceAsOf;
       if (this.checkEverything || this.asOfUsed.get(file.uri) !== asOf) {
         this.asOfUsed.set(file.uri, asOf);
         for (const item of file.milestones) dirty.add(item);
