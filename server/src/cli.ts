@@ -55,6 +55,8 @@ Options:
   --overrides FILE          an overrides file (a map keyed by milestone code, as
                             lsst-dm/milestones' data/local.yaml): checked too (repeatable)
   --max-file-size BYTES     files larger than this are not checked (default: 5242880)
+  --slip-threshold-days N   days a forecast may lie after the due date before the
+                            slipped rule (off unless --rule slipped=…) reports it
   -h, --help                show this help
 
 export prints the plan in the form of LDM-564 section 3 ("Functionality in DM releases"):
@@ -226,6 +228,7 @@ async function check(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promi
       'skip-acronyms': { type: 'string' },
       overrides: { type: 'string', multiple: true, default: [] },
       'max-file-size': { type: 'string' },
+      'slip-threshold-days': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -243,13 +246,16 @@ async function check(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promi
     rules[code ?? ''] = severity ?? '';
   }
   const maxFileSize = values['max-file-size'];
+  const slipThreshold = values['slip-threshold-days'];
+  const wholeNumber = (text: string | undefined) => (text === undefined ? undefined : /^\d+$/.test(text) ? Number(text) : Number.NaN);
   const { settings, problems } = parseSettings({
     rules,
     asOf: values['as-of'],
     glossaryFiles: values.glossary,
     glossaryTags: values['glossary-tags'].split(',').map((tag) => tag.trim()).filter(Boolean),
     skipAcronymsFile: values['skip-acronyms'],
-    maxFileSize: maxFileSize === undefined ? undefined : /^\d+$/.test(maxFileSize) ? Number(maxFileSize) : Number.NaN,
+    maxFileSize: wholeNumber(maxFileSize),
+    slipThresholdDays: wholeNumber(slipThreshold),
   });
   if (problems.length > 0) throw new UsageError(problems.map(asOption).join('\n'));
 
@@ -314,7 +320,8 @@ function asOption(problem: string): string {
     .replace(/milestones\.rules\.(\S+?):/, '--rule $1:')
     .replace(/ in milestones\.rules\./, ' in --rule.')
     .replace('milestones.asOf', '--as-of')
-    .replace('milestones.maxFileSize', '--max-file-size');
+    .replace('milestones.maxFileSize', '--max-file-size')
+    .replace('milestones.slipThresholdDays', '--slip-threshold-days');
 }
 
 if (require.main === module) {

@@ -68,6 +68,17 @@ describe('milestones check', () => {
     assert.equal(run(['check', '--as-of', '2022-01-01', '--rule', 'overdue=off', '.'], folder).stdout, '');
   });
 
+  test('slipped: off until --rule turns it on, then judged against --slip-threshold-days', () => {
+    const folder = planFolder({ 'a.milestones.yml': 'milestones:\n  M-1:\n    name: x\n    due: 2030-01-01\n    forecast: 2030-03-02\n' });
+    assert.equal(run(['check', '--as-of', '2029-01-01', '.'], folder).stdout, '');
+    const on = run(['check', '--as-of', '2029-01-01', '--rule', 'slipped=warning', '.'], folder);
+    assert.equal(on.stdout, 'a.milestones.yml:5:15 warning slipped Milestone M-1 is forecast 2030-03-02, 60 days after its due date 2030-01-01 (milestones.slipThresholdDays is 0).\n');
+    assert.equal(run(['check', '--as-of', '2029-01-01', '--rule', 'slipped=warning', '--slip-threshold-days', '60', '.'], folder).stdout, '');
+    const bad = run(['check', '--slip-threshold-days', 'soon', '.'], folder);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--slip-threshold-days must be a whole number of days, 0 or more\./);
+  });
+
   test('glossary files and tags', () => {
     const folder = planFolder({
       'a.milestones.yaml': 'milestones:\n  M-1:\n    name: Ship the QQX to the ZZQ\n    due: 2030-01-01\n',
