@@ -2,9 +2,9 @@
 // and removed, and each date changed, with the slip in days. Items are matched by ID across all
 // files, so an item that moved to another file, or a file renamed, is a change, not a removal.
 import type { PlanItem } from '../model/planItem';
+import { readPlanItems } from './dateHistory';
 import { daysBetween } from '../text/dates';
 import { markdownTable, textTable, type Cell } from '../text/tables';
-import { Workspace } from '../workspace';
 
 export interface PlanText {
   uri: string;
@@ -33,11 +33,8 @@ export interface PlanChange {
 
 /** The milestones and features of a set of plan files, by ID (the first definition of an ID). */
 export function itemsOf(files: readonly PlanText[]): Map<string, PlanItem> {
-  const workspace = new Workspace();
-  for (const file of files) workspace.setFile(file.uri, file.text);
-  const { index } = workspace.analyze();
-  const items = new Map<string, PlanItem>(index.features);
-  for (const [id, milestone] of index.milestones) items.set(id, milestone);
+  const items = new Map<string, PlanItem>();
+  for (const file of files) for (const item of readPlanItems(file.uri, file.text)) if (!items.has(item.id)) items.set(item.id, item);
   return items;
 }
 

@@ -1,0 +1,74 @@
+// An item's date history: each version of its plan file (a commit, read from git by the host) in
+// which its `due` or `forecast` changed, with the commit's date, hash and subject, old → new. The
+// host caches each version's dates by blob, so a file's history is parsed once per distinct text.
+import { buildSegmentModel } from '../model/segmentModel';
+import { PlanFile } from '../model/planFile';
+import type { PlanItem } from '../model/planItem';
+
+/** The milestones and features of one plan file's text, read without checking it. */
+export function readPlanItems(uri: string, text: string): PlanItem[] {
+  const file = new PlanFile(uri, (segment) => buildSegmentModel(segment, uri));
+  file.update(text, Number.POSITIVE_INFINITY);
+  return [...file.milestones, ...file.features];
+}
+
+/** The dates a history follows, of one item in one version. */
+export interface TrackedDates {
+  due: string | null;
+  forecast: string | null;
+}
+
+/** Each item's due and forecast dates in a file's text, by ID (the first definition of an ID). */
+export function trackedDates(uri: string, text: string): Map<string, TrackedDates> {
+  const dates = new Map<string, TrackedDates>();
+  for (const item of readPlanItems(uri, text)) if (!dates.has(item.id)) dates.set(item.id, { due: item.due ?? null, forecast: item.forecast ?? null });
+  return dates;
+}
+
+export interface FileVersion {
+  /** The commit's short hash, date (YYYY-MM-DD) and subject. */
+  hash: string;
+  date: string;
+  subject: string;
+  dates: ReadonlyMap<string, TrackedDates>;
+}
+
+export interface DateChange {
+  hash: string;
+  date: string;
+  subject: string;
+  field: keyof TrackedDates;
+  before: string | null;
+  after: string | null;
+}
+
+/**
+ * The changes of an item's due and forecast dates across versions given newest first; the changes
+ * newest first. A version without the item (before it was added, or while it was removed) breaks
+ * nothing: the next version that has it is compared with the last that had it.
+ */
+export function dateHistory(id: string, versions: readonly FileVersion[]): DateChange[] {
+  const changes: DateChange[] = [];
+  let previous: TrackedDates | undefined;
+  for (let index = versions.length - 1; index >= 0; index--) {
+    const version = versions[index]!;
+    const dates = version.dates.get(id);
+    if (!dates) continue;
+    if (previous) {
+      for (const field of ['due', 'forecast'] as const) {
+        if (previous[field] !== dates[field]) changes.push({ hash: version.hash, date: version.date, subject: version.subject, field, before: previous[field], after: dates[field] });
+      }
+    }
+    previous = dates;
+  }
+  return changes.reverse();
+}
+
+/** For a hover: `**Date history** (git)` and a line for each change, newest first, the last `limit`. */
+export function dateHistoryMarkdown(changes: readonly DateChange[], limit = 10): string | undefined {
+  if (changes.length === 0) return undefined;
+  const escape = (text: string) => text.replace(/([\\`*_{}[\]<>()#+!|~])/g, '\\$1');
+  const lines = changes.slice(0, limit).map((change) => `- ${change.date} \`${change.hash}\` ${escape(change.subject)}: ${change.field} ${change.before ?? '—'} → ${change.after ?? '—'}`);
+  if (changes.length > limit) lines.push(`- … and ${changes.length - limit} earlier change${changes.length - limit === 1 ? '' : 's'}`);
+  return ['**Date history** (git)', '', ...lines].join('\n');
+}
