@@ -15,6 +15,8 @@ import {
 import { drivingPathRequest, exportRequest, idAtRequest, planChangedNotification, planSnapshotRequest } from '../../common/requests';
 import { isPlanFile, normalizeUri, type HostFileSystem } from './host/fileSystem';
 import type { GlossaryProblem } from './host/glossaryFiles';
+import type { PlanBaseline } from './host/planBaseline';
+import type { PlanHistory } from './host/planHistory';
 import { PlanHost } from './host/planHost';
 import { fixAllKind, rangeOf, toCodeAction, toCompletionItems, toDiagnostic, toDiagnostics, toDocumentSymbol, toFoldingRange, toGlossaryDiagnostic, toHover, toSelectionRange, toSymbolInformation, toWorkspaceEdit } from './lsp/convert';
 import { Published } from './lsp/published';
@@ -30,6 +32,8 @@ export interface ServerEnvironment {
   schedule: (callback: () => void) => void;
   /** Told how much text each keystroke replaced, for the Node server's idle collection. */
   textReplaced?: (bytes: number) => void;
+  /** The plans' history from git, where git can run (Node): the hover's date history and the timeline's baseline. */
+  history?: { dates: PlanHistory; baseline: PlanBaseline };
 }
 
 export function serveLanguage(connection: Connection, environment: ServerEnvironment): void {
@@ -183,10 +187,16 @@ export function serveLanguage(connection: Connection, environment: ServerEnviron
     return context ? service.drivingPath(context.file.uri, context.offset) : [];
   });
 
-  connection.onHover(({ textDocument, position }) => {
+  connection.onHover(async ({ textDocument, position }) => {
     const context = atItem(textDocument.uri, position);
     const hover = context && service.hover(context.uri, context.offset);
-    return hover ? toHover(context.lineIndex, hover) : null;
+    if (!hover) return null;
+    // The lines of the text hovered, kept while git is read: the document may change meanwhile.
+    const lines = context.lineIndex;
+    // On an ID, the date history of the item where it is defined, from git.
+    const [item] = service.definitions(context.uri, context.offset);
+    const history = item && environment.history && service.getSettings().hoverHistory ? await environment.history.dates.markdown(item.uri, item.id) : undefined;
+    return toHover(lines, history ? { ...hover, markdown: `${hover.markdown}\n\n${history}` } : hover);
   });
 
   connection.onDefinition(({ textDocument, position }) => {

@@ -3,6 +3,8 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { idleGarbageCollection } from './host/idleGc';
 import { nodeFileSystem } from './host/nodeFileSystem';
+import { PlanBaseline } from './host/planBaseline';
+import { PlanHistory } from './host/planHistory';
 import { serveLanguage } from './languageServer';
 import { serverCommandLine } from './serverCommandLine';
 
@@ -14,4 +16,11 @@ if (commandLine) {
 }
 
 const gc = idleGarbageCollection();
-serveLanguage(createConnection(ProposedFeatures.all), { fileSystem: nodeFileSystem, schedule: setImmediate, textReplaced: (bytes) => gc.noteReplacedText(bytes) });
+const connection = createConnection(ProposedFeatures.all);
+serveLanguage(connection, {
+  fileSystem: nodeFileSystem,
+  schedule: setImmediate,
+  textReplaced: (bytes) => gc.noteReplacedText(bytes),
+  // git runs on Node only: the hover's date history and the timeline's baseline.
+  history: { dates: new PlanHistory((message) => connection.console.info(message)), baseline: new PlanBaseline((message) => connection.console.warn(message)) },
+});

@@ -1,39 +1,18 @@
 // `milestones diff <revision>` through the bin, against git repositories the tests make: several
 // commits, a file renamed, a branch merged, and changes not yet committed.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { git, gitEnv, write } from '../helpers/gitRepo';
 
 const cli = resolve(__dirname, '../../dist/cli.js');
-
-/** git as a test runs it: no user or system configuration, fixed names and dates. */
-const gitEnv = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_AUTHOR_NAME: 'Planner',
-  GIT_AUTHOR_EMAIL: 'planner@example.org',
-  GIT_COMMITTER_NAME: 'Planner',
-  GIT_COMMITTER_EMAIL: 'planner@example.org',
-  GIT_AUTHOR_DATE: '2021-08-01T12:00:00Z',
-  GIT_COMMITTER_DATE: '2021-08-01T12:00:00Z',
-};
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, env: gitEnv, encoding: 'utf8' });
-}
 
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = gitEnv) {
   const result = spawnSync(process.execPath, [cli, ...args], { cwd, env, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function write(folder: string, name: string, text: string): void {
-  mkdirSync(join(folder, name, '..'), { recursive: true });
-  writeFileSync(join(folder, name), text);
 }
 
 const releases = (m2: string, m1Completed = '') => `asOf: 2021-08-11
@@ -70,22 +49,22 @@ let repo = '';
 
 before(() => {
   repo = mkdtempSync(join(tmpdir(), 'milestones-history-'));
-  git(repo, 'init', '-q', '-b', 'main');
+  git(repo, ['init', '-q', '-b', 'main']);
   write(repo, 'plans/releases.milestones.yaml', releases('    due: 2021-03-01\n'));
   write(repo, 'features/a.milestones.yaml', features('2020-12-01', f2 + old));
   write(repo, 'notes.yaml', 'not: a plan\n');
-  git(repo, 'add', '.');
-  git(repo, 'commit', '-q', '-m', 'The first plan');
-  git(repo, 'tag', 'baseline');
+  git(repo, ['add', '.']);
+  git(repo, ['commit', '-q', '-m', 'The first plan']);
+  git(repo, ['tag', 'baseline']);
   // A branch moves M-2's forecast while main renames the features' file and moves F-1.
-  git(repo, 'checkout', '-q', '-b', 'replan');
+  git(repo, ['checkout', '-q', '-b', 'replan']);
   write(repo, 'plans/releases.milestones.yaml', releases('    due: 2021-03-01\n    forecast: 2021-05-01\n'));
-  git(repo, 'commit', '-q', '-am', 'M-2 is forecast two months late');
-  git(repo, 'checkout', '-q', 'main');
-  git(repo, 'mv', 'features/a.milestones.yaml', 'features/core.milestones.yaml');
+  git(repo, ['commit', '-q', '-am', 'M-2 is forecast two months late']);
+  git(repo, ['checkout', '-q', 'main']);
+  git(repo, ['mv', 'features/a.milestones.yaml', 'features/core.milestones.yaml']);
   write(repo, 'features/core.milestones.yaml', features('2021-01-15', f2 + old));
-  git(repo, 'commit', '-q', '-am', 'Rename the features file; F-1 moves');
-  git(repo, 'merge', '-q', '--no-ff', '-m', 'Merge the replan', 'replan');
+  git(repo, ['commit', '-q', '-am', 'Rename the features file; F-1 moves']);
+  git(repo, ['merge', '-q', '--no-ff', '-m', 'Merge the replan', 'replan']);
   // Not committed: M-1 completed, F-OLD dropped, F-NEW added.
   write(repo, 'plans/releases.milestones.yaml', releases('    due: 2021-03-01\n    forecast: 2021-05-01\n', '    completed: 2021-01-04\n'));
   write(repo, 'features/core.milestones.yaml', features('2021-01-15', f2 + fresh));
@@ -142,7 +121,7 @@ describe('milestones diff', () => {
   test('in a clean clone, nothing since HEAD; then a forecast moved earlier slips by negative days', () => {
     const clone = mkdtempSync(join(tmpdir(), 'milestones-history-'));
     try {
-      git(clone, 'clone', '-q', repo, '.');
+      git(clone, ['clone', '-q', repo, '.']);
       const unchanged = run(['diff', 'HEAD', '--format', 'json'], clone);
       assert.equal(unchanged.status, 0, unchanged.stderr);
       assert.deepEqual(JSON.parse(unchanged.stdout), []);

@@ -1,6 +1,6 @@
 // The plan's history as git keeps it, read by running `git` (never a library: the user's own git,
 // with their configuration). Each failure becomes a GitError whose message says what to do.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 
 export class GitError extends Error {}
 
@@ -65,4 +65,70 @@ export async function renamesSince(root: string, commit: string): Promise<Map<st
 /** A file's text at a commit. */
 export async function fileAt(root: string, commit: string, file: string): Promise<string> {
   return git(root, ['cat-file', 'blob', `${commit}:${file}`]);
+}
+
+/** The commit HEAD names, or undefined in a repository without commits. */
+export async function headCommit(root: string): Promise<string | undefined> {
+  try {
+    return (await git(root, ['rev-parse', '--verify', '--quiet', 'HEAD'])).trim() || undefined;
+  } catch (error) {
+    if (/not installed/.test((error as Error).message)) throw error;
+    return undefined;
+  }
+}
+
+/** A commit that changed a file: its short hash, date, subject, and the file's blob after it. */
+export interface FileCommit {
+  hash: string;
+  date: string;
+  subject: string;
+  blob: string;
+}
+
+/**
+ * The commits that changed a file, newest first, following renames (`git log --follow`). Merges
+ * that changed nothing of their own are left out; a commit that deleted the file has no blob.
+ */
+export async function fileLog(root: string, file: string): Promise<FileCommit[]> {
+  const output = await git(root, ['log', '--follow', '--raw', '--no-abbrev', '--date=short', '--format=%x1e%H%x1f%ad%x1f%s', '--', file]);
+  const commits: FileCommit[] = [];
+  for (const record of output.split('\x1e')) {
+    const [head, ...rest] = record.split('\n');
+    const [hash, date, subject] = (head ?? '').split('\x1f');
+    // `:100644 100644 <old blob> <new blob> M\tpath`; the new blob is all zeros when deleted.
+    const raw = rest.find((line) => line.startsWith(':'));
+    if (!hash || !date || subject === undefined || !raw) continue;
+    const blob = raw.split(' ')[3] ?? '';
+    if (/^0+$/.test(blob)) continue;
+    // --no-abbrev (for the blobs) writes whole commit hashes too; seven characters, as git shows them.
+    commits.push({ hash: hash.slice(0, 7), date, subject, blob });
+  }
+  return commits;
+}
+
+/** The texts of several blobs, read by one `git cat-file --batch`. */
+export function blobTexts(root: string, blobs: readonly string[]): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', (error) => reject(new GitError(error.message)));
+    child.on('close', () => {
+      const output = Buffer.concat(chunks);
+      const texts = new Map<string, string>();
+      let at = 0;
+      while (at < output.length) {
+        const lineEnd = output.indexOf(10, at);
+        if (lineEnd < 0) break;
+        const [hash, type, size] = output.subarray(at, lineEnd).toString('utf8').split(' ');
+        at = lineEnd + 1;
+        if (type !== 'blob' || size === undefined) continue;
+        const length = Number(size);
+        texts.set(hash!, output.subarray(at, at + length).toString('utf8'));
+        at += length + 1;
+      }
+      resolve(texts);
+    });
+    child.stdin.end(blobs.map((blob) => `${blob}\n`).join(''));
+  });
 }

@@ -22,6 +22,8 @@ export interface Settings {
   overrideFiles: string[];
   /** Days a forecast may lie after the due date before the `slipped` rule reports it. */
   slipThresholdDays: number;
+  /** Whether the hover of an item shows its date history, read from git by the host. */
+  hoverHistory: boolean;
 }
 
 export const defaultSettings: Settings = {
@@ -34,6 +36,7 @@ export const defaultSettings: Settings = {
   jiraBaseUrl: '',
   overrideFiles: [],
   slipThresholdDays: 0,
+  hoverHistory: true,
 };
 
 export interface ParsedSettings {
@@ -85,6 +88,11 @@ export function parseSettings(raw: unknown): ParsedSettings {
     if (typeof values.slipThresholdDays === 'number' && Number.isInteger(values.slipThresholdDays) && values.slipThresholdDays >= 0) slipThresholdDays = values.slipThresholdDays;
     else problems.push('milestones.slipThresholdDays must be a whole number of days, 0 or more.');
   }
+  let hoverHistory = defaultSettings.hoverHistory;
+  if (values.hoverHistory !== undefined && values.hoverHistory !== null) {
+    if (typeof values.hoverHistory === 'boolean') hoverHistory = values.hoverHistory;
+    else problems.push('milestones.hoverHistory must be true or false.');
+  }
   const settings: Settings = {
     rules,
     asOf: isDate(asOf) ? asOf : undefined,
@@ -96,6 +104,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     jiraBaseUrl: text('jiraBaseUrl'),
     overrideFiles: strings('overrideFiles'),
     slipThresholdDays,
+    hoverHistory,
   };
   return { settings, problems };
 }

@@ -1,0 +1,117 @@
+// The hover's date history over LSP: a real server on plans in a git repository the test makes
+// (commits that move a feature's dates, a rename), and on plans outside any repository.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import type { Hover } from 'vscode-languageserver-protocol';
+import { git, write } from '../helpers/gitRepo';
+import { TestClient } from '../helpers/lspClient';
+
+const releases = `asOf: 2021-08-11
+milestones:
+  M-1:
+    name: First release
+    due: 2021-12-01
+    features: [F-1]
+`;
+const features = (due: string, forecast = '') => `features:
+  F-1:
+    name: Ingest
+    due: ${due}
+${forecast}`;
+
+function positionOf(text: string, needle: string): { line: number; character: number } {
+  const before = text.slice(0, text.indexOf(needle) + 1);
+  return { line: before.split('\n').length - 1, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+const markdown = (result: Hover | null) => (result && typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : '');
+
+describe('the date history in the hover', () => {
+  let repo: string;
+  let client: TestClient;
+  const releasesUri = () => pathToFileURL(join(repo, 'releases.milestones.yaml')).href;
+  const hover = () => client.request<Hover | null>('textDocument/hover', { textDocument: { uri: releasesUri() }, position: positionOf(releases, 'F-1]') });
+
+  before(async () => {
+    repo = mkdtempSync(join(tmpdir(), 'milestones-hover-history-'));
+    git(repo, ['init', '-q', '-b', 'main']);
+    write(repo, 'releases.milestones.yaml', releases);
+    write(repo, 'old.milestones.yaml', features('2021-06-01'));
+    git(repo, ['add', '.']);
+    git(repo, ['commit', '-q', '-m', 'First plan'], '2021-01-10');
+    write(repo, 'old.milestones.yaml', features('2021-07-01'));
+    git(repo, ['commit', '-q', '-am', 'Rebaseline F-1'], '2021-02-20');
+    git(repo, ['mv', 'old.milestones.yaml', 'features.milestones.yaml']);
+    git(repo, ['commit', '-q', '-m', 'Rename the features file'], '2021-03-05');
+    write(repo, 'features.milestones.yaml', features('2021-07-01', '    forecast: 2021-09-15\n'));
+    git(repo, ['commit', '-q', '-am', 'F-1 is forecast late'], '2021-04-12');
+    client = await TestClient.start({ folders: [repo] });
+    await client.open(releasesUri(), readFileSync(join(repo, 'releases.milestones.yaml'), 'utf8'));
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(repo, { recursive: true, force: true });
+  });
+
+  test('each commit that moved the due date or the forecast, newest first, across the rename', async () => {
+    const text = markdown(await hover());
+    const hash = (subject: string) => git(repo, ['log', '--all', '--format=%h', `--grep=${subject}`]).trim();
+    assert.ok(
+      text.endsWith(
+        ['**Date history** (git)', '', `- 2021-04-12 \`${hash('F-1 is forecast late')}\` F-1 is forecast late: forecast — → 2021-09-15`, `- 2021-02-20 \`${hash('Rebaseline F-1')}\` Rebaseline F-1: due 2021-06-01 → 2021-07-01`].join('\n'),
+      ),
+      text,
+    );
+    assert.match(text, /^\*\*F-1\*\* · Feature/);
+  });
+
+  test('a new commit is seen on the next hover', async () => {
+    write(repo, 'features.milestones.yaml', features('2021-08-01', '    forecast: 2021-09-15\n'));
+    git(repo, ['commit', '-q', '-am', 'Rebaseline F-1 again'], '2021-05-02');
+    assert.match(markdown(await hover()), /\n- 2021-05-02 `[0-9a-f]+` Rebaseline F-1 again: due 2021-07-01 → 2021-08-01\n- 2021-04-12 /);
+  });
+
+  test('milestones.hoverHistory: false leaves it out', async () => {
+    const quiet = await TestClient.start({ folders: [repo], settings: { hoverHistory: false } });
+    try {
+      await quiet.open(releasesUri(), releases);
+      const text = markdown(await quiet.request<Hover | null>('textDocument/hover', { textDocument: { uri: releasesUri() }, position: positionOf(releases, 'F-1]') }));
+      assert.match(text, /^\*\*F-1\*\* · Feature/);
+      assert.doesNotMatch(text, /Date history/);
+    } finally {
+      await quiet.stop();
+    }
+  });
+});
+
+describe('the hover outside a git repository', () => {
+  test('the usual hover, without a history; the log says why, once', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'milestones-hover-nogit-'));
+    write(folder, 'releases.milestones.yaml', releases);
+    write(folder, 'features.milestones.yaml', features('2021-06-01'));
+    const previous = process.env.GIT_CEILING_DIRECTORIES;
+    process.env.GIT_CEILING_DIRECTORIES = tmpdir();
+    const client = await TestClient.start({ folders: [folder] });
+    try {
+      const uri = pathToFileURL(join(folder, 'releases.milestones.yaml')).href;
+      await client.open(uri, releases);
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const text = markdown(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(releases, 'F-1]') }));
+        assert.match(text, /^\*\*F-1\*\* · Feature/);
+        assert.doesNotMatch(text, /Date history/);
+      }
+      const said = client.notifications.filter((note) => note.method === 'window/logMessage' && /outside a git repository/.test((note.params as { message: string }).message));
+      assert.equal(said.length, 1, 'said once');
+      assert.match((said[0]!.params as { message: string }).message, /^The date history of the hover is not shown for plans outside a git repository \(/);
+    } finally {
+      await client.stop();
+      if (previous === undefined) delete process.env.GIT_CEILING_DIRECTORIES;
+      else process.env.GIT_CEILING_DIRECTORIES = previous;
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
