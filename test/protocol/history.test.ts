@@ -75,6 +75,13 @@ describe('the date history in the hover', () => {
     assert.match(markdown(await hover()), /\n- 2021-05-02 `[0-9a-f]+` Rebaseline F-1 again: due 2021-07-01 → 2021-08-01\n- 2021-04-12 /);
   });
 
+  test('HEAD moved back (a reset): the history is read again, without the commit that is gone', async () => {
+    git(repo, ['reset', '-q', '--hard', 'HEAD~1']);
+    const text = markdown(await hover());
+    assert.doesNotMatch(text, /again/);
+    assert.match(text, /\n- 2021-04-12 `[0-9a-f]+` F-1 is forecast late: forecast — → 2021-09-15\n- 2021-02-20 /);
+  });
+
   test('milestones.hoverHistory: false leaves it out', async () => {
     const quiet = await TestClient.start({ folders: [repo], settings: { hoverHistory: false } });
     try {

@@ -77,8 +77,9 @@ export async function headCommit(root: string): Promise<string | undefined> {
   }
 }
 
-/** A commit that changed a file: its short hash, date, subject, and the file's blob after it. */
+/** A commit that changed a file: its hash (whole and short), date, subject, and the file's blob after it. */
 export interface FileCommit {
+  commit: string;
   hash: string;
   date: string;
   subject: string;
@@ -89,8 +90,8 @@ export interface FileCommit {
  * The commits that changed a file, newest first, following renames (`git log --follow`). Merges
  * that changed nothing of their own are left out; a commit that deleted the file has no blob.
  */
-export async function fileLog(root: string, file: string): Promise<FileCommit[]> {
-  const output = await git(root, ['log', '--follow', '--raw', '--no-abbrev', '--date=short', '--format=%x1e%H%x1f%ad%x1f%s', '--', file]);
+export async function fileLog(root: string, file: string, range = 'HEAD'): Promise<FileCommit[]> {
+  const output = await git(root, ['log', '--follow', '--raw', '--no-abbrev', '--date=short', '--format=%x1e%H%x1f%ad%x1f%s', range, '--', file]);
   const commits: FileCommit[] = [];
   for (const record of output.split('\x1e')) {
     const [head, ...rest] = record.split('\n');
@@ -101,9 +102,20 @@ export async function fileLog(root: string, file: string): Promise<FileCommit[]>
     const blob = raw.split(' ')[3] ?? '';
     if (/^0+$/.test(blob)) continue;
     // --no-abbrev (for the blobs) writes whole commit hashes too; seven characters, as git shows them.
-    commits.push({ hash: hash.slice(0, 7), date, subject, blob });
+    commits.push({ commit: hash, hash: hash.slice(0, 7), date, subject, blob });
   }
   return commits;
+}
+
+/** Whether `ancestor` is `commit` or one of its ancestors. */
+export async function isAncestor(root: string, ancestor: string, commit: string): Promise<boolean> {
+  try {
+    await git(root, ['merge-base', '--is-ancestor', ancestor, commit]);
+    return true;
+  } catch (error) {
+    if (/not installed/.test((error as Error).message)) throw error;
+    return false;
+  }
 }
 
 /** The texts of several blobs, read by one `git cat-file --batch`. */

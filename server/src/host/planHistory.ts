@@ -1,26 +1,28 @@
 // The date history the hover of an item shows, read from git on demand: the commits that changed
-// the item's plan file (following renames), each version's dates parsed once per blob and kept
-// while the file's history still names that blob. Without git, or outside a repository, it says so
-// once and answers nothing.
+// the item's plan file (following renames), each distinct blob parsed once, oldest first, into the
+// changes of every item of the file. When HEAD moves on, only the commits since are read. Without
+// git, or outside a repository, it says so once and answers nothing.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { dateHistory, dateHistoryMarkdown, trackedDates, type FileVersion, type TrackedDates } from '../service/history/dateHistory';
-import { blobTexts, fileLog, GitError, headCommit, repositoryRoot } from './git';
+import { DateHistories, dateHistoryMarkdown, trackedDates, type TrackedDates } from '../service/history/dateHistory';
+import { blobTexts, fileLog, GitError, headCommit, isAncestor, repositoryRoot, type FileCommit } from './git';
 import { uriPath } from './nodeFileSystem';
 
 interface FileHistory {
   head: string;
-  versions: FileVersion[];
+  /** The newest commit that changed the file, as of `head`: a later HEAD that descends from it adds only the commits after it. */
+  newest: string | undefined;
+  histories: DateHistories;
 }
+
+/** Blobs read by one `git cat-file`: enough to keep git busy, few enough to hold in memory. */
+const blobsAtOnce = 32;
 
 export class PlanHistory {
   /** The repository of each folder, or null when it has none. */
   private readonly roots = new Map<string, Promise<string | null>>();
   /** Each file's versions as of a HEAD. */
   private readonly files = new Map<string, Promise<FileHistory | undefined>>();
-  /** The dates of each blob read, shared by the files' histories, and the blobs each file's history names. */
-  private readonly blobs = new Map<string, Map<string, TrackedDates>>();
-  private readonly blobsOfFile = new Map<string, Set<string>>();
   private readonly said = new Set<string>();
   private gitMissing = false;
 
@@ -28,11 +30,11 @@ export class PlanHistory {
 
   /** The hover's date history of an item defined in `uri`, in Markdown; undefined when there is none to show. */
   async markdown(uri: string, id: string): Promise<string | undefined> {
-    const versions = await this.versions(uri);
-    return versions && dateHistoryMarkdown(dateHistory(id, versions));
+    const histories = await this.histories(uri);
+    return histories && dateHistoryMarkdown(histories.of(id));
   }
 
-  private async versions(uri: string): Promise<FileVersion[] | undefined> {
+  private async histories(uri: string): Promise<DateHistories | undefined> {
     if (this.gitMissing || !uri.startsWith('file:')) return undefined;
     const file = uriPath(uri);
     try {
@@ -41,10 +43,10 @@ export class PlanHistory {
       const head = await headCommit(root);
       if (!head) return undefined;
       const known = await this.files.get(file);
-      if (known?.head === head) return known.versions;
-      const reading = this.read(root, file, head);
+      if (known?.head === head) return known.histories;
+      const reading = this.read(root, file, head, known);
       this.files.set(file, reading);
-      return (await reading)?.versions;
+      return (await reading)?.histories;
     } catch (error) {
       if (!(error instanceof GitError)) throw error;
       if (/not installed/.test(error.message)) this.gitMissing = true;
@@ -70,24 +72,31 @@ export class PlanHistory {
     return root;
   }
 
-  private async read(root: string, file: string, head: string): Promise<FileHistory> {
+  private async read(root: string, file: string, head: string, known: FileHistory | undefined): Promise<FileHistory> {
     // git names files by their real path under the repository's (real) root.
     const relative = path.relative(root, await fs.realpath(file).catch(() => file)).split(path.sep).join('/');
-    const commits = await fileLog(root, relative);
-    const missing = [...new Set(commits.map((commit) => commit.blob))].filter((blob) => !this.blobs.has(blob));
-    if (missing.length > 0) {
-      const texts = await blobTexts(root, missing);
-      for (const [blob, text] of texts) this.blobs.set(blob, trackedDates(`${file}@${blob}`, text.replace(/^\uFEFF/, '')));
+    const since = known?.newest !== undefined && (await isAncestor(root, known.newest, head)) ? known : undefined;
+    const commits = await fileLog(root, relative, since ? `${since.newest}..${head}` : head);
+    const histories = since?.histories ?? new DateHistories();
+    await this.addVersions(root, file, commits.reverse(), histories);
+    return { head, newest: commits.at(-1)?.commit ?? since?.newest, histories };
+  }
+
+  /** Adds the versions of `commits` (oldest first), reading their blobs a batch at a time, each distinct blob parsed once. */
+  private async addVersions(root: string, file: string, commits: FileCommit[], histories: DateHistories): Promise<void> {
+    const parsed = new Map<string, Map<string, TrackedDates>>();
+    for (let start = 0; start < commits.length; start += blobsAtOnce) {
+      const batch = commits.slice(start, start + blobsAtOnce);
+      const texts = await blobTexts(root, [...new Set(batch.map((commit) => commit.blob))].filter((blob) => !parsed.has(blob)));
+      for (const commit of batch) {
+        let dates = parsed.get(commit.blob);
+        const text = texts.get(commit.blob);
+        if (!dates && text !== undefined) parsed.set(commit.blob, (dates = trackedDates(`${file}@${commit.blob}`, text.replace(/^\uFEFF/, ''))));
+        if (dates) histories.add({ hash: commit.hash, date: commit.date, subject: commit.subject, dates });
+      }
+      // A blob seen again later (a change reverted) is parsed again rather than every blob kept.
+      if (parsed.size > blobsAtOnce) parsed.clear();
     }
-    const versions = commits.flatMap((commit) => {
-      const dates = this.blobs.get(commit.blob);
-      return dates ? [{ hash: commit.hash, date: commit.date, subject: commit.subject, dates }] : [];
-    });
-    this.blobsOfFile.set(file, new Set(commits.map((commit) => commit.blob)));
-    // Blobs no file's latest history names any more are not needed again.
-    const used = new Set([...this.blobsOfFile.values()].flatMap((blobs) => [...blobs]));
-    for (const blob of [...this.blobs.keys()]) if (!used.has(blob)) this.blobs.delete(blob);
-    return { head, versions };
   }
 
   private sayOnce(message: string): void {

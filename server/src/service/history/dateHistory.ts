@@ -1,6 +1,5 @@
 // An item's date history: each version of its plan file (a commit, read from git by the host) in
-// which its `due` or `forecast` changed, with the commit's date, hash and subject, old → new. The
-// host caches each version's dates by blob, so a file's history is parsed once per distinct text.
+// which its `due` or `forecast` changed, with the commit's date, hash and subject, old → new.
 import { buildSegmentModel } from '../model/segmentModel';
 import { PlanFile } from '../model/planFile';
 import type { PlanItem } from '../model/planItem';
@@ -43,25 +42,41 @@ export interface DateChange {
 }
 
 /**
- * The changes of an item's due and forecast dates across versions given newest first; the changes
- * newest first. A version without the item (before it was added, or while it was removed) breaks
- * nothing: the next version that has it is compared with the last that had it.
+ * The date changes of every item of a file, built from its versions oldest first: each version is
+ * compared with the last one that had the item (a version without it, before it was added or while
+ * it was removed, breaks nothing). Only the changes are kept, and the dates of the newest version,
+ * so a long history costs little memory and a new commit is one more `add`.
  */
-export function dateHistory(id: string, versions: readonly FileVersion[]): DateChange[] {
-  const changes: DateChange[] = [];
-  let previous: TrackedDates | undefined;
-  for (let index = versions.length - 1; index >= 0; index--) {
-    const version = versions[index]!;
-    const dates = version.dates.get(id);
-    if (!dates) continue;
-    if (previous) {
+export class DateHistories {
+  private readonly changes = new Map<string, DateChange[]>();
+  private readonly last = new Map<string, TrackedDates>();
+
+  /** Adds the next version, newer than every one added before. */
+  add(version: FileVersion): void {
+    for (const [id, dates] of version.dates) {
+      const previous = this.last.get(id);
+      this.last.set(id, dates);
+      if (!previous) continue;
       for (const field of ['due', 'forecast'] as const) {
-        if (previous[field] !== dates[field]) changes.push({ hash: version.hash, date: version.date, subject: version.subject, field, before: previous[field], after: dates[field] });
+        if (previous[field] === dates[field]) continue;
+        let list = this.changes.get(id);
+        if (!list) this.changes.set(id, (list = []));
+        list.push({ hash: version.hash, date: version.date, subject: version.subject, field, before: previous[field], after: dates[field] });
       }
     }
-    previous = dates;
   }
-  return changes.reverse();
+
+  /** An item's changes, newest first. */
+  of(id: string): DateChange[] {
+    return (this.changes.get(id) ?? []).slice().reverse();
+  }
+}
+
+/** The changes of an item's due and forecast dates across versions given newest first; the changes newest first. */
+export function dateHistory(id: string, versions: readonly FileVersion[]): DateChange[] {
+  const histories = new DateHistories();
+  for (let index = versions.length - 1; index >= 0; index--) histories.add(versions[index]!);
+  return histories.of(id);
 }
 
 /** For a hover: `**Date history** (git)` and a line for each change, newest first, the last `limit`. */
