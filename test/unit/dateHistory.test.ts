@@ -2,7 +2,7 @@
 // plan file given newest first, as the host reads them from git, and the hover's Markdown of it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { dateHistory, dateHistoryMarkdown, trackedDates, type FileVersion } from '../../server/src/service/history/dateHistory';
+import { DateHistories, dateHistory, dateHistoryMarkdown, PlanVersions, trackedDates, type FileVersion } from '../../server/src/service/history/dateHistory';
 
 const plan = (due: string, forecast?: string, other = '') => `milestones:
   M-1:
@@ -46,5 +46,18 @@ describe('date history', () => {
     const lines = dateHistoryMarkdown(many)!.split('\n');
     assert.equal(lines.length, 2 + 10 + 1);
     assert.equal(lines.at(-1), '- … and 2 earlier changes');
+  });
+
+  test('read as edits of each other, oldest first, the versions give the same histories as read whole', () => {
+    const texts = [plan('2021-01-01'), plan('2021-03-01', undefined, '  M-2:\n    name: Second\n    due: 2021-05-01\n'), 'milestones: {}\n', plan('2021-03-01', '2021-05-01', '  M-2:\n    name: Second\n    due: 2021-06-01\n')];
+    const reader = new PlanVersions('file:///plans/a.milestones.yaml');
+    const incremental = new DateHistories();
+    texts.forEach((text, index) => incremental.add({ hash: `h${index}`, date: `2021-0${index + 1}-01`, subject: `version ${index}`, dates: reader.next(text) }));
+    const whole = texts.map((text, index) => version(`h${index}`, `2021-0${index + 1}-01`, `version ${index}`, text)).reverse();
+    for (const id of ['M-1', 'M-2']) assert.deepEqual(incremental.of(id), dateHistory(id, whole), id);
+    assert.deepEqual(
+      incremental.of('M-2').map((change) => [change.hash, change.field, change.before, change.after]),
+      [['h3', 'due', '2021-05-01', '2021-06-01']],
+    );
   });
 });

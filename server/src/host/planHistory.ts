@@ -1,18 +1,21 @@
 // The date history the hover of an item shows, read from git on demand: the commits that changed
-// the item's plan file (following renames), each distinct blob parsed once, oldest first, into the
-// changes of every item of the file. When HEAD moves on, only the commits since are read. Without
-// git, or outside a repository, it says so once and answers nothing.
+// the item's plan file (following renames), oldest first, each version read as an edit of the one
+// before, into the changes of every item of the file. When HEAD moves on, only the commits since
+// are read. Without git, or outside a repository, it says so once and answers nothing.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { DateHistories, dateHistoryMarkdown, trackedDates, type TrackedDates } from '../service/history/dateHistory';
-import { blobTexts, fileLog, GitError, headCommit, isAncestor, repositoryRoot, type FileCommit } from './git';
-import { uriPath } from './nodeFileSystem';
+import { DateHistories, dateHistoryMarkdown, PlanVersions } from '../service/history/dateHistory';
+import { blobTexts, fileLog, GitError, headCommit, isAncestor, repositoryRoot } from './git';
+import { fileUri, uriPath } from './nodeFileSystem';
 
 interface FileHistory {
   head: string;
-  /** The newest commit that changed the file, as of `head`: a later HEAD that descends from it adds only the commits after it. */
+  /** The newest commit that changed the file, as of `head`, and its blob: a later HEAD that descends from it adds only the commits after it. */
   newest: string | undefined;
+  newestBlob: string | undefined;
   histories: DateHistories;
+  /** The file as of `newest`, that the next version is read as an edit of. */
+  versions: PlanVersions;
 }
 
 /** Blobs read by one `git cat-file`: enough to keep git busy, few enough to hold in memory. */
@@ -76,27 +79,20 @@ export class PlanHistory {
     // git names files by their real path under the repository's (real) root.
     const relative = path.relative(root, await fs.realpath(file).catch(() => file)).split(path.sep).join('/');
     const since = known?.newest !== undefined && (await isAncestor(root, known.newest, head)) ? known : undefined;
-    const commits = await fileLog(root, relative, since ? `${since.newest}..${head}` : head);
-    const histories = since?.histories ?? new DateHistories();
-    await this.addVersions(root, file, commits.reverse(), histories);
-    return { head, newest: commits.at(-1)?.commit ?? since?.newest, histories };
-  }
-
-  /** Adds the versions of `commits` (oldest first), reading their blobs a batch at a time, each distinct blob parsed once. */
-  private async addVersions(root: string, file: string, commits: FileCommit[], histories: DateHistories): Promise<void> {
-    const parsed = new Map<string, Map<string, TrackedDates>>();
+    const commits = (await fileLog(root, relative, since ? `${since.newest}..${head}` : head)).reverse();
+    const history = since ?? { head, newest: undefined, newestBlob: undefined, histories: new DateHistories(), versions: new PlanVersions(fileUri(file)) };
     for (let start = 0; start < commits.length; start += blobsAtOnce) {
       const batch = commits.slice(start, start + blobsAtOnce);
-      const texts = await blobTexts(root, [...new Set(batch.map((commit) => commit.blob))].filter((blob) => !parsed.has(blob)));
+      const texts = await blobTexts(root, [...new Set(batch.map((commit) => commit.blob))]);
       for (const commit of batch) {
-        let dates = parsed.get(commit.blob);
         const text = texts.get(commit.blob);
-        if (!dates && text !== undefined) parsed.set(commit.blob, (dates = trackedDates(`${file}@${commit.blob}`, text.replace(/^\uFEFF/, ''))));
-        if (dates) histories.add({ hash: commit.hash, date: commit.date, subject: commit.subject, dates });
+        // The same blob again (a merge, a mode change) changes no date.
+        if (text === undefined || commit.blob === history.newestBlob) continue;
+        history.histories.add({ hash: commit.hash, date: commit.date, subject: commit.subject, dates: history.versions.next(text.replace(/^\uFEFF/, '')) });
+        history.newestBlob = commit.blob;
       }
-      // A blob seen again later (a change reverted) is parsed again rather than every blob kept.
-      if (parsed.size > blobsAtOnce) parsed.clear();
     }
+    return { ...history, head, newest: commits.at(-1)?.commit ?? history.newest };
   }
 
   private sayOnce(message: string): void {

@@ -3,6 +3,7 @@
 import { buildSegmentModel } from '../model/segmentModel';
 import { PlanFile } from '../model/planFile';
 import type { PlanItem } from '../model/planItem';
+import { editBetween } from '../text/edits';
 
 /** The milestones and features of one plan file's text, read without checking it. */
 export function readPlanItems(uri: string, text: string): PlanItem[] {
@@ -24,11 +25,34 @@ export function trackedDates(uri: string, text: string): Map<string, TrackedDate
   return dates;
 }
 
+/**
+ * Successive versions of one plan file, each read as an edit of the one before: only the entries
+ * the edit touched are parsed again, as in the editor after a keystroke, so a long history of
+ * small commits to a large plan is read in little more than the time its texts take to compare.
+ */
+export class PlanVersions {
+  private readonly file: PlanFile;
+
+  constructor(uri: string) {
+    this.file = new PlanFile(uri, (segment) => buildSegmentModel(segment, uri));
+  }
+
+  /** The due and forecast dates of the items the next version added or changed (all of them in the first), by ID. */
+  next(text: string): Map<string, TrackedDates> {
+    const edit = this.file.text === '' ? undefined : editBetween(this.file.text, text);
+    const { added } = this.file.update(text, Number.POSITIVE_INFINITY, edit);
+    const dates = new Map<string, TrackedDates>();
+    for (const item of added) if (!dates.has(item.id)) dates.set(item.id, { due: item.due ?? null, forecast: item.forecast ?? null });
+    return dates;
+  }
+}
+
 export interface FileVersion {
   /** The commit's short hash, date (YYYY-MM-DD) and subject. */
   hash: string;
   date: string;
   subject: string;
+  /** The dates of the items of the version (or of those it changed: an item left out is as before). */
   dates: ReadonlyMap<string, TrackedDates>;
 }
 

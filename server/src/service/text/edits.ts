@@ -59,3 +59,13 @@ export function appendLine(text: string, line: string): TextEdit {
 export function copyOf(text: string, start: number, end: number): string {
   return end - start < 13 ? text.slice(start, end) : ` ${text.slice(start, end)}`.slice(1);
 }
+
+/** The one edit that turns `before` into `after`: what lies between their common start and end. */
+export function editBetween(before: string, after: string): TextEdit {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { start, end: before.length - end, text: after.slice(start, after.length - end) };
+}
