@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Hover } from 'vscode-languageserver-protocol';
 import { git, write } from '../helpers/gitRepo';
+import { PlanHistory } from '../../server/src/host/planHistory';
 import { TestClient } from '../helpers/lspClient';
 
 const releases = `asOf: 2021-08-11
@@ -80,6 +81,19 @@ describe('the date history in the hover', () => {
     const text = markdown(await hover());
     assert.doesNotMatch(text, /Rebaseline F-1 again/);
     assert.match(text, /\n- 2021-04-12 `[0-9a-f]+` F-1 is forecast late: forecast — → 2021-09-15\n- 2021-02-20 /);
+  });
+
+  test('a history still being read after the hover has waited: the hover says so, and a later one has it', async () => {
+    const impatient = new PlanHistory(() => undefined, 0);
+    const uri = pathToFileURL(join(repo, 'features.milestones.yaml')).href;
+    assert.equal(await impatient.markdown(uri, 'F-1'), '**Date history** (git): still being read from the repository; hover again in a moment.');
+    let answer: string | undefined;
+    // Generous: the history is a few commits; this only stops a hang.
+    for (let attempt = 0; attempt < 400 && !answer?.includes('Rebaseline F-1'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      answer = await impatient.markdown(uri, 'F-1');
+    }
+    assert.match(answer ?? '', /^\*\*Date history\*\* \(git\)\n\n- 2021-04-12 /);
   });
 
   test('milestones.hoverHistory: false leaves it out', async () => {

@@ -24,20 +24,30 @@ const blobsAtOnce = 32;
 export class PlanHistory {
   /** The repository of each folder, or null when it has none. */
   private readonly roots = new Map<string, Promise<string | null>>();
-  /** Each file's versions as of a HEAD. */
-  private readonly files = new Map<string, Promise<FileHistory | undefined>>();
+  /** Each file's history as of a HEAD, read or being read. */
+  private readonly files = new Map<string, { head: string; reading: Promise<FileHistory | undefined> }>();
   private readonly said = new Set<string>();
   private gitMissing = false;
 
-  constructor(private readonly log: (message: string) => void) {}
+  constructor(
+    private readonly log: (message: string) => void,
+    /** How long a hover waits for a history being read (a long one takes minutes the first time) before it answers without. */
+    private readonly patience = 1000,
+  ) {}
 
   /** The hover's date history of an item defined in `uri`, in Markdown; undefined when there is none to show. */
   async markdown(uri: string, id: string): Promise<string | undefined> {
-    const histories = await this.histories(uri);
-    return histories && dateHistoryMarkdown(histories.of(id));
+    const started = await this.start(uri);
+    if (!started) return undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<'still reading'>((resolve) => (timer = setTimeout(() => resolve('still reading'), this.patience)));
+    const read = await Promise.race([started.reading, waited]).finally(() => clearTimeout(timer));
+    if (read === 'still reading') return '**Date history** (git): still being read from the repository; hover again in a moment.';
+    return read && dateHistoryMarkdown(read.histories.of(id));
   }
 
-  private async histories(uri: string): Promise<DateHistories | undefined> {
+  /** The reading of a file's history as of the current HEAD: the one kept, or a new one started. */
+  private async start(uri: string): Promise<{ reading: Promise<FileHistory | undefined> } | undefined> {
     if (this.gitMissing || !uri.startsWith('file:')) return undefined;
     const file = uriPath(uri);
     try {
@@ -45,18 +55,23 @@ export class PlanHistory {
       if (!root) return undefined;
       const head = await headCommit(root);
       if (!head) return undefined;
-      const known = await this.files.get(file);
-      if (known?.head === head) return known.histories;
-      const reading = this.read(root, file, head, known);
-      this.files.set(file, reading);
-      return (await reading)?.histories;
+      const kept = this.files.get(file);
+      if (kept?.head === head) return { reading: kept.reading };
+      const reading = (async () => this.read(root, file, head, await kept?.reading))().catch((error: unknown) => this.failed(error, file));
+      this.files.set(file, { head, reading });
+      return { reading };
     } catch (error) {
-      if (!(error instanceof GitError)) throw error;
-      if (/not installed/.test(error.message)) this.gitMissing = true;
-      this.sayOnce(`The date history of the hover is not shown: ${error.message}`);
-      this.files.delete(file);
-      return undefined;
+      return this.failed(error, file);
     }
+  }
+
+  /** Says once why there is no history (git missing, a repository git cannot read), and forgets the file's. */
+  private failed(error: unknown, file: string): undefined {
+    if (!(error instanceof GitError)) throw error;
+    if (/not installed/.test(error.message)) this.gitMissing = true;
+    this.sayOnce(`The date history of the hover is not shown: ${error.message}`);
+    this.files.delete(file);
+    return undefined;
   }
 
   private rootOf(folder: string): Promise<string | null> {
