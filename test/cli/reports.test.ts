@@ -92,7 +92,7 @@ describe('milestones report', () => {
     const other = mkdtempSync(join(tmpdir(), 'milestones-reports-'));
     writeFileSync(join(other, 'a.milestones.yaml'), 'asOf: 2021-03-15\nfeatures:\n  F-1:\n    name: \'Ingest, then "check" | sign\'\n    due: 2021-01-01\n');
     assert.equal(run(['report', 'delayed', '--format', 'csv'], other).stdout, 'id,kind,name,due,forecast,days late\nF-1,feature,"Ingest, then ""check"" | sign",2021-01-01,,73\n');
-    assert.match(run(['report', 'delayed', '--format', 'md'], other).stdout, /\| F-1 \| feature \| Ingest, then "check" \\\| sign \| 2021-01-01 \|  \| 73 \|/);
+    assert.ok(run(['report', 'delayed', '--format', 'md'], other).stdout.endsWith('| F-1 | feature | Ingest, then "check" \\| sign | 2021-01-01 |  | 73 |\n'));
   });
 
   test('bad usage exits 2', () => {
