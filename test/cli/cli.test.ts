@@ -1,6 +1,5 @@
 // The command-line checker as CI of a plan's repository runs it: `node dist/cli.js check …`.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,15 +7,14 @@ import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import type { Log } from 'sarif';
+import { runCli } from '../helpers/cli';
 
-const cli = resolve(__dirname, '../../dist/cli.js');
 const root = resolve(__dirname, '../..');
 
 /** Runs the checker as outside GitHub Actions, whatever runs the tests, unless `env` says otherwise. */
 function run(args: string[], cwd = root, env: Record<string, string> = {}) {
   const { GITHUB_ACTIONS: _, ...outside } = process.env;
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...outside, ...env } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, cwd, { ...outside, ...env });
 }
 
 function planFolder(files: Record<string, string>): string {

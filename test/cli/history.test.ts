@@ -1,19 +1,14 @@
 // `milestones diff <revision>` through the bin, against git repositories the tests make: several
 // commits, a file renamed, a branch merged, and changes not yet committed.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { printed, runCli } from '../helpers/cli';
 import { git, gitEnv, write } from '../helpers/gitRepo';
 
-const cli = resolve(__dirname, '../../dist/cli.js');
-
-function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = gitEnv) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, env, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (args: string[], cwd: string, env: NodeJS.ProcessEnv = gitEnv) => runCli(args, cwd, env);
 
 const releases = (m2: string, m1Completed = '') => `asOf: 2021-08-11
 milestones:
@@ -91,14 +86,13 @@ describe('milestones diff', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.equal(
       result.stdout,
-      [
+      printed(
         'id     change   field      before      after       days',
         'F-OLD  removed  due        2020-06-01',
         'F-NEW  added    due                    2021-09-01',
         'F-1    changed  due        2020-12-01  2021-01-15  +45',
         'M-1    changed  completed              2021-01-04',
-        '',
-      ].join('\n'),
+      ),
     );
   });
 
@@ -107,14 +101,13 @@ describe('milestones diff', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.equal(
       result.stdout,
-      [
+      printed(
         '| id | change | field | before | after | days |',
         '| --- | --- | --- | --- | --- | --- |',
         '| F-OLD | removed | due | 2020-06-01 |  |  |',
         '| F-NEW | added | due |  | 2021-09-01 |  |',
         '| F-1 | changed | due | 2020-12-01 | 2021-01-15 | +45 |',
-        '',
-      ].join('\n'),
+      ),
     );
   });
 

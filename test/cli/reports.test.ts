@@ -1,18 +1,13 @@
 // `milestones report` and `milestones burndown` through the bin, on a plan written for them: what
 // each lists or counts, in which order, in each format.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { printed, runCli } from '../helpers/cli';
 
-const cli = resolve(__dirname, '../../dist/cli.js');
-
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (args: string[], cwd: string) => runCli(args, cwd);
 
 const folder = mkdtempSync(join(tmpdir(), 'milestones-reports-'));
 writeFileSync(
@@ -57,13 +52,12 @@ describe('milestones report', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.equal(
       result.stdout,
-      [
+      printed(
         'id       kind     name      due         forecast    days late',
         'OTHER-1  feature  Not ours  2020-12-01              104',
         'DM-B     feature  Process   2021-02-01              42',
         'DM-C     feature  Archive   2021-02-01  2021-03-01  42',
-        '',
-      ].join('\n'),
+      ),
     );
     assert.equal(result.stderr, '3 items delayed as of 2021-03-15.\n');
   });
@@ -72,18 +66,17 @@ describe('milestones report', () => {
     const markdown = run(['report', 'remaining', '--format', 'md', '.'], folder);
     assert.equal(
       markdown.stdout,
-      [
+      printed(
         '| id | kind | name | due | forecast |',
         '| --- | --- | --- | --- | --- |',
         '| OTHER-1 | feature | Not ours | 2020-12-01 |  |',
         '| DM-B | feature | Process | 2021-02-01 |  |',
         '| DM-C | feature | Archive | 2021-02-01 | 2021-03-01 |',
         '| LDM-503-2 | milestone | Second release | 2021-04-01 | 2021-05-20 |',
-        '',
-      ].join('\n'),
+      ),
     );
     const csv = run(['report', 'delayed', '--format', 'csv', '--as-of', '2021-06-01', 'features.milestones.yaml', 'releases.milestones.yaml'], folder);
-    assert.equal(csv.stdout, ['id,kind,name,due,forecast,days late', 'OTHER-1,feature,Not ours,2020-12-01,,182', 'DM-B,feature,Process,2021-02-01,,120', 'DM-C,feature,Archive,2021-02-01,2021-03-01,120', 'LDM-503-2,milestone,Second release,2021-04-01,2021-05-20,61', ''].join('\n'));
+    assert.equal(csv.stdout, printed('id,kind,name,due,forecast,days late', 'OTHER-1,feature,Not ours,2020-12-01,,182', 'DM-B,feature,Process,2021-02-01,,120', 'DM-C,feature,Archive,2021-02-01,2021-03-01,120', 'LDM-503-2,milestone,Second release,2021-04-01,2021-05-20,61'));
     const completedToo = run(['report', 'remaining', '--format', 'csv', '--as-of', '2021-06-01'], folder);
     assert.doesNotMatch(completedToo.stdout, /DM-A|LDM-503-1/);
   });
@@ -110,7 +103,7 @@ describe('milestones burndown', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.equal(
       result.stdout,
-      [
+      printed(
         'date,baseline,forecast,achieved',
         '2021-01-01,5,5,5',
         '2021-02-01,3,4,4',
@@ -118,8 +111,7 @@ describe('milestones burndown', () => {
         '2021-04-01,1,1,',
         '2021-05-01,0,1,',
         '2021-06-01,0,0,',
-        '',
-      ].join('\n'),
+      ),
     );
     assert.equal(result.stderr, '5 items with IDs starting DM-, LDM-503-, as of 2021-03-15.\n');
   });

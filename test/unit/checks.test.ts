@@ -152,8 +152,8 @@ describe('duplicate-feature', () => {
   });
 });
 
-describe('the three pair checks', () => {
-  const pair = (milestone: string, feature: string) => `asOf: 2021-08-11
+/** A milestone listing one feature, with the given date lines of each. */
+const pair = (milestone: string, feature: string) => `asOf: 2021-08-11
 milestones:
   LDM-503-05:
     name: Alert distribution validation
@@ -163,6 +163,8 @@ features:
   DM-NCSA-8:
     name: Alert Filtering Service receives alert streams
 ${feature}`;
+
+describe('the three pair checks', () => {
   test('due after the milestone and open in a completed milestone', () => {
     const found = check(pair('    due: 2018-07-17\n    completed: 2018-07-17\n', '    due: 2021-07-01\n'));
     const due = codes(found, 'feature-due-after-milestone');
@@ -184,34 +186,24 @@ ${feature}`;
 });
 
 describe('forecasts in the pair checks', () => {
-  const plan = (milestone: string, feature: string) => `asOf: 2021-08-11
-milestones:
-  LDM-503-05:
-    name: Alert distribution validation
-${milestone}    features:
-      - DM-NCSA-8
-features:
-  DM-NCSA-8:
-    name: Alert Filtering Service receives alert streams
-${feature}`;
   test("a feature's forecast after the milestone's due date: the message says the forecast was used", () => {
-    const found = codes(check(plan('    due: 2021-12-01\n', '    due: 2021-11-01\n    forecast: 2022-02-01\n')), 'feature-due-after-milestone');
+    const found = codes(check(pair('    due: 2021-12-01\n', '    due: 2021-11-01\n    forecast: 2022-02-01\n')), 'feature-due-after-milestone');
     assert.deepEqual(found.map((problem) => [problem.text, problem.message]), [['DM-NCSA-8', 'DM-NCSA-8 is forecast 2022-02-01, after LDM-503-05 (due 2021-12-01).']]);
   });
   test("the milestone's forecast counts too: a feature due after the baseline but before the forecast is fine", () => {
-    assert.deepEqual(codes(check(plan('    due: 2021-10-01\n    forecast: 2022-03-01\n', '    due: 2021-11-01\n')), 'feature-due-after-milestone'), []);
-    const found = codes(check(plan('    due: 2021-12-01\n    forecast: 2022-01-15\n', '    due: 2021-11-01\n    forecast: 2022-02-01\n')), 'feature-due-after-milestone');
+    assert.deepEqual(codes(check(pair('    due: 2021-10-01\n    forecast: 2022-03-01\n', '    due: 2021-11-01\n')), 'feature-due-after-milestone'), []);
+    const found = codes(check(pair('    due: 2021-12-01\n    forecast: 2022-01-15\n', '    due: 2021-11-01\n    forecast: 2022-02-01\n')), 'feature-due-after-milestone');
     assert.deepEqual(found.map((problem) => problem.message), ['DM-NCSA-8 is forecast 2022-02-01, after LDM-503-05 (forecast 2022-01-15).']);
   });
   test('a forecast earlier than the due date takes a due-date problem away', () => {
-    assert.deepEqual(check(plan('    due: 2021-10-01\n', '    due: 2021-11-01\n    forecast: 2021-09-15\n')), []);
+    assert.deepEqual(check(pair('    due: 2021-10-01\n', '    due: 2021-11-01\n    forecast: 2021-09-15\n')), []);
   });
   test('overdue stays on the due date, whatever the forecast', () => {
-    const found = check(plan('    due: 2021-12-01\n', '    due: 2021-07-01\n    forecast: 2021-11-01\n'));
+    const found = check(pair('    due: 2021-12-01\n', '    due: 2021-07-01\n    forecast: 2021-11-01\n'));
     assert.deepEqual(found.map((problem) => [problem.code, problem.text]), [['overdue', 'DM-NCSA-8']]);
   });
   test('a forecast that is not a date is an invalid-date error; an empty one is allowed', () => {
-    const found = check(plan('    due: 2021-12-01\n    forecast:\n', '    due: 2021-11-01\n    forecast: 2021-11-31\n'));
+    const found = check(pair('    due: 2021-12-01\n    forecast:\n', '    due: 2021-11-01\n    forecast: 2021-11-31\n'));
     assert.deepEqual(found.map((problem) => [problem.code, problem.text, problem.message]), [['invalid-date', '2021-11-31', '"2021-11-31" is not a real day: November 2021 has 30 days.']]);
   });
 });

@@ -1,0 +1,21 @@
+// The command line as the tests run it: `node dist/cli.js …` in a folder, and what it printed.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export const cliPath = resolve(__dirname, '../../dist/cli.js');
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], cwd: string, env?: NodeJS.ProcessEnv): CliRun {
+  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, env, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Lines as a command prints them, each ended by a line break. */
+export function printed(...lines: string[]): string {
+  return lines.map((line) => `${line}\n`).join('');
+}
