@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { printed, runCli } from '../helpers/cli';
+import { assertPrinted, runCli } from '../helpers/cli';
 import { git, gitEnv, write } from '../helpers/gitRepo';
 
 const run = (args: string[], cwd: string, env: NodeJS.ProcessEnv = gitEnv) => runCli(args, cwd, env);
@@ -83,31 +83,25 @@ describe('milestones diff', () => {
 
   test('as text, since a commit on one side of the merge (HEAD^2 is the replan)', () => {
     const result = run(['diff', 'HEAD^2'], repo);
-    assert.equal(result.status, 0, result.stderr);
-    assert.equal(
-      result.stdout,
-      printed(
-        'id     change   field      before      after       days',
-        'F-OLD  removed  due        2020-06-01',
-        'F-NEW  added    due                    2021-09-01',
-        'F-1    changed  due        2020-12-01  2021-01-15  +45',
-        'M-1    changed  completed              2021-01-04',
-      ),
+    assertPrinted(
+      result,
+      'id     change   field      before      after       days',
+      'F-OLD  removed  due        2020-06-01',
+      'F-NEW  added    due                    2021-09-01',
+      'F-1    changed  due        2020-12-01  2021-01-15  +45',
+      'M-1    changed  completed              2021-01-04',
     );
   });
 
   test('a path renamed since the revision is followed: its items are changed, not added', () => {
     const result = run(['diff', 'baseline', '--format', 'md', 'features/core.milestones.yaml'], repo);
-    assert.equal(result.status, 0, result.stderr);
-    assert.equal(
-      result.stdout,
-      printed(
-        '| id | change | field | before | after | days |',
-        '| --- | --- | --- | --- | --- | --- |',
-        '| F-OLD | removed | due | 2020-06-01 |  |  |',
-        '| F-NEW | added | due |  | 2021-09-01 |  |',
-        '| F-1 | changed | due | 2020-12-01 | 2021-01-15 | +45 |',
-      ),
+    assertPrinted(
+      result,
+      '| id | change | field | before | after | days |',
+      '| --- | --- | --- | --- | --- | --- |',
+      '| F-OLD | removed | due | 2020-06-01 |  |  |',
+      '| F-NEW | added | due |  | 2021-09-01 |  |',
+      '| F-1 | changed | due | 2020-12-01 | 2021-01-15 | +45 |',
     );
   });
 

@@ -1,4 +1,5 @@
 // The command line as the tests run it: `node dist/cli.js …` in a folder, and what it printed.
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
@@ -18,4 +19,10 @@ export function runCli(args: string[], cwd: string, env?: NodeJS.ProcessEnv): Cl
 /** Lines as a command prints them, each ended by a line break. */
 export function printed(...lines: string[]): string {
   return lines.map((line) => `${line}\n`).join('');
+}
+
+/** That the command succeeded and printed exactly these lines. */
+export function assertPrinted(result: CliRun, ...lines: string[]): void {
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout, printed(...lines));
 }
