@@ -4,10 +4,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isPlanFile, skippedFolders } from './host/fileSystem';
-import { describeCommit, fileAt, filesAt, GitError, renamesSince, repositoryRoot, resolveCommit } from './host/git';
+import { describeCommit, GitError, repositoryRoot, resolveCommit } from './host/git';
 import { loadGlossaries } from './host/glossaryFiles';
 import { fileUri, findPlanFiles, nodeFileSystem, uriPath } from './host/nodeFileSystem';
+import { plansAtRevision, withoutBom } from './host/planRevision';
 import { toGithubAnnotations } from './reports/githubAnnotations';
 import type { ProblemRow } from './reports/problemRow';
 import { toSarif } from './reports/sarif';
@@ -178,7 +178,7 @@ async function diffCommand(args: string[], cwd: string): Promise<CliResult> {
   const current = await planFiles(paths, cwd);
   const root = await repositoryRoot(cwd);
   const commit = await resolveCommit(root, revision);
-  const before = await plansAt(root, commit, paths, cwd);
+  const before = await plansAtRevision(root, commit, (paths.length > 0 ? paths : ['.']).map((wanted) => path.resolve(cwd, wanted)));
   const after: PlanText[] = [];
   for (const file of current) after.push({ uri: fileUri(file), text: await readPlan(file) });
   const changes = diffPlans(before, after);
@@ -186,32 +186,8 @@ async function diffCommand(args: string[], cwd: string): Promise<CliResult> {
   return { exitCode: 0, stdout: formatDiff(changes, format), stderr: summary };
 }
 
-/**
- * The plan files of a commit that are now under the given paths, following renames: a file renamed
- * since is judged by where it is now (its text is the commit's).
- */
-async function plansAt(root: string, commit: string, paths: string[], cwd: string): Promise<PlanText[]> {
-  const realRoot = await fs.realpath(root);
-  const wanted = await Promise.all((paths.length > 0 ? paths : ['.']).map((wantedPath) => fs.realpath(path.resolve(cwd, wantedPath))));
-  const renames = await renamesSince(root, commit);
-  const plans: PlanText[] = [];
-  for (const file of await filesAt(root, commit)) {
-    const now = path.join(realRoot, renames.get(file) ?? file);
-    if (!isPlanFile(file) && !isPlanFile(now)) continue;
-    if (path.relative(realRoot, now).split(path.sep).some((part) => skippedFolders.has(part))) continue;
-    if (!wanted.some((folder) => now === folder || now.startsWith(folder + path.sep))) continue;
-    plans.push({ uri: fileUri(now), text: withoutBom(await fileAt(root, commit, file)) });
-  }
-  return plans;
-}
-
 async function readPlan(file: string): Promise<string> {
   return withoutBom(await fs.readFile(file, 'utf8'));
-}
-
-/** A plan's text without the byte-order mark an editor may have written. */
-function withoutBom(text: string): string {
-  return text.replace(/^\uFEFF/, '');
 }
 
 async function check(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliResult> {

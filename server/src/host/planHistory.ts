@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { DateHistories, dateHistoryMarkdown, PlanVersions } from '../service/history/dateHistory';
 import { blobTexts, fileLog, GitError, headCommit, isAncestor, repositoryRoot } from './git';
 import { fileUri, uriPath } from './nodeFileSystem';
+import { withoutBom } from './planRevision';
 
 interface FileHistory {
   head: string;
@@ -103,7 +104,7 @@ export class PlanHistory {
         const text = texts.get(commit.blob);
         // The same blob again (a merge, a mode change) changes no date.
         if (text === undefined || commit.blob === history.newestBlob) continue;
-        history.histories.add({ hash: commit.hash, date: commit.date, subject: commit.subject, dates: history.versions.next(text.replace(/^\uFEFF/, '')) });
+        history.histories.add({ hash: commit.hash, date: commit.date, subject: commit.subject, dates: history.versions.next(withoutBom(text)) });
         history.newestBlob = commit.blob;
       }
     }
