@@ -96,6 +96,15 @@ export interface PlanSnapshot {
   milestones: MilestoneSnapshot[];
   features: Record<string, FeatureSnapshot>;
   problemCounts: Record<Severity, number>;
+  /** The due dates of the plan at `milestones.baselineRevision`, by ID, when it is set and git can read it. */
+  baseline?: Baseline;
+}
+
+export interface Baseline {
+  /** The revision as the setting names it (`v1.0`, `HEAD~10`) and the commit's short hash. */
+  revision: string;
+  commit: string;
+  due: Record<string, string>;
 }
 
 /** A step of a driving path, for the *Show Driving Path* command: an item with its dates and where it is defined. */

@@ -168,7 +168,9 @@ export function serveLanguage(connection: Connection, environment: ServerEnviron
   // otherwise answer with an empty plan, and the tree and timeline would show it.
   connection.onRequest(planSnapshotRequest, async () => {
     await host.ready;
-    return service.snapshot();
+    const snapshot = service.snapshot();
+    const baseline = await environment.history?.baseline.of(service.getSettings().baselineRevision, host.workspaceFolders());
+    return baseline ? { ...snapshot, baseline } : snapshot;
   });
 
   connection.onRequest(exportRequest, async (params) => {

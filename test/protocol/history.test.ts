@@ -1,5 +1,5 @@
-// The hover's date history over LSP: a real server on plans in a git repository the test makes
-// (commits that move a feature's dates, a rename), and on plans outside any repository.
+// The hover's date history and the timeline's baseline over LSP: a real server on plans in a git
+// repository the test makes (commits that move a feature's dates, a rename), and outside any.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Hover } from 'vscode-languageserver-protocol';
+import type { PlanSnapshot } from '../../common/planSnapshot';
 import { git, write } from '../helpers/gitRepo';
 import { PlanHistory } from '../../server/src/host/planHistory';
 import { TestClient } from '../helpers/lspClient';
@@ -134,5 +135,47 @@ describe('the hover outside a git repository', () => {
       else process.env.GIT_CEILING_DIRECTORIES = previous;
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the baseline in the plan snapshot', () => {
+  let repo: string;
+  before(() => {
+    repo = mkdtempSync(join(tmpdir(), 'milestones-baseline-'));
+    git(repo, ['init', '-q', '-b', 'main']);
+    write(repo, 'releases.milestones.yaml', releases);
+    write(repo, 'old.milestones.yaml', features('2021-06-01'));
+    git(repo, ['add', '.']);
+    git(repo, ['commit', '-q', '-m', 'First plan'], '2021-01-10');
+    git(repo, ['tag', 'v1']);
+    git(repo, ['mv', 'old.milestones.yaml', 'features.milestones.yaml']);
+    write(repo, 'features.milestones.yaml', features('2021-07-01'));
+    git(repo, ['commit', '-q', '-am', 'Rename; F-1 moves'], '2021-02-20');
+  });
+  after(() => rmSync(repo, { recursive: true, force: true }));
+
+  const snapshotWith = async (settings: Record<string, unknown>) => {
+    const client = await TestClient.start({ folders: [repo], settings });
+    try {
+      await client.open(pathToFileURL(join(repo, 'releases.milestones.yaml')).href, releases);
+      const snapshot = await client.request<PlanSnapshot>('milestones/planSnapshot');
+      const said = client.notifications.filter((note) => note.method === 'window/logMessage').map((note) => (note.params as { message: string }).message);
+      return { snapshot, said };
+    } finally {
+      await client.stop();
+    }
+  };
+
+  test("milestones.baselineRevision: the due dates at that revision, by ID, across the rename", async () => {
+    const { snapshot } = await snapshotWith({ baselineRevision: 'v1' });
+    assert.deepEqual(snapshot.baseline, { revision: 'v1', commit: git(repo, ['rev-parse', '--short=7', 'v1']).trim(), due: { 'M-1': '2021-12-01', 'F-1': '2021-06-01' } });
+    assert.equal(snapshot.features['F-1']!.due, '2021-07-01');
+  });
+
+  test('no setting, no baseline; a revision the repository does not have: none, and the log says why', async () => {
+    assert.equal((await snapshotWith({})).snapshot.baseline, undefined);
+    const { snapshot, said } = await snapshotWith({ baselineRevision: 'v9' });
+    assert.equal(snapshot.baseline, undefined);
+    assert.ok(said.includes('milestones.baselineRevision "v9" is not drawn: "v9" is not a revision of this repository: give a tag, a branch, a commit or e.g. HEAD~3.'), said.join('\n'));
   });
 });

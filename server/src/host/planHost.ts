@@ -253,6 +253,11 @@ export class PlanHost {
     return this.targets;
   }
 
+  /** The workspace folders, as URIs. */
+  workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
   /** The folder relative settings are resolved against: the first workspace folder. */
   private baseFolder(): string | undefined {
     return this.folders[0];

@@ -24,6 +24,8 @@ export interface Settings {
   slipThresholdDays: number;
   /** Whether the hover of an item shows its date history, read from git by the host. */
   hoverHistory: boolean;
+  /** A git revision whose due dates the timeline draws beside the current ones; '' for none. */
+  baselineRevision: string;
 }
 
 export const defaultSettings: Settings = {
@@ -37,6 +39,7 @@ export const defaultSettings: Settings = {
   overrideFiles: [],
   slipThresholdDays: 0,
   hoverHistory: true,
+  baselineRevision: '',
 };
 
 export interface ParsedSettings {
@@ -105,6 +108,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     overrideFiles: strings('overrideFiles'),
     slipThresholdDays,
     hoverHistory,
+    baselineRevision: text('baselineRevision').trim(),
   };
   return { settings, problems };
 }
