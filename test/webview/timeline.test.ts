@@ -42,7 +42,7 @@ function dueX(page: Page, id: string): Promise<number> {
     'svg.body g.row',
     (rows, id) => {
       const row = rows.find((candidate) => candidate.getAttribute('data-id') === id)!;
-      const box = (row.querySelector('.due') as SVGGraphicsElement).getBBox();
+      const box = (row.querySelector('.due:not(.ghost)') as SVGGraphicsElement).getBBox();
       return box.x + box.width / 2;
     },
     id,
@@ -139,6 +139,25 @@ describe('timeline webview', { skip: skipWithout('the timeline in Chromium', 'ch
     assert.ok(lines.includes('● information: Unknown acronym: SQuaRE.'));
     await page.mouse.move(5, 5);
     assert.equal(await tip.getAttribute('visibility'), 'hidden');
+    await page.close();
+  });
+
+  test('a baseline: a ghost diamond at its due date where the date has moved since, joined to today\'s, with the slip', async () => {
+    const page = await openWith({ ...small, baseline: { revision: 'v1', commit: 'abc1234', due: { 'M-2': '2021-03-01', 'M-3': '2021-11-01', 'F-4': '2022-01-10', 'F-3': 'not a date' } } });
+    const ghosts = await page.$$eval('svg.body g.row', (rows) =>
+      rows.flatMap((row) => (row.querySelector('.due.ghost') ? [`${row.getAttribute('data-id')} ${row.querySelector('.baseline-slip')!.textContent}`] : [])),
+    );
+    // M-2 has not moved, F-3's baseline date is not one: no ghost for either.
+    assert.deepEqual(ghosts, ['M-3 +70 d', 'F-4 −40 d']);
+    const ghostX = await page.$eval('svg.body g.row[data-id="M-3"] .due.ghost', (ghost) => {
+      const box = (ghost as SVGGraphicsElement).getBBox();
+      return box.x + box.width / 2;
+    });
+    const perDay = await pixelsPerDay(page);
+    assert.ok(Math.abs((await dueX(page, 'M-3')) - ghostX - 70 * perDay) < 1, 'the ghost is 70 days before the due date');
+    await page.locator('svg.body g.row.feature[data-id="F-4"] .due:not(.ghost)').hover();
+    const lines = await page.locator('.tooltip text').allTextContents();
+    assert.equal(lines[3], 'Baseline due 2022-01-10 · 40 days earlier now');
     await page.close();
   });
 

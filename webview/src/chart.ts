@@ -3,7 +3,7 @@
 // an arrow from each predecessor's due marker to its successor's.
 import type { Axis } from './axis';
 import { clear, html, svg, text } from './dom';
-import { formatDay, slipOf, type VisibleRow } from './model';
+import { baselineSlip, formatDay, slipOf, type VisibleRow } from './model';
 
 export const layout = {
   labelWidth: 430,
@@ -275,9 +275,19 @@ export class Chart {
       svg('rect', { class: `bar ${slip.kind}`, x: from, y: middle - 3.5, width: Math.max(to - from, 1), height: 7, rx: 3.5 }, group);
       right = Math.max(right, to);
     }
-    if (row.due !== null) drawDue(group, x(row.due), middle, size, row.completed !== null);
+    const moved = baselineSlip(row);
+    if (moved !== null && moved !== 0) {
+      // The baseline's due date as a ghost, joined to today's, with how far it moved.
+      const from = x(row.baselineDue!);
+      const to = x(row.due!);
+      svg('line', { class: 'baseline-shift', x1: from, x2: to, y1: middle, y2: middle }, group);
+      drawDue(group, from, middle, size, 'due ghost');
+      text(svg('text', { class: 'baseline-slip', x: (from + to) / 2, y: middle - size - 2, 'text-anchor': 'middle' }, group), `${moved > 0 ? '+' : '−'}${Math.abs(moved)} d`);
+      right = Math.max(right, from);
+    }
+    if (row.due !== null) drawDue(group, x(row.due), middle, size, row.completed !== null ? 'due hollow' : 'due');
     if (row.completed !== null) drawDone(group, x(row.completed), middle, size - 0.5);
-    const dates = [row.due, row.completed].filter((time): time is number => time !== null).map(x);
+    const dates = [row.due, row.completed, moved ? row.baselineDue : null].filter((time): time is number => time !== null).map(x);
     right = Math.max(right, ...dates);
     if (row.worst && Number.isFinite(right)) {
       const badge = svg('g', { class: `marker-badge severity-${row.worst}`, transform: `translate(${right + size + 9} ${middle})` }, group);
@@ -289,8 +299,8 @@ export class Chart {
   }
 }
 
-function drawDue(parent: SVGGElement, x: number, y: number, r: number, completed: boolean): void {
-  svg('path', { class: completed ? 'due hollow' : 'due', d: `M ${x} ${y - r} L ${x + r} ${y} L ${x} ${y + r} L ${x - r} ${y} Z` }, parent);
+function drawDue(parent: SVGGElement, x: number, y: number, r: number, classes: string): void {
+  svg('path', { class: classes, d: `M ${x} ${y - r} L ${x + r} ${y} L ${x} ${y + r} L ${x - r} ${y} Z` }, parent);
 }
 
 function drawDone(parent: SVGGElement, x: number, y: number, r: number): void {

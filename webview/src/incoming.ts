@@ -1,6 +1,6 @@
 // Checks what the extension posts to the timeline and copies a plan into well-formed values, so
 // the drawing code can trust types (strings are strings, states are known) whatever arrives.
-import type { FeatureRow, FeatureSnapshot, ItemState, Links, Location, MilestoneSnapshot, PlanSnapshot, ProblemSummary, Progress, Severity } from '../../common/planSnapshot';
+import type { Baseline, FeatureRow, FeatureSnapshot, ItemState, Links, Location, MilestoneSnapshot, PlanSnapshot, ProblemSummary, Progress, Severity } from '../../common/planSnapshot';
 import type { ToTimeline } from '../../common/timelineMessages';
 import { itemStates, severities } from './model';
 
@@ -79,6 +79,14 @@ function feature(id: string, value: Loose): FeatureSnapshot {
   };
 }
 
+/** The baseline's due dates, only those that are text; none when it is not an object. */
+function baseline(value: unknown): Baseline | undefined {
+  if (!isObject(value)) return undefined;
+  const due = Object.create(null) as Record<string, string>;
+  if (isObject(value.due)) for (const [id, date] of Object.entries(value.due)) if (typeof date === 'string') due[id] = date;
+  return { revision: text(value.revision), commit: text(value.commit), due };
+}
+
 export function normalizePlan(value: unknown): PlanSnapshot {
   const plan = isObject(value) ? value : {};
   const features = Object.create(null) as Record<string, FeatureSnapshot>;
@@ -91,6 +99,7 @@ export function normalizePlan(value: unknown): PlanSnapshot {
     milestones: list(plan.milestones).filter(isObject).map(milestone),
     features,
     problemCounts: { error: count(counts.error), warning: count(counts.warning), information: count(counts.information), hint: count(counts.hint) },
+    baseline: baseline(plan.baseline),
   };
 }
 

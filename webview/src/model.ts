@@ -1,7 +1,7 @@
 // The timeline's rows, drawn from a plan snapshot (which decides each row's state): a row per
 // milestone with its features beneath, dates as UTC milliseconds, the worst problem severity, and
 // the filter that hides rows. No DOM here.
-import type { FeatureSnapshot, ItemState, MilestoneSnapshot, PlanSnapshot, PredecessorLink, ProblemSummary, Progress, Severity } from '../../common/planSnapshot';
+import type { Baseline, FeatureSnapshot, ItemState, MilestoneSnapshot, PlanSnapshot, PredecessorLink, ProblemSummary, Progress, Severity } from '../../common/planSnapshot';
 
 export const itemStates: readonly ItemState[] = ['completed', 'open', 'overdue', 'inconsistent', 'unknown'];
 export const severities: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -18,6 +18,8 @@ export interface Row {
   completed: number | null;
   dueText: string | null;
   completedText: string | null;
+  /** The due date at the baseline revision, when one is set and the item had a valid one there. */
+  baselineDue: number | null;
   state: ItemState;
   /** By its dates alone: whether a late or overdue span is drawn. */
   progress: Progress;
@@ -86,7 +88,7 @@ export function featureKey(milestoneId: string, featureId: string): string {
   return `${milestoneId}\u0000${featureId}`;
 }
 
-function datedRow(item: MilestoneSnapshot | FeatureSnapshot): Pick<Row, 'id' | 'name' | 'due' | 'completed' | 'dueText' | 'completedText' | 'progress'> {
+function datedRow(item: MilestoneSnapshot | FeatureSnapshot, baseline: Baseline | undefined): Pick<Row, 'id' | 'name' | 'due' | 'completed' | 'dueText' | 'completedText' | 'baselineDue' | 'progress'> {
   return {
     id: item.id,
     name: item.name,
@@ -94,6 +96,7 @@ function datedRow(item: MilestoneSnapshot | FeatureSnapshot): Pick<Row, 'id' | '
     completed: parseDay(item.completed),
     dueText: item.due,
     completedText: item.completed,
+    baselineDue: baseline && Object.hasOwn(baseline.due, item.id) ? parseDay(baseline.due[item.id]) : null,
     progress: item.progress,
   };
 }
@@ -114,12 +117,17 @@ function successorsOf(plan: PlanSnapshot): Map<string, string[]> {
 
 const noSuccessors: string[] = [];
 
+/** How far the due date moved since the baseline, in days (later positive); null without both. */
+export function baselineSlip(row: Row): number | null {
+  return row.due !== null && row.baselineDue !== null ? Math.round((row.due - row.baselineDue) / dayMs) : null;
+}
+
 export function buildGroups(plan: PlanSnapshot): Group[] {
   const successors = successorsOf(plan);
   const links = (item: MilestoneSnapshot | FeatureSnapshot) => ({ predecessors: item.links.predecessors, driving: item.links.driving, successors: successors.get(item.id) ?? noSuccessors });
   return plan.milestones.map((milestone) => {
     const milestoneRow: Row = {
-      ...datedRow(milestone),
+      ...datedRow(milestone, plan.baseline),
       key: milestone.id,
       kind: 'milestone',
       state: milestone.state,
@@ -134,8 +142,8 @@ export function buildGroups(plan: PlanSnapshot): Group[] {
       const feature = row.state !== 'unknown' && Object.hasOwn(plan.features, row.id) ? plan.features[row.id] : undefined;
       const common = { key: featureKey(milestone.id, row.id), kind: 'feature' as const, state: row.state, problems: row.problems, worst: worstSeverity(row.problems), milestoneId: milestone.id };
       return feature
-        ? { ...common, ...datedRow(feature), defined: true, revealId: feature.id, ...links(feature) }
-        : { ...common, id: row.id, name: '', due: null, completed: null, dueText: null, completedText: null, progress: 'open', defined: false, revealId: milestone.id, predecessors: [], driving: null, successors: noSuccessors };
+        ? { ...common, ...datedRow(feature, plan.baseline), defined: true, revealId: feature.id, ...links(feature) }
+        : { ...common, id: row.id, name: '', due: null, completed: null, dueText: null, completedText: null, baselineDue: null, progress: 'open', defined: false, revealId: milestone.id, predecessors: [], driving: null, successors: noSuccessors };
     });
     return { milestone: milestoneRow, features };
   });
@@ -181,6 +189,7 @@ export function timeExtent(groups: readonly Group[], asOf: number | null): [numb
     for (const row of [group.milestone, ...group.features]) {
       take(row.due);
       take(row.completed);
+      take(row.baselineDue);
     }
   }
   if (low === Infinity) {
