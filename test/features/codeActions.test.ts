@@ -76,6 +76,12 @@ features:
     assert.deepEqual(fixed(plan, "Move F-1's forecast to 2021-12-01"), { a: plan.replace('|', '').replace('forecast: 2022-01-10', 'forecast: 2021-12-01') });
   });
 
+  test('an item forecast before its predecessor: the fixes move the dates the check compared', () => {
+    const plan = `milestones:\n  M-1:\n    name: First\n    due: 2021-09-01\n    forecast: 2021-12-15\n  M-2:\n    name: Second\n    due: 2021-12-01\n    predecessors: [M-|1]\n`;
+    assert.deepEqual(titles(plan).slice(0, 2), ["Move M-2's due date to 2021-12-15", "Move M-1's forecast to 2021-12-01"]);
+    assert.deepEqual(fixed(plan, "Move M-1's forecast to 2021-12-01"), { a: plan.replace('|', '').replace('forecast: 2021-12-15', 'forecast: 2021-12-01') });
+  });
+
   test('an open feature in a completed milestone: complete the feature on that date, or reopen the milestone', () => {
     const plan = `asOf: 2021-08-11
 milestones:

@@ -54,4 +54,9 @@ describe('the driving path at the cursor', () => {
     assert.deepEqual(service.drivingPath(uri, 0), []);
     assert.deepEqual(pathAt('    predecessors: [LDM-503-07, DM-A|P-1]').map((step) => step.id), ['DM-AP-1']);
   });
+  test('the predecessor expected last drives: a forecast counts before a due date', () => {
+    const plan = `milestones:\n  A:\n    name: a\n    due: 2021-01-01\n    forecast: 2021-06-01\n  B:\n    name: b\n    due: 2021-03-01\n  C:\n    name: c\n    due: 2021-09-01\n    predecessors: [A, B]\n`;
+    const { service, uri } = atCursor(placeCursor(plan, '  |C:'));
+    assert.deepEqual(service.drivingPath(uri, plan.indexOf('  C:') + 2).map((step) => step.id), ['A', 'C']);
+  });
 });

@@ -77,6 +77,26 @@ describe('predecessor-due-after', () => {
   });
 });
 
+describe('predecessor-due-after with forecasts', () => {
+  const linked = (predecessorDates: string, itemDates: string) => `asOf: 2021-08-11
+milestones:
+  M-1:
+    name: First
+${predecessorDates}  M-2:
+    name: Second
+${itemDates}    predecessors: [M-1]
+`;
+  test("the predecessor's forecast counts, and the message says it was used", () => {
+    const found = codes(check(linked('    due: 2021-09-01\n    forecast: 2021-12-15\n', '    due: 2021-12-01\n')), 'predecessor-due-after');
+    assert.deepEqual(found.map((problem) => [problem.text, problem.message]), [['M-1', 'M-2 is due 2021-12-01, before its predecessor M-1 (forecast 2021-12-15).']]);
+  });
+  test("the item's own forecast counts too: forecast after its predecessor's, no problem", () => {
+    assert.deepEqual(codes(check(linked('    due: 2021-12-15\n', '    due: 2021-12-01\n    forecast: 2022-01-10\n')), 'predecessor-due-after'), []);
+    const found = codes(check(linked('    due: 2021-09-01\n', '    due: 2021-12-01\n    forecast: 2021-08-20\n')), 'predecessor-due-after');
+    assert.deepEqual(found.map((problem) => problem.message), ['M-2 is forecast 2021-08-20, before its predecessor M-1 (due 2021-09-01).']);
+  });
+});
+
 describe('predecessor-open', () => {
   test('a completed item whose predecessor is not', () => {
     const found = codes(check(plan.replace('    completed: 2017-08-01\n', '')), 'predecessor-open');

@@ -1,7 +1,7 @@
 // The rules of a milestone's `features` list: `duplicate-feature`, `unknown-feature` ("did you
 // mean …"), and the three date checks of each feature against the milestone that lists it. Each
 // problem sits on the feature's ID in the list.
-import { completionPhrase, expectedDate, expectedDateText, isCompleted } from '../model/itemState';
+import { completionPhrase, expectedDate, expectedDateText, expectedVerb, isCompleted } from '../model/itemState';
 import type { PlanItem } from '../model/planItem';
 import type { Span } from '../yaml/nodes';
 import type { CheckContext } from './itemChecks';
@@ -61,10 +61,9 @@ function checkPair(milestone: PlanItem, feature: PlanItem, relative: Span, probl
   const span = milestone.absolute(relative);
   const data = { kind: 'pair' as const, milestone: milestone.id, feature: feature.id };
   if (dueAfter) {
-    const verb = featureDate.field === 'forecast' ? 'is forecast' : 'is due';
     problems.push({
       code: 'feature-due-after-milestone',
-      message: `${feature.id} ${verb} ${featureDate.date}, after ${milestone.id} (${expectedDateText(milestoneDate)}).`,
+      message: `${feature.id} is ${expectedVerb(featureDate)} ${featureDate.date}, after ${milestone.id} (${expectedDateText(milestoneDate)}).`,
       ...span,
       data,
     });

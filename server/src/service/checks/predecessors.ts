@@ -1,7 +1,7 @@
 // The rules of an item's `predecessors` list: `unknown-predecessor` ("did you mean …"),
 // `dependency-cycle`, and the two date checks of the item against each predecessor. Each problem
 // sits on the predecessor's ID in the list.
-import { completionPhrase, isCompleted } from '../model/itemState';
+import { completionPhrase, expectedDate, expectedDateText, expectedVerb, isCompleted } from '../model/itemState';
 import type { PlanItem } from '../model/planItem';
 import type { CheckContext } from './itemChecks';
 import type { Problem } from './problems';
@@ -34,10 +34,13 @@ export function checkPredecessors(item: PlanItem, context: CheckContext, problem
         data,
       });
     }
-    if (predecessor.due !== undefined && item.due !== undefined && item.due < predecessor.due) {
+    // Each as it is expected: its forecast where it has one (the message says which date was used).
+    const itemDate = expectedDate(item);
+    const predecessorDate = expectedDate(predecessor);
+    if (itemDate !== undefined && predecessorDate !== undefined && itemDate.date < predecessorDate.date) {
       problems.push({
         code: 'predecessor-due-after',
-        message: `${item.id} is due ${item.due}, before its predecessor ${predecessor.id} (due ${predecessor.due}).`,
+        message: `${item.id} is ${expectedVerb(itemDate)} ${itemDate.date}, before its predecessor ${predecessor.id} (${expectedDateText(predecessorDate)}).`,
         ...span,
         data,
       });

@@ -232,6 +232,17 @@ function fixesFor(workspace: Workspace, file: PlanFile, problem: ReportedProblem
   const data = problem.data;
   const action = (title: string, edits: WorkspaceEdit, isPreferred = false): PlanCodeAction => ({ title, kind: 'quickfix', isPreferred, problem, edits });
   const fileOf = (item: PlanItem) => workspace.getFile(item.uri)!;
+  /** For two items whose dates are out of order: move either's date to the other's, each the date the check compared (its forecast where it has one). */
+  const moveEitherDate = (first: PlanItem, second: PlanItem): PlanCodeAction[] => {
+    const firstDate = expectedDate(first);
+    const secondDate = expectedDate(second);
+    if (!firstDate || !secondDate) return [];
+    const words = (field: string) => (field === 'due' ? 'due date' : field);
+    return [
+      action(`Move ${first.id}'s ${words(firstDate.field)} to ${secondDate.date}`, new Map([[first.uri, [setDate(fileOf(first), first, firstDate.field, secondDate.date)]]])),
+      action(`Move ${second.id}'s ${words(secondDate.field)} to ${firstDate.date}`, new Map([[second.uri, [setDate(fileOf(second), second, secondDate.field, firstDate.date)]]])),
+    ];
+  };
   switch (problem.code) {
     case 'feature-due-after-milestone':
     case 'feature-open-in-completed-milestone':
@@ -241,14 +252,7 @@ function fixesFor(workspace: Workspace, file: PlanFile, problem: ReportedProblem
       const feature = index.features.get(data.feature);
       if (!milestone || !feature) return [];
       const actions: PlanCodeAction[] = [];
-      const featureDate = expectedDate(feature);
-      const milestoneDate = expectedDate(milestone);
-      if (problem.code === 'feature-due-after-milestone' && featureDate && milestoneDate) {
-        // Each side's date that the check compared: its forecast where it has one.
-        const words = (field: string) => (field === 'due' ? 'due date' : field);
-        actions.push(action(`Move ${milestone.id}'s ${words(milestoneDate.field)} to ${featureDate.date}`, new Map([[milestone.uri, [setDate(fileOf(milestone), milestone, milestoneDate.field, featureDate.date)]]])));
-        actions.push(action(`Move ${feature.id}'s ${words(featureDate.field)} to ${milestoneDate.date}`, new Map([[feature.uri, [setDate(fileOf(feature), feature, featureDate.field, milestoneDate.date)]]])));
-      }
+      if (problem.code === 'feature-due-after-milestone') actions.push(...moveEitherDate(milestone, feature));
       if (problem.code === 'feature-open-in-completed-milestone' && isCompleted(milestone)) {
         if (milestone.completed) actions.push(action(`Mark ${feature.id} completed on ${milestone.completed}`, new Map([[feature.uri, [setDate(fileOf(feature), feature, 'completed', milestone.completed)]]])));
         const reopen = removeField(fileOf(milestone), milestone, 'completed');
@@ -280,10 +284,7 @@ function fixesFor(workspace: Workspace, file: PlanFile, problem: ReportedProblem
       const predecessor = index.item(data.predecessor);
       if (!item || !predecessor) return [];
       const actions: PlanCodeAction[] = [];
-      if (problem.code === 'predecessor-due-after' && item.due && predecessor.due) {
-        actions.push(action(`Move ${item.id}'s due date to ${predecessor.due}`, new Map([[item.uri, [setDate(file, item, 'due', predecessor.due)]]])));
-        actions.push(action(`Move ${predecessor.id}'s due date to ${item.due}`, new Map([[predecessor.uri, [setDate(fileOf(predecessor), predecessor, 'due', item.due)]]])));
-      }
+      if (problem.code === 'predecessor-due-after') actions.push(...moveEitherDate(item, predecessor));
       if (problem.code === 'predecessor-open' && item.completed) {
         actions.push(action(`Mark ${predecessor.id} completed on ${item.completed}`, new Map([[predecessor.uri, [setDate(fileOf(predecessor), predecessor, 'completed', item.completed)]]])));
       }

@@ -1,16 +1,23 @@
 // The driving path of an item: the chain of predecessors that sets its earliest date. At each step
-// the predecessor due last drives (the first written, when two are due on one day); the chain ends
-// at an item with no dated predecessor, or where it would come back on itself (a cycle).
+// the predecessor expected last drives (its forecast where it has one, else its due date; the first
+// written, when two fall on one day); the chain ends at an item with no dated predecessor, or where
+// it would come back on itself (a cycle).
+import { expectedDate } from './itemState';
 import type { PlanIndex } from './planIndex';
 import type { PlanItem } from './planItem';
 
-/** The predecessor that drives an item: the defined one due last, or undefined. */
+/** The predecessor that drives an item: the defined one expected last (its forecast, else its due date), or undefined. */
 export function drivingPredecessor(index: PlanIndex, item: PlanItem): PlanItem | undefined {
   let driving: PlanItem | undefined;
+  let drivingDate = '';
   for (const id of item.predecessorIdList) {
     const predecessor = index.item(id);
-    if (predecessor?.due === undefined) continue;
-    if (!driving || predecessor.due > driving.due!) driving = predecessor;
+    const date = predecessor && expectedDate(predecessor)?.date;
+    if (date === undefined) continue;
+    if (!driving || date > drivingDate) {
+      driving = predecessor;
+      drivingDate = date;
+    }
   }
   return driving;
 }

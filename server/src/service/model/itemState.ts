@@ -55,6 +55,11 @@ export function expectedDateText(expected: ExpectedDate): string {
   return `${expected.field} ${expected.date}`;
 }
 
+/** The verb of a sentence about the expected date: `DM-1 is forecast …`, `DM-1 is due …`. */
+export function expectedVerb(expected: ExpectedDate): string {
+  return expected.field === 'forecast' ? 'forecast' : 'due';
+}
+
 /** Days the forecast lies after the due date (negative when earlier); undefined without both. */
 export function slipDays(item: PlanItem): number | undefined {
   return item.forecast !== undefined && item.due !== undefined ? daysBetween(item.due, item.forecast) : undefined;
