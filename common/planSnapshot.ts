@@ -63,6 +63,7 @@ export interface FeatureSnapshot {
   name: string;
   due: string | null; // YYYY-MM-DD, or null when missing or invalid
   completed: string | null; // null when not completed, or when the date written is invalid (progress says which)
+  forecast?: string | null; // the date now expected, when one is written and valid
   progress: Progress;
   /** `inconsistent` when a date check with any milestone that lists it failed, else its progress. */
   state: ItemState;
@@ -79,6 +80,7 @@ export interface MilestoneSnapshot {
   name: string;
   due: string | null;
   completed: string | null;
+  forecast?: string | null;
   level: number | null;
   progress: Progress;
   state: ItemState;

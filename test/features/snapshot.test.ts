@@ -81,6 +81,13 @@ describe('plan snapshot', () => {
     assert.deepEqual([features['DM-NCSA-16']!.due, features['DM-NCSA-16']!.completed, features['DM-NCSA-16']!.location.range.start], ['2021-11-01', null, { line: 26, character: 2 }]);
   });
 
+  test('each item with its forecast, or null without one', () => {
+    const { service } = openPlan(plan.replace('    due: 2021-12-01\n    features: [DM-NCSA-8, DM-NCSA-16]', '    due: 2021-12-01\n    forecast: 2022-02-01\n    features: [DM-NCSA-8, DM-NCSA-16]'));
+    const { milestones, features } = service.snapshot();
+    assert.deepEqual(milestones.map((milestone) => [milestone.id, milestone.forecast]), [['LDM-503-05', null], ['LDM-503-11', '2022-02-01'], ['LDM-503-12', null]]);
+    assert.equal(features['DM-NCSA-8']!.forecast, null);
+  });
+
   test('the problems of the plan counted by severity, and the asOf they are judged against', () => {
     const { problemCounts, asOf } = snapshot();
     // unknown-feature; two pair checks; DM-NCSA-8 overdue.

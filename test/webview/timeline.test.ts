@@ -161,6 +161,16 @@ describe('timeline webview', { skip: skipWithout('the timeline in Chromium', 'ch
     await page.close();
   });
 
+  test('a forecast: in the tooltip with how late it is against the due date', async () => {
+    const plan = structuredClone(small);
+    plan.features['F-4']!.forecast = '2022-01-30';
+    const page = await openWith(plan);
+    await page.locator('svg.body g.row.feature[data-id="F-4"] .due').hover();
+    const lines = await page.locator('.tooltip text').allTextContents();
+    assert.deepEqual(lines.slice(2, 4), ['Due 2021-12-01 · Completed none', 'Forecast 2022-01-30 · 60 days late']);
+    await page.close();
+  });
+
   test('the text filter matches IDs and names; the state filter hides states', async () => {
     const page = await openWith(small);
     const all = await ids(page);

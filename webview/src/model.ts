@@ -18,6 +18,8 @@ export interface Row {
   completed: number | null;
   dueText: string | null;
   completedText: string | null;
+  /** The date now expected, when the plan writes one. */
+  forecast: number | null;
   /** The due date at the baseline revision, when one is set and the item had a valid one there. */
   baselineDue: number | null;
   state: ItemState;
@@ -88,7 +90,7 @@ export function featureKey(milestoneId: string, featureId: string): string {
   return `${milestoneId}\u0000${featureId}`;
 }
 
-function datedRow(item: MilestoneSnapshot | FeatureSnapshot, baseline: Baseline | undefined): Pick<Row, 'id' | 'name' | 'due' | 'completed' | 'dueText' | 'completedText' | 'baselineDue' | 'progress'> {
+function datedRow(item: MilestoneSnapshot | FeatureSnapshot, baseline: Baseline | undefined): Pick<Row, 'id' | 'name' | 'due' | 'completed' | 'dueText' | 'completedText' | 'forecast' | 'baselineDue' | 'progress'> {
   return {
     id: item.id,
     name: item.name,
@@ -96,6 +98,7 @@ function datedRow(item: MilestoneSnapshot | FeatureSnapshot, baseline: Baseline 
     completed: parseDay(item.completed),
     dueText: item.due,
     completedText: item.completed,
+    forecast: parseDay(item.forecast ?? null),
     baselineDue: baseline && Object.hasOwn(baseline.due, item.id) ? parseDay(baseline.due[item.id]) : null,
     progress: item.progress,
   };
@@ -143,7 +146,7 @@ export function buildGroups(plan: PlanSnapshot): Group[] {
       const common = { key: featureKey(milestone.id, row.id), kind: 'feature' as const, state: row.state, problems: row.problems, worst: worstSeverity(row.problems), milestoneId: milestone.id };
       return feature
         ? { ...common, ...datedRow(feature, plan.baseline), defined: true, revealId: feature.id, ...links(feature) }
-        : { ...common, id: row.id, name: '', due: null, completed: null, dueText: null, completedText: null, baselineDue: null, progress: 'open', defined: false, revealId: milestone.id, predecessors: [], driving: null, successors: noSuccessors };
+        : { ...common, id: row.id, name: '', due: null, completed: null, dueText: null, completedText: null, forecast: null, baselineDue: null, progress: 'open', defined: false, revealId: milestone.id, predecessors: [], driving: null, successors: noSuccessors };
     });
     return { milestone: milestoneRow, features };
   });

@@ -2,7 +2,7 @@
 // inline styles (the CSP forbids those). It shows an item's dates, state, predecessors, successors
 // and problems as plain text.
 import { clear, svg, text } from './dom';
-import { baselineSlip, formatDay, type Row } from './model';
+import { baselineSlip, dayMs, formatDay, type Row } from './model';
 
 interface Line {
   text: string;
@@ -47,6 +47,10 @@ function linesOf(row: Row): Line[] {
   if (row.defined) {
     const completed = row.progress === 'completed' && row.completed === null ? 'yes (the date is not valid)' : describeDate(row.completed, row.completedText);
     lines.push({ text: `Due ${describeDate(row.due, row.dueText)} · Completed ${completed}`, cls: 'tip-dates' });
+    if (row.forecast !== null && row.progress !== 'completed') {
+      const late = row.due === null ? null : Math.round((row.forecast - row.due) / dayMs);
+      lines.push({ text: `Forecast ${formatDay(row.forecast)}${late === null || late === 0 ? '' : ` · ${Math.abs(late)} day${Math.abs(late) === 1 ? '' : 's'} ${late > 0 ? 'late' : 'early'}`}`, cls: 'tip-dates' });
+    }
     const moved = baselineSlip(row);
     if (moved !== null && row.baselineDue !== null) lines.push({ text: `Baseline due ${formatDay(row.baselineDue)} · ${moved === 0 ? 'unchanged' : `${Math.abs(moved)} day${Math.abs(moved) === 1 ? '' : 's'} ${moved > 0 ? 'later' : 'earlier'} now`}`, cls: 'tip-dates' });
     lines.push({ text: `State: ${row.state}`, cls: `tip-state state-${row.state}` });
