@@ -17,13 +17,17 @@ export interface SarifTool {
 }
 
 export function toSarif(rows: readonly ProblemRow[], tool: SarifTool): Log {
-  const rules: ReportingDescriptor[] = ruleCodes.map((code) => ({
-    id: code,
-    shortDescription: { text: ruleDescriptions[code].short },
-    fullDescription: { text: ruleDescriptions[code].full },
-    helpUri: tool.helpUri,
-    defaultConfiguration: { level: levels[ruleDefaults[code]] },
-  }));
+  const rules: ReportingDescriptor[] = ruleCodes.map((code) => {
+    const setting = ruleDefaults[code];
+    return {
+      id: code,
+      shortDescription: { text: ruleDescriptions[code].short },
+      fullDescription: { text: ruleDescriptions[code].full },
+      helpUri: tool.helpUri,
+      // A rule off unless the settings turn it on (slipped) is described, and not enabled.
+      defaultConfiguration: setting === 'off' ? { enabled: false } : { level: levels[setting] },
+    };
+  });
   const results: Result[] = rows.map((row) => {
     const ruleIndex = ruleCodes.indexOf(row.code as (typeof ruleCodes)[number]);
     return {
