@@ -74,7 +74,7 @@ describe('completion over LSP', () => {
   test('keys of a milestone not yet written, with their descriptions, required first', async () => {
     const items = await complete(`milestones:\n  M-1:\n    name: x\n    |\n`);
     const labels = sorted(items).map((item) => item.label);
-    assert.deepEqual(labels, ['due', 'completed', 'description', 'features', 'level', 'predecessors']);
+    assert.deepEqual(labels, ['due', 'completed', 'description', 'features', 'forecast', 'level', 'predecessors']);
     assert.match(JSON.stringify(items.find((item) => item.label === 'completed')!.documentation), /completed/);
   });
 
