@@ -187,6 +187,31 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
     });
   });
 
+  test('the timeline draws an arrow from each predecessor, and its toolbar hides and shows them', async () => {
+    const frame = await workbench.webviewFrame('.summary');
+    const arrows = frame.locator('g.arrows g.arrow');
+    const toggle = frame.locator('button[data-action="toggle-arrows"]');
+    await workbench.step('timeline-arrows-hidden', async () => {
+      await workbench.until('arrows drawn', async () => (await arrows.count()) > 0 || 'no arrows');
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+      await toggle.click();
+      await workbench.until('arrows hidden', async () => (await arrows.count()) === 0 || `${await arrows.count()} arrows`);
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    });
+    await workbench.step('timeline-arrows', async () => {
+      await toggle.click();
+      // The whole timeline, milestones only, for the README's picture of the arrows.
+      await workbench.runCommand('View: Toggle Maximize Editor Group');
+      await frame.locator('button[data-action="collapse-all"]').click();
+      // DM-OR2-2 waits for DM-OR2-1 and for LDM-503-11b: both arrows are drawn.
+      await workbench.until('the arrows into DM-OR2-2', async () => (await frame.locator('g.arrow[data-to="DM-OR2-2"]').count()) === 2 || `${await arrows.count()} arrows`);
+    });
+    await workbench.runCommand('View: Toggle Maximize Editor Group');
+    await frame.locator('button[data-action="expand-all"]').click();
+    // The clicks focused the timeline's group; the next steps type in the plan, in the first group.
+    await workbench.runCommand('View: Focus First Editor Group');
+  });
+
   test('the timeline highlights what the server says is at the cursor, after the cursor moved twice', async () => {
     await workbench.step('timeline-highlight', async () => {
       const text = readPlan();
