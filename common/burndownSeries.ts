@@ -3,6 +3,7 @@
 // open when it is expected, not before asOf), as achieved (`completed`, up to asOf) and, when a
 // baseline revision is given, by that revision's due dates; with the items that came down at each point.
 // An item remains on a day when its date for the line is that day or later (or unknown).
+import type { PlanSnapshot } from './planSnapshot';
 
 /** An item as the burndown counts it. */
 export interface BurndownItem {
@@ -120,4 +121,25 @@ export function burndownSeries(all: readonly BurndownItem[], asOf: string, filte
     previous = date;
   }
   return { asOf, items: items.length, hasRevision, points };
+}
+
+/** The milestones and features of a plan snapshot with a valid due date, as the burndown counts them (the Burndown view's input). */
+export function burndownItemsOf(plan: PlanSnapshot): BurndownItem[] {
+  const items: BurndownItem[] = [];
+  const add = (item: { id: string; due: string | null; forecast?: string | null; completed: string | null; progress: string; location: { uri: string } }, level: number | null) => {
+    if (item.due === null) return;
+    items.push({
+      id: item.id,
+      due: item.due,
+      forecast: item.forecast ?? undefined,
+      done: item.progress === 'completed',
+      completed: item.progress === 'completed' ? (item.completed ?? undefined) : undefined,
+      revisionDue: plan.baseline?.due[item.id],
+      level: level ?? undefined,
+      file: item.location.uri,
+    });
+  };
+  for (const milestone of plan.milestones) add(milestone, milestone.level);
+  for (const feature of Object.values(plan.features)) add(feature, null);
+  return items;
 }
