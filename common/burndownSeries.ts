@@ -102,9 +102,9 @@ export function burndownSeries(all: readonly BurndownItem[], asOf: string, filte
   let previous: string | undefined;
   for (let date = first; date <= last; date = nextMonth(date)) {
     const count = (line: BurndownLine) =>
-      done.filter((item) => (line !== 'revision' || item.inRevision) && (item.dates[line] === undefined || item.dates[line]! >= date)).length;
+      done.filter((item) => (line !== 'revision' || item.inRevision) && (item.dates[line] === undefined || item.dates[line] >= date)).length;
     const cameDown = (line: BurndownLine) =>
-      previous === undefined ? [] : done.filter((item) => item.dates[line] !== undefined && item.dates[line]! >= previous! && item.dates[line]! < date).map((item) => item.id);
+      previous === undefined ? [] : done.filter((item) => item.dates[line] !== undefined && item.dates[line] >= previous! && item.dates[line] < date).map((item) => item.id);
     points.push({
       date,
       baseline: count('baseline'),

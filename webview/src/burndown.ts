@@ -190,7 +190,7 @@ export class Burndown {
     }
     const shown = burndownLines.filter((line) => line !== 'revision' || series.hasRevision);
     for (const line of shown) {
-      const at = points.flatMap((point, position) => (point[line] === undefined ? [] : [{ point, position, count: point[line]! }]));
+      const at = points.flatMap((point, position) => (point[line] === undefined ? [] : [{ point, position, count: point[line] }]));
       if (at.length === 0) continue;
       const group = svg('g', { class: `series line-${line}`, 'data-line': line }, this.chart);
       svg('polyline', { class: 'line', points: at.map(({ position, count }) => `${round(x(position))},${round(y(count))}`).join(' ') }, group);

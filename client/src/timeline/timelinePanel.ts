@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { PlanSnapshot } from '../../../common/planSnapshot';
 import type { TimelineDefaults, ToTimeline } from '../../../common/timelineMessages';
-import { parseFromTimeline, pngBytes } from './messages';
+import { parseFromTimeline } from './messages';
+import { saveExportedImage } from './saveImage';
 import { makeNonce, timelineHtml } from './timelineHtml';
 
 export interface TimelineSource {
@@ -120,7 +121,7 @@ export class TimelinePanel {
         await this.source.reveal(message.id);
         return;
       case 'exportImage':
-        await this.saveImage(message.format, message.data);
+        await saveExportedImage('timeline', message.format, message.data);
         return;
     }
   }
@@ -166,25 +167,6 @@ export class TimelinePanel {
 
   private async post(message: ToTimeline): Promise<void> {
     await this.panel.webview.postMessage(message);
-  }
-
-  private async saveImage(format: 'svg' | 'png', data: string): Promise<void> {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const name = `milestone-timeline.${format}`;
-    const target = await vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-      filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
-      saveLabel: 'Export timeline',
-      title: 'Export the milestone timeline',
-    });
-    if (!target) return;
-    const bytes = format === 'svg' ? new TextEncoder().encode(data) : pngBytes(data);
-    try {
-      await vscode.workspace.fs.writeFile(target, bytes);
-      void vscode.window.showInformationMessage(`Timeline saved to ${vscode.workspace.asRelativePath(target)}.`);
-    } catch (error) {
-      void vscode.window.showErrorMessage(`Could not save the timeline: ${error instanceof Error ? error.message : String(error)}`);
-    }
   }
 
   dispose(): void {
