@@ -3,15 +3,9 @@
 // the asOf line; filters by ID prefix, level and file; the items behind a hovered point; export.
 import { burndownItemsOf, burndownLines, burndownSeries, defaultBurndownPrefixes, type BurndownFilters, type BurndownItem, type BurndownLine, type BurndownPoint, type BurndownSeries } from '../../common/burndownSeries';
 import type { PlanSnapshot } from '../../common/planSnapshot';
-import type { FromTimeline } from '../../common/timelineMessages';
 import { clear, html, svg, text } from './dom';
 import { standaloneSvg, svgToPng } from './exportImage';
-
-export interface BurndownHost {
-  postMessage(message: FromTimeline): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
+import type { Host } from './host';
 
 interface ViewState {
   prefixes: string[];
@@ -66,7 +60,7 @@ export class Burndown {
 
   constructor(
     root: HTMLElement,
-    private readonly host: BurndownHost,
+    private readonly host: Host,
   ) {
     this.state = readState(host.getState());
     root.classList.add('burndown');

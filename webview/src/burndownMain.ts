@@ -1,15 +1,8 @@
 // The Burndown webview's entry: connects the view to its host (VS Code's webview API, or none in a
 // plain browser) and hands it the plan and status the extension posts, once validated.
-import { Burndown, type BurndownHost } from './burndown';
+import { Burndown } from './burndown';
+import { acquireHost } from './host';
 import { parseToTimeline } from './incoming';
-
-declare function acquireVsCodeApi(): BurndownHost;
-
-function acquireHost(): BurndownHost {
-  if (typeof acquireVsCodeApi === 'function') return acquireVsCodeApi();
-  let state: unknown;
-  return { postMessage: () => undefined, getState: () => state, setState: (value) => (state = value) };
-}
 
 const host = acquireHost();
 const burndown = new Burndown(document.getElementById('burndown') ?? document.body, host);

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { ToTimeline } from '../../../common/timelineMessages';
 import { parseFromTimeline } from '../timeline/messages';
-import { saveExportedImage } from '../timeline/saveImage';
+import { saveExportedImage, webviewPanelOptions } from '../timeline/webviewPanels';
 import { makeNonce, timelineHtml } from '../timeline/timelineHtml';
 import type { TimelineSource } from '../timeline/timelinePanel';
 
@@ -26,7 +26,7 @@ export class BurndownPanel {
       BurndownPanel.currentPanel.panel.reveal(undefined, true);
       return BurndownPanel.currentPanel;
     }
-    const panel = vscode.window.createWebviewPanel(burndownViewType, 'Milestone Burndown', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, BurndownPanel.webviewOptions(context));
+    const panel = vscode.window.createWebviewPanel(burndownViewType, 'Milestone Burndown', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewPanelOptions(context));
     BurndownPanel.currentPanel = new BurndownPanel(panel, context, source);
     return BurndownPanel.currentPanel;
   }
@@ -34,13 +34,9 @@ export class BurndownPanel {
   /** Takes over a panel VS Code restored after a restart (for a `WebviewPanelSerializer`). */
   static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, source: TimelineSource): BurndownPanel {
     BurndownPanel.currentPanel?.dispose();
-    panel.webview.options = BurndownPanel.webviewOptions(context);
+    panel.webview.options = webviewPanelOptions(context);
     BurndownPanel.currentPanel = new BurndownPanel(panel, context, source);
     return BurndownPanel.currentPanel;
-  }
-
-  private static webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')] };
   }
 
   private constructor(

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { PlanSnapshot } from '../../../common/planSnapshot';
 import type { TimelineDefaults, ToTimeline } from '../../../common/timelineMessages';
 import { parseFromTimeline } from './messages';
-import { saveExportedImage } from './saveImage';
+import { saveExportedImage, webviewPanelOptions } from './webviewPanels';
 import { makeNonce, timelineHtml } from './timelineHtml';
 
 export interface TimelineSource {
@@ -56,7 +56,7 @@ export class TimelinePanel {
       timelineViewType,
       'Milestone Timeline',
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      TimelinePanel.webviewOptions(context),
+      webviewPanelOptions(context),
     );
     TimelinePanel.currentPanel = new TimelinePanel(panel, context, source);
     return TimelinePanel.currentPanel;
@@ -65,16 +65,9 @@ export class TimelinePanel {
   /** Takes over a panel VS Code restored after a restart (for a `WebviewPanelSerializer`). */
   static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, source: TimelineSource): TimelinePanel {
     TimelinePanel.currentPanel?.dispose();
-    panel.webview.options = TimelinePanel.webviewOptions(context);
+    panel.webview.options = webviewPanelOptions(context);
     TimelinePanel.currentPanel = new TimelinePanel(panel, context, source);
     return TimelinePanel.currentPanel;
-  }
-
-  private static webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')],
-    };
   }
 
   private constructor(

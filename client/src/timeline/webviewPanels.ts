@@ -1,7 +1,12 @@
-// Saves an image a webview exported (validated by messages.ts) where the user chooses, for the
-// timeline and the burndown alike.
+// What the timeline and burndown panels share: their webview's options, and saving an image the
+// page exported (validated by messages.ts) where the user chooses.
 import * as vscode from 'vscode';
 import { pngBytes } from './messages';
+
+/** Scripts on, and only the bundled webview files loadable. */
+export function webviewPanelOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')] };
+}
 
 /** `what` names the chart in the dialog and messages ("timeline", "burndown"); the file is `milestone-<what>.<format>`. */
 export async function saveExportedImage(what: string, format: 'svg' | 'png', data: string): Promise<void> {
