@@ -2,23 +2,15 @@
 // burndown, follows edits and saves exported images. The page is the timeline's kind (same CSP,
 // messages and validation); it draws from the plan snapshot.
 import * as vscode from 'vscode';
-import type { ToTimeline } from '../../../common/timelineMessages';
 import { parseFromTimeline } from '../timeline/messages';
-import { saveExportedImage, webviewPanelOptions } from '../timeline/webviewPanels';
+import { PlanWebviewPanel, saveExportedImage, webviewPanelOptions } from '../timeline/webviewPanels';
 import { makeNonce, timelineHtml } from '../timeline/timelineHtml';
 import type { TimelineSource } from '../timeline/timelinePanel';
 
 export const burndownViewType = 'milestones.burndown';
 
-export class BurndownPanel {
+export class BurndownPanel extends PlanWebviewPanel {
   static currentPanel: BurndownPanel | undefined;
-
-  private readonly disposables: vscode.Disposable[] = [];
-  private ready = false;
-  private disposed = false;
-  private planTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Counts plan requests, so a slow older answer never replaces a newer one. */
-  private planRequest = 0;
 
   /** Shows the burndown, creating it on first use. */
   static show(context: vscode.ExtensionContext, source: TimelineSource): BurndownPanel {
@@ -39,11 +31,8 @@ export class BurndownPanel {
     return BurndownPanel.currentPanel;
   }
 
-  private constructor(
-    private readonly panel: vscode.WebviewPanel,
-    context: vscode.ExtensionContext,
-    private readonly source: TimelineSource,
-  ) {
+  private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, source: TimelineSource) {
+    super(panel, source);
     const webview = panel.webview;
     const root = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
     const uri = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(root, name)).toString();
@@ -56,19 +45,9 @@ export class BurndownPanel {
       title: 'Milestone burndown',
       rootId: 'burndown',
     });
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
-      source.onDidChangePlan(() => this.schedulePlan()),
-      source.onDidChangeStaleReason(() => void this.sendStatus()),
-      // Hidden webviews are torn down; the page posts `ready` again when shown, which resends everything.
-      panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.ready = false;
-      }),
-    );
   }
 
-  private async receive(raw: unknown): Promise<void> {
+  protected async receive(raw: unknown): Promise<void> {
     const message = parseFromTimeline(raw);
     if (message?.type === 'ready') {
       this.ready = true;
@@ -79,38 +58,7 @@ export class BurndownPanel {
     }
   }
 
-  private schedulePlan(): void {
-    clearTimeout(this.planTimer);
-    const delay = vscode.workspace.getConfiguration('milestones.timeline').get<number>('updateDelay', 150);
-    this.planTimer = setTimeout(() => void this.sendPlan(), typeof delay === 'number' && Number.isFinite(delay) ? Math.min(5_000, Math.max(0, delay)) : 150);
-  }
-
-  private async sendPlan(): Promise<void> {
-    if (!this.ready) return;
-    const request = ++this.planRequest;
-    try {
-      const plan = await this.source.getPlan();
-      if (request === this.planRequest && this.ready) await this.post({ type: 'plan', plan });
-    } catch {
-      // The server may be restarting; the next change notification sends the plan again.
-    }
-  }
-
-  private async sendStatus(): Promise<void> {
-    if (this.ready) await this.post({ type: 'status', message: this.source.staleReason() ?? null });
-  }
-
-  private async post(message: ToTimeline): Promise<void> {
-    await this.panel.webview.postMessage(message);
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  protected forget(): void {
     if (BurndownPanel.currentPanel === this) BurndownPanel.currentPanel = undefined;
-    clearTimeout(this.planTimer);
-    this.ready = false;
-    this.panel.dispose();
-    while (this.disposables.length > 0) this.disposables.pop()?.dispose();
   }
 }
