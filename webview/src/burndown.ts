@@ -20,7 +20,7 @@ export const lineLabels: Record<BurndownLine, string> = {
   revision: 'Baseline revision',
 };
 
-const size = { width: 880, height: 420, left: 52, right: 24, top: 24, bottom: 44 };
+const size = { width: 880, height: 440, left: 52, right: 24, top: 24, bottom: 64 };
 
 /** The view state kept by the host, or the defaults when it is missing or not in shape. */
 function readState(value: unknown): ViewState {
@@ -170,7 +170,9 @@ export class Burndown {
       text(svg('text', { class: 'tick-label-minor', x: size.left - 6, y: round(y(count)) + 4, 'text-anchor': 'end' }, this.chart), String(count));
     }
     points.forEach((point, position) => {
-      if (point.date.slice(5, 7) === '01' || position === 0) text(svg('text', { class: 'tick-label-major', x: round(x(position)), y: size.top + plotHeight + 18, 'text-anchor': 'middle' }, this.chart), point.date.slice(0, 4));
+      // The first point is labelled with its year unless a January follows too closely.
+      const first = position === 0 && !points.slice(1, 4).some((next) => next.date.slice(5, 7) === '01');
+      if (point.date.slice(5, 7) === '01' || first) text(svg('text', { class: 'tick-label-major', x: round(x(position)), y: size.top + plotHeight + 18, 'text-anchor': 'middle' }, this.chart), point.date.slice(0, 4));
     });
     svg('line', { class: 'axis-line', x1: size.left, x2: size.width - size.right, y1: size.top + plotHeight, y2: size.top + plotHeight }, this.chart);
     svg('line', { class: 'axis-line', x1: size.left, x2: size.left, y1: size.top, y2: size.top + plotHeight }, this.chart);
@@ -195,10 +197,11 @@ export class Burndown {
         dot.addEventListener('focus', show);
       }
     }
+    // The legend in a row under the axis, clear of the lines and the asOf label.
     shown.forEach((line, position) => {
       const legend = svg('g', { class: `legend line-${line}` }, this.chart);
-      const left = size.width - size.right - 190;
-      const top = size.top + 8 + position * 16;
+      const left = size.left + position * 190;
+      const top = size.height - 14;
       svg('line', { class: 'line', x1: left, x2: left + 22, y1: top, y2: top }, legend);
       text(svg('text', { class: 'legend-text', x: left + 28, y: top + 4 }, legend), lineLabels[line]);
     });
