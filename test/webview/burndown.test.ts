@@ -123,6 +123,23 @@ describe('burndown webview', { skip: skipWithout('the burndown in Chromium', 'ch
     await page.close();
   });
 
+  test("colours the lines from the theme's variables, and exports them inlined", async () => {
+    const page = await openWith(snapshot());
+    // What VS Code does on a theme change: new values of its variables on the page's root.
+    await page.evaluate(() => {
+      document.documentElement.style.setProperty('--vscode-charts-orange', '#123456');
+      document.documentElement.style.setProperty('--vscode-charts-blue', '#654321');
+    });
+    assert.equal(await page.$eval('g.series[data-line="forecast"] polyline', (line) => getComputedStyle(line).stroke), 'rgb(18, 52, 86)');
+    assert.equal(await page.$eval('g.series[data-line="achieved"] polyline', (line) => getComputedStyle(line).stroke), 'rgb(101, 67, 33)');
+    await clearPosted(page);
+    await page.click('button[data-action="export-svg"]');
+    await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length === 1);
+    const svgText = ((await posted(page))[0] as { data: string }).data;
+    assert.match(svgText, /<polyline[^>]*stroke="rgb\(18, 52, 86\)"/);
+    await page.close();
+  });
+
   test('exports the chart as standalone SVG and PNG in messages the extension accepts, under the CSP', async () => {
     const page = await openWith(snapshot());
     await clearPosted(page);
