@@ -8,6 +8,7 @@ import { registerCommands, reveal } from './commands';
 import { PlanModel } from './planModel';
 import { staleReason } from './server/languageClient';
 import { showPlanStatus } from './statusBar';
+import { BurndownPanel, burndownViewType } from './burndown/burndownPanel';
 import { TimelinePanel, timelineViewType, type TimelineSource } from './timeline/timelinePanel';
 import { PlanTreeProvider } from './tree/treeProvider';
 
@@ -46,6 +47,12 @@ export async function activateWith(context: vscode.ExtensionContext, languageCli
     vscode.window.registerWebviewPanelSerializer(timelineViewType, {
       deserializeWebviewPanel: (panel) => {
         TimelinePanel.revive(panel, context, timelineSource);
+        return Promise.resolve();
+      },
+    }),
+    vscode.window.registerWebviewPanelSerializer(burndownViewType, {
+      deserializeWebviewPanel: (panel) => {
+        BurndownPanel.revive(panel, context, timelineSource);
         return Promise.resolve();
       },
     }),

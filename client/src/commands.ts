@@ -6,6 +6,7 @@ import type { Location } from '../../common/planSnapshot';
 import { drivingPathRequest, exportRequest, type ExportParams } from '../../common/requests';
 import type { PlanModel } from './planModel';
 import { notifyStartFailure } from './server/languageClient';
+import { BurndownPanel } from './burndown/burndownPanel';
 import { TimelinePanel, type TimelineSource } from './timeline/timelinePanel';
 import type { PlanTreeProvider } from './tree/treeProvider';
 
@@ -53,6 +54,7 @@ export function registerCommands({ extension, languageClient, plan, tree, timeli
 
   return [
     vscode.commands.registerCommand('milestones.showTimeline', () => TimelinePanel.show(extension, timelineSource)),
+    vscode.commands.registerCommand('milestones.showBurndown', () => BurndownPanel.show(extension, timelineSource)),
     vscode.commands.registerCommand('milestones.exportMarkdown', (target?: vscode.Uri) => exportPlan('md', asUri(target))),
     vscode.commands.registerCommand('milestones.exportLatex', (target?: vscode.Uri) => exportPlan('tex', asUri(target))),
     vscode.commands.registerCommand('milestones.goToMilestone', async () => {

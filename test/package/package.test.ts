@@ -62,6 +62,8 @@ describe('npm run package', () => {
       'extension/dist/browser/server.js',
       'extension/dist/webview/timeline.js',
       'extension/dist/webview/timeline.css',
+      'extension/dist/webview/burndown.js',
+      'extension/dist/webview/burndown.css',
       'extension/schemas/milestones.schema.json',
       'extension/syntaxes/milestones.tmLanguage.json',
       'extension/resources/icon.png',

@@ -1,4 +1,4 @@
-// Runs the timeline page in headless Chromium as VS Code would: the HTML from timelineHtml with its
+// Runs the timeline and burndown pages in headless Chromium as VS Code would: the HTML from timelineHtml with its
 // real CSP, the bundle from dist/webview served from one origin, and a stub of acquireVsCodeApi.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -35,12 +35,20 @@ export async function startSite(): Promise<Site> {
     '/timeline.js': { path: new URL('dist/webview/timeline.js', root), type: 'text/javascript' },
     '/timeline.css': { path: new URL('dist/webview/timeline.css', root), type: 'text/css' },
     '/theme-dark.css': { path: new URL('test/webview/theme-dark.css', root), type: 'text/css' },
+    '/burndown.js': { path: new URL('dist/webview/burndown.js', root), type: 'text/javascript' },
+    '/burndown.css': { path: new URL('dist/webview/burndown.css', root), type: 'text/css' },
   };
   let origin = '';
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', origin).pathname;
     if (path === '/') {
       const html = timelineHtml({ cspSource: origin, nonce: makeNonce(), scriptUri: `${origin}/timeline.js`, styleUri: `${origin}/timeline.css` });
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+      return;
+    }
+    if (path === '/burndown') {
+      // The page as BurndownPanel makes it.
+      const html = timelineHtml({ cspSource: origin, nonce: makeNonce(), scriptUri: `${origin}/burndown.js`, styleUri: `${origin}/timeline.css`, moreStyleUris: [`${origin}/burndown.css`], title: 'Milestone burndown', rootId: 'burndown' });
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
       return;
     }
@@ -83,12 +91,13 @@ const stubHost = `
   });
 `;
 
-export async function openPage(browser: Browser, site: Site, options: { width?: number; height?: number } = {}): Promise<Page> {
+/** `path`: the page, `/` for the timeline (the default) or `/burndown`. */
+export async function openPage(browser: Browser, site: Site, options: { width?: number; height?: number; path?: string } = {}): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: options.width ?? 1400, height: options.height ?? 900 } });
   // A step that cannot happen fails in seconds instead of holding the whole run.
   page.setDefaultTimeout(30_000);
   await page.addInitScript({ content: stubHost });
-  await page.goto(site.origin);
+  await page.goto(site.origin + (options.path ?? '/'));
   await waitForReady(page);
   return page;
 }

@@ -1,4 +1,4 @@
-// Export of the chart: the four SVGs composed into one standalone SVG whose colours and fonts are
+// Export of a chart (the timeline's four SVGs, the burndown's one) composed into one standalone SVG whose colours and fonts are
 // copied from the computed styles (it is read without the theme's CSS variables), and a PNG drawn from it.
 import { layout, type Chart } from './chart';
 import { svg } from './dom';
@@ -51,25 +51,36 @@ function part(source: SVGSVGElement, x: number, y: number): SVGGElement {
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Standalone SVG text of `parts` (each placed at x, y) over a background, styles inlined. */
+export function standaloneSvg(parts: readonly { source: SVGSVGElement; x: number; y: number }[], width: number, height: number, background: string): string {
+  const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, version: '1.1' });
+  svg('rect', { x: 0, y: 0, width, height, fill: background }, root);
+  for (const { source, x, y } of parts) root.appendChild(part(source, x, y));
+  return new XMLSerializer().serializeToString(root).replace(notXml, '\uFFFD');
+}
+
 export function exportSvg(chart: Chart): { text: string; width: number; height: number } {
   const axis = chart.axis;
   const chartWidth = axis?.width ?? 0;
   const width = layout.labelWidth + chartWidth;
   const height = layout.axisHeight + chart.bodyHeight;
-  const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, version: '1.1' });
   const background = getComputedStyle(chart.viewport).backgroundColor;
-  svg('rect', { x: 0, y: 0, width, height, fill: background }, root);
-  root.appendChild(part(chart.body, layout.labelWidth, layout.axisHeight));
-  root.appendChild(part(chart.labels, 0, layout.axisHeight));
-  root.appendChild(part(chart.axisSvg, layout.labelWidth, 0));
-  root.appendChild(part(chart.corner, 0, 0));
-  const text = new XMLSerializer().serializeToString(root).replace(notXml, '\uFFFD');
+  const text = standaloneSvg(
+    [
+      { source: chart.body, x: layout.labelWidth, y: layout.axisHeight },
+      { source: chart.labels, x: 0, y: layout.axisHeight },
+      { source: chart.axisSvg, x: layout.labelWidth, y: 0 },
+      { source: chart.corner, x: 0, y: 0 },
+    ],
+    width,
+    height,
+    background,
+  );
   return { text, width, height };
 }
 
-/** A PNG data URL of the exported SVG, at up to twice the size, within what a canvas can hold. */
-export async function exportPng(chart: Chart): Promise<string> {
-  const { text, width, height } = exportSvg(chart);
+/** A PNG data URL of an exported SVG, at up to twice the size, within what a canvas can hold. */
+export async function svgToPng({ text, width, height }: { text: string; width: number; height: number }): Promise<string> {
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
   await image.decode();
@@ -84,4 +95,9 @@ export async function exportPng(chart: Chart): Promise<string> {
   context.scale(scale, scale);
   context.drawImage(image, 0, 0, width, height);
   return canvas.toDataURL('image/png');
+}
+
+/** A PNG data URL of the exported timeline. */
+export function exportPng(chart: Chart): Promise<string> {
+  return svgToPng(exportSvg(chart));
 }

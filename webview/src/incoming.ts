@@ -46,7 +46,8 @@ function links(value: unknown): Links {
   return { predecessors, driving: textOrNull(loose.driving) };
 }
 
-const emptyLocation = (): Location => ({ uri: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+/** Only the file's URI, which the burndown filters by; revealing goes by ID, so ranges are not kept. */
+const fileLocation = (value: unknown): Location => ({ uri: isObject(value) ? text(value.uri) : '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
 
 function milestone(value: Loose): MilestoneSnapshot {
   return {
@@ -59,7 +60,7 @@ function milestone(value: Loose): MilestoneSnapshot {
     progress: progress(value.progress),
     state: state(value.state),
     problems: problems(value.problems),
-    location: emptyLocation(), // the webview never uses locations; revealing goes by ID
+    location: fileLocation(value.location),
     features: list(value.features).filter(isObject).map(featureRow),
     links: links(value.links),
   };
@@ -75,7 +76,7 @@ function feature(id: string, value: Loose): FeatureSnapshot {
     progress: progress(value.progress),
     state: state(value.state),
     problems: problems(value.problems),
-    location: emptyLocation(),
+    location: fileLocation(value.location),
     parents: list(value.parents).filter((parent): parent is string => typeof parent === 'string'),
     links: links(value.links),
   };

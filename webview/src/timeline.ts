@@ -1,7 +1,8 @@
 // The timeline: holds the plan and the view's state (zoom, scroll, folding, filters, highlight),
 // and draws them with the chart, the toolbar and the summary line. The state is kept by the host
 // through getState()/setState(), so a hidden or reloaded timeline comes back as it was.
-import type { FromTimeline, TimelineDefaults } from '../../common/timelineMessages';
+import type { TimelineDefaults } from '../../common/timelineMessages';
+import type { Host } from './host';
 import type { ItemState, PlanSnapshot } from '../../common/planSnapshot';
 import { clampZoom, makeAxis } from './axis';
 import { Chart, layout, type RenderedRow } from './chart';
@@ -12,12 +13,6 @@ import { arrowsByDefaultUpTo, buildGroups, dayMs, drivingPath, itemStates, linkC
 import { Toolbar } from './toolbar';
 import { Tooltip } from './tooltip';
 import { readViewState, type ViewState } from './viewState';
-
-export interface Host {
-  postMessage(message: FromTimeline): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
 
 export class Timeline implements ChartControls {
   private readonly state: ViewState;

@@ -1,4 +1,4 @@
-// The HTML page of the timeline webview: a strict Content-Security-Policy that allows only the
+// The HTML page of the timeline and burndown webviews: a strict Content-Security-Policy that allows only the
 // webview's resource origin and one nonce'd script, the stylesheet, and the bundled script. No vscode import.
 export interface TimelineHtmlOptions {
   /** The webview's resource origin (`webview.cspSource`). */
@@ -6,7 +6,11 @@ export interface TimelineHtmlOptions {
   nonce: string;
   scriptUri: string;
   styleUri: string;
+  /** Stylesheets after the first (the Burndown view's own, over the timeline's). */
+  moreStyleUris?: string[];
   title?: string;
+  /** The element the script draws in. */
+  rootId?: string;
 }
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -40,10 +44,10 @@ export function timelineHtml(options: TimelineHtmlOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(options.styleUri)}">
-<title>${escapeHtml(options.title ?? 'Milestone timeline')}</title>
+${(options.moreStyleUris ?? []).map((uri) => `<link rel="stylesheet" href="${escapeHtml(uri)}">\n`).join('')}<title>${escapeHtml(options.title ?? 'Milestone timeline')}</title>
 </head>
 <body>
-<div id="timeline"></div>
+<div id="${escapeHtml(options.rootId ?? 'timeline')}"></div>
 <script nonce="${options.nonce}" src="${escapeHtml(options.scriptUri)}"></script>
 </body>
 </html>

@@ -2,8 +2,9 @@
 // cursor, reveals what the user clicks and saves exported images.
 import * as vscode from 'vscode';
 import type { PlanSnapshot } from '../../../common/planSnapshot';
-import type { TimelineDefaults, ToTimeline } from '../../../common/timelineMessages';
-import { parseFromTimeline, pngBytes } from './messages';
+import type { TimelineDefaults } from '../../../common/timelineMessages';
+import { parseFromTimeline } from './messages';
+import { PlanWebviewPanel, saveExportedImage, timelineNumberSetting, webviewPanelOptions } from './webviewPanels';
 import { makeNonce, timelineHtml } from './timelineHtml';
 
 export interface TimelineSource {
@@ -19,28 +20,15 @@ export interface TimelineSource {
 
 export const timelineViewType = 'milestones.timeline';
 
-/** The timeline's settings: how a new timeline starts, and how long it waits after an edit. */
-function timelineSettings(): { defaults: TimelineDefaults; updateDelay: number } {
-  const settings = vscode.workspace.getConfiguration('milestones.timeline');
-  const number = (key: string, fallback: number, min: number, max: number) => {
-    const value = settings.get<number>(key, fallback);
-    return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
-  };
-  return {
-    defaults: { collapseFeatures: settings.get<boolean>('collapseFeatures', false) === true, zoom: number('zoom', 100, 10, 10_000) },
-    updateDelay: number('updateDelay', 150, 0, 5_000),
-  };
+/** How a new timeline starts. */
+function timelineDefaults(): TimelineDefaults {
+  const collapseFeatures = vscode.workspace.getConfiguration('milestones.timeline').get<boolean>('collapseFeatures', false) === true;
+  return { collapseFeatures, zoom: timelineNumberSetting('zoom', 100, 10, 10_000) };
 }
 
-export class TimelinePanel {
+export class TimelinePanel extends PlanWebviewPanel {
   static currentPanel: TimelinePanel | undefined;
 
-  private readonly disposables: vscode.Disposable[] = [];
-  private ready = false;
-  private disposed = false;
-  private planTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Counts plan requests, so a slow older answer never replaces a newer one. */
-  private planRequest = 0;
   private lastHighlight: string | null | undefined;
   /** Counts cursor moves, so that only the answer for the latest one is shown. */
   private highlightRequest = 0;
@@ -55,7 +43,7 @@ export class TimelinePanel {
       timelineViewType,
       'Milestone Timeline',
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      TimelinePanel.webviewOptions(context),
+      webviewPanelOptions(context),
     );
     TimelinePanel.currentPanel = new TimelinePanel(panel, context, source);
     return TimelinePanel.currentPanel;
@@ -64,23 +52,13 @@ export class TimelinePanel {
   /** Takes over a panel VS Code restored after a restart (for a `WebviewPanelSerializer`). */
   static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, source: TimelineSource): TimelinePanel {
     TimelinePanel.currentPanel?.dispose();
-    panel.webview.options = TimelinePanel.webviewOptions(context);
+    panel.webview.options = webviewPanelOptions(context);
     TimelinePanel.currentPanel = new TimelinePanel(panel, context, source);
     return TimelinePanel.currentPanel;
   }
 
-  private static webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')],
-    };
-  }
-
-  private constructor(
-    private readonly panel: vscode.WebviewPanel,
-    context: vscode.ExtensionContext,
-    private readonly source: TimelineSource,
-  ) {
+  private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, source: TimelineSource) {
+    super(panel, source);
     const webview = panel.webview;
     const root = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
     webview.html = timelineHtml({
@@ -91,27 +69,19 @@ export class TimelinePanel {
     });
 
     this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
-      source.onDidChangePlan(() => this.schedulePlan()),
-      source.onDidChangeStaleReason(() => void this.sendStatus()),
       vscode.window.onDidChangeTextEditorSelection((event) => this.follow(event.textEditor)),
       vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.follow(editor)),
-      // Hidden webviews are torn down; the page posts `ready` again when shown, which resends everything.
-      panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.ready = false;
-      }),
     );
   }
 
-  private async receive(raw: unknown): Promise<void> {
+  protected async receive(raw: unknown): Promise<void> {
     const message = parseFromTimeline(raw);
     if (!message) return;
     switch (message.type) {
       case 'ready':
         this.ready = true;
         this.lastHighlight = undefined;
-        await this.post({ type: 'defaults', defaults: timelineSettings().defaults });
+        await this.post({ type: 'defaults', defaults: timelineDefaults() });
         await this.sendStatus();
         await this.sendPlan();
         if (vscode.window.activeTextEditor) this.follow(vscode.window.activeTextEditor);
@@ -120,32 +90,9 @@ export class TimelinePanel {
         await this.source.reveal(message.id);
         return;
       case 'exportImage':
-        await this.saveImage(message.format, message.data);
+        await saveExportedImage('timeline', message.format, message.data);
         return;
     }
-  }
-
-  private schedulePlan(): void {
-    clearTimeout(this.planTimer);
-    this.planTimer = setTimeout(() => void this.sendPlan(), timelineSettings().updateDelay);
-  }
-
-  private async sendPlan(): Promise<void> {
-    if (!this.ready) return;
-    const request = ++this.planRequest;
-    let plan: PlanSnapshot;
-    try {
-      plan = await this.source.getPlan();
-    } catch {
-      // The server may be restarting; the next change notification sends the plan again.
-      return;
-    }
-    if (request !== this.planRequest || !this.ready) return;
-    await this.post({ type: 'plan', plan });
-  }
-
-  private async sendStatus(): Promise<void> {
-    if (this.ready) await this.post({ type: 'status', message: this.source.staleReason() ?? null });
   }
 
   /** Highlights the item under the cursor: the server's answer for this very selection, never an earlier one's. */
@@ -164,36 +111,7 @@ export class TimelinePanel {
     );
   }
 
-  private async post(message: ToTimeline): Promise<void> {
-    await this.panel.webview.postMessage(message);
-  }
-
-  private async saveImage(format: 'svg' | 'png', data: string): Promise<void> {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const name = `milestone-timeline.${format}`;
-    const target = await vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-      filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
-      saveLabel: 'Export timeline',
-      title: 'Export the milestone timeline',
-    });
-    if (!target) return;
-    const bytes = format === 'svg' ? new TextEncoder().encode(data) : pngBytes(data);
-    try {
-      await vscode.workspace.fs.writeFile(target, bytes);
-      void vscode.window.showInformationMessage(`Timeline saved to ${vscode.workspace.asRelativePath(target)}.`);
-    } catch (error) {
-      void vscode.window.showErrorMessage(`Could not save the timeline: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  protected forget(): void {
     if (TimelinePanel.currentPanel === this) TimelinePanel.currentPanel = undefined;
-    clearTimeout(this.planTimer);
-    this.ready = false;
-    this.panel.dispose();
-    while (this.disposables.length > 0) this.disposables.pop()?.dispose();
   }
 }

@@ -1,8 +1,7 @@
-// The burndown of a plan: how many milestones and features remain, month by month, by the baseline
-// (`due`), by the forecast (what is done when it was done, what is open when it is expected), and as
-// achieved (`completed`, up to asOf). On the first of each month, an item remains when its date is
-// that day or later. Given as CSV rows or an SVG chart.
-import { expectedDate, isCompleted } from '../model/itemState';
+// The burndown of a plan for the command line: the series (common/burndownSeries.ts) of the
+// workspace's milestones and features, given as CSV rows or an SVG chart.
+import { burndownSeries, type BurndownItem } from '../../../../common/burndownSeries';
+import { isCompleted } from '../model/itemState';
 import type { PlanItem } from '../model/planItem';
 import { csvTable } from '../text/tables';
 import type { Workspace } from '../workspace';
@@ -23,50 +22,18 @@ export interface Burndown {
   rows: BurndownRow[];
 }
 
-/**
- * The date an item is done by for the forecast line: its completion; for an open item, its
- * expected date, but not before asOf (what is open now is not done in the past).
- */
-function forecastDone(item: PlanItem, asOf: string): string | undefined {
-  if (isCompleted(item)) return item.completed;
-  const expected = expectedDate(item)?.date;
-  return expected !== undefined && expected < asOf ? asOf : expected;
-}
-
-/** The first of the month after a YYYY-MM-DD date's month. */
-function nextMonth(date: string): string {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+/** A milestone or feature as the burndown counts it; undefined without a valid due date. */
+function burndownItem(item: PlanItem): BurndownItem | undefined {
+  if (item.due === undefined) return undefined;
+  return { id: item.id, due: item.due, forecast: item.forecast, done: isCompleted(item), completed: isCompleted(item) ? item.completed : undefined };
 }
 
 /** Items whose ID starts with one of `prefixes` (every item when there are none), with a valid due date. */
 export function burndown(workspace: Workspace, prefixes: readonly string[]): Burndown {
   const { index } = workspace.analyze();
-  const asOf = workspace.planAsOf();
-  const items = [...index.milestones.values(), ...index.features.values()].filter((item) => item.due !== undefined && (prefixes.length === 0 || prefixes.some((prefix) => item.id.startsWith(prefix))));
-  if (items.length === 0) return { asOf, items: 0, rows: [] };
-  const dates = items.flatMap((item) => [item.due!, item.forecast, item.completed].filter((date): date is string => date !== undefined));
-  const first = dates.reduce((a, b) => (a < b ? a : b)).slice(0, 8) + '01';
-  // Past the last date, where every line has come down, and far enough to show asOf.
-  const latest = [...dates, asOf].reduce((a, b) => (a > b ? a : b));
-  const last = nextMonth(latest);
-  const remaining = (done: (item: PlanItem) => string | undefined, on: string) =>
-    items.filter((item) => {
-      const date = done(item);
-      return date === undefined || date >= on;
-    }).length;
-  const rows: BurndownRow[] = [];
-  for (let date = first; date <= last; date = nextMonth(date)) {
-    rows.push({
-      date,
-      baseline: remaining((item) => item.due, date),
-      forecast: remaining((item) => forecastDone(item, asOf), date),
-      // An item marked completed with a date that is not valid is counted as not achieved: when is not known.
-      achieved: date <= asOf ? remaining((item) => (isCompleted(item) ? item.completed : undefined), date) : undefined,
-    });
-  }
-  return { asOf, items: items.length, rows };
+  const items = [...index.milestones.values(), ...index.features.values()].flatMap((item) => burndownItem(item) ?? []);
+  const series = burndownSeries(items, workspace.planAsOf(), { prefixes });
+  return { asOf: series.asOf, items: series.items, rows: series.points.map(({ date, baseline, forecast, achieved }) => ({ date, baseline, forecast, achieved })) };
 }
 
 export function burndownCsv(chart: Burndown): string {
