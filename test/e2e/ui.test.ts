@@ -311,4 +311,16 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
       await workbench.page.locator('.part.sidebar .monaco-list-row[aria-level="2"]', { hasText: 'DM-AP-01' }).first().waitFor();
     });
   });
+
+  test('Show Burndown draws the remaining items of the plan over time: baseline, forecast and achieved', async () => {
+    await workbench.step('burndown', async () => {
+      await workbench.runCommand('Milestones: Show Burndown');
+      const frame = await workbench.webviewFrame('.burndown-chart');
+      await workbench.until('the three lines of the burndown', async () => {
+        const lines = await frame.locator('g.series').evaluateAll((groups) => groups.map((group) => group.getAttribute('data-line')));
+        return ['baseline', 'forecast', 'achieved'].every((line) => lines.includes(line)) || `lines: ${lines.join(', ') || 'none'}`;
+      });
+      assert.equal(await frame.locator('.asof-label').textContent(), 'as of 2021-08-11');
+    });
+  });
 });
