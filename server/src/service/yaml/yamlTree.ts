@@ -236,3 +236,11 @@ export function readsAsText(word: string): boolean {
   const document = parseDocument(word, parseOptions);
   return document.errors.length === 0 && isScalar(document.contents) && typeof document.contents.value === 'string' && document.contents.value === word;
 }
+
+/** A string as a YAML scalar: plain where YAML reads it back as the same text, else double-quoted. */
+export function plainOrQuoted(text: string): string {
+  const plainSafe = /^[\p{L}\p{N}][\p{L}\p{N} ._/()&,'+\-\u2018-\u201d\u2013\u2014]*$/u.test(text) && !text.endsWith(' ');
+  if (plainSafe && (/^\p{L}/u.test(text) ? !/^(true|false|null|yes|no|on|off|y|n)$/i.test(text) : readsAsText(text))) return text;
+  // JSON's escapes are YAML's: a JSON string is a double-quoted YAML scalar.
+  return JSON.stringify(text);
+}
