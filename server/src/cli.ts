@@ -16,6 +16,8 @@ import { diffPlans, diffSummary, formatDiff, type PlanText } from './service/his
 import { burndownCsv, burndownSvg } from './service/reports/burndown';
 import { parseSettings } from './service/settings';
 import { LineIndex } from './service/text/lineIndex';
+import { importCommand } from './cli/importCommand';
+import { UsageError, type CliResult } from './cli/usage';
 import { version } from './version';
 
 const formats = ['auto', 'text', 'json', 'sarif', 'github'] as const;
@@ -29,6 +31,7 @@ const usage = `Usage: milestones check [options] [paths…]
        milestones diff <revision> [paths…] [--format text|json|md]
        milestones report delayed|remaining [paths…] [--format text|md|csv] [--as-of DATE]
        milestones burndown [paths…] [--format csv|svg] [--prefix P]… [--as-of DATE]
+       milestones import FILE [--format xer|xlsx|mspdi|csv] [-o PLAN | --into PLAN [--prune]] [options]
 
 Checks milestone plans (*.milestones.yaml, *.milestones.yml) in the given files and
 folders (default: the current folder) and prints each problem as
@@ -76,15 +79,13 @@ burndown counts the items remaining on the first of each month by the baseline (
 the forecast and as achieved (completed, up to asOf); --prefix keeps the items whose
 ID starts with it (repeatable, e.g. --prefix DM- --prefix LDM-503-). csv prints
 date,baseline,forecast,achieved; svg a chart.
+
+import reads a Primavera P6 XER or spreadsheet (XLSX) export, a Microsoft Project XML
+(MSPDI) file or a CSV, and writes a plan (to -o PLAN, else standard output), or updates
+the plan --into names with minimal edits. \`milestones import --help\` lists its options.
 `;
 
-class UsageError extends Error {}
-
-export interface CliResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
+export type { CliResult };
 
 export async function runCli(argv: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
   try {
@@ -97,6 +98,7 @@ export async function runCli(argv: string[], cwd = process.cwd(), env: NodeJS.Pr
     if (command === 'diff') return await diffCommand(rest, cwd);
     if (command === 'report') return await reportCommand(rest, cwd);
     if (command === 'burndown') return await burndownCommand(rest, cwd);
+    if (command === 'import') return await importCommand(rest, cwd);
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -1,0 +1,127 @@
+// `milestones import FILE`: a schedule (P6 XER or XLSX, MSPDI, CSV) as a plan, written whole to
+// -o PLAN (or printed). Nothing is written unless the whole file was read without an error.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { knownEncoding, readScheduleFile, type ReadScheduleOptions } from '../host/scheduleFiles';
+import { ScheduleError, scheduleFormats, type Schedule, type ScheduleFormat } from '../service/schedules/schedule';
+import { csvFields, type CsvField } from '../service/schedules/scheduleCsv';
+import { planYaml, scheduleToPlan, type ImportedPlan, type ImportOptions } from '../service/schedules/scheduleToPlan';
+import { UsageError, type CliResult } from './usage';
+
+export const importUsage = `Usage: milestones import FILE [options]
+
+Reads a schedule and writes it as a plan: milestones (P6 TT_Mile/TT_FinMile, MS Project
+milestones) under milestones:, other activities under features:, with due = the baseline
+finish (else the planned finish), forecast = the current finish where it differs,
+completed = the actual finish, and predecessors = the links between imported items.
+
+Options:
+  --format FORMAT       xer, xlsx (P6's spreadsheet export), mspdi (MS Project XML) or csv;
+                        default: from the file's name or first bytes
+  -o, --output PLAN     write the plan to this new file (default: standard output)
+  --project CODE        P6: only this project of the file (its short name)
+  --milestones-only     only milestones; links through other activities are kept
+  --features            an activity linked straight to a milestone is listed as its feature
+  --prefix P            only activities whose code starts with P (repeatable)
+  --id wbs|id|uid       MSPDI: the plan ID from the task's WBS code (default), ID or UID
+  --map FIELD=COLUMN    CSV: the column of a field (repeatable); fields: ${csvFields.join(', ')}
+  --encoding NAME       the code page of a file that is not UTF-8 (default windows-1252)
+  --max-size MB         refuse larger files (default 64)
+  -h, --help            show this help
+
+Exit status: 0 when the plan was written, 2 when the file could not be read (the message
+names the line or row; nothing is written).
+`;
+
+export async function importCommand(args: string[], cwd: string): Promise<CliResult> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      project: { type: 'string' },
+      'milestones-only': { type: 'boolean', default: false },
+      features: { type: 'boolean', default: false },
+      prefix: { type: 'string', multiple: true, default: [] },
+      id: { type: 'string' },
+      map: { type: 'string', multiple: true, default: [] },
+      encoding: { type: 'string' },
+      'max-size': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return { exitCode: 0, stdout: importUsage, stderr: '' };
+  const [file, ...extra] = positionals;
+  if (file === undefined) throw new UsageError('import needs the schedule file to read, e.g. `milestones import schedule.xer -o plan.milestones.yaml`.');
+  if (extra.length > 0) throw new UsageError(`import reads one schedule file, not ${positionals.length}.`);
+  const readOptions = scheduleOptions(values);
+  const importOptions: ImportOptions = { milestonesOnly: values['milestones-only'], features: values.features, prefixes: values.prefix };
+  const source = path.resolve(cwd, file);
+  let schedule: Schedule;
+  let plan: ImportedPlan;
+  try {
+    schedule = await readScheduleFile(source, readOptions);
+    plan = scheduleToPlan(schedule, importOptions);
+  } catch (error) {
+    if (error instanceof ScheduleError) return { exitCode: 2, stdout: '', stderr: `milestones: ${file}${error.place ? `, ${error.place}` : ''}: ${error.message}\n` };
+    throw error;
+  }
+  const notes = plan.notes.map((note) => `${file}, ${note}\n`).join('');
+  const counts = countItems(plan);
+  const text = planYaml(plan);
+  if (values.output === undefined) return { exitCode: 0, stdout: text, stderr: `${notes}Imported ${counts} from ${file} (${formatName(schedule.format)}).\n` };
+  const target = path.resolve(cwd, values.output);
+  if (await exists(target)) throw new UsageError(`${values.output} exists: update it with --into ${values.output}, which keeps its comments and order, or remove it first.`);
+  await writeWhole(target, text);
+  return { exitCode: 0, stdout: '', stderr: `${notes}Wrote ${values.output}: ${counts} from ${file} (${formatName(schedule.format)}).\n` };
+}
+
+function scheduleOptions(values: { format?: string; project?: string; id?: string; map: string[]; encoding?: string; 'max-size'?: string }): ReadScheduleOptions {
+  const format = values.format;
+  if (format !== undefined && !scheduleFormats.includes(format as ScheduleFormat)) throw new UsageError(`--format must be ${scheduleFormats.join(', ')}, not "${format}".`);
+  const id = values.id;
+  if (id !== undefined && id !== 'wbs' && id !== 'id' && id !== 'uid') throw new UsageError(`--id must be wbs, id or uid, not "${id}".`);
+  const map: Partial<Record<CsvField, string>> = {};
+  for (const entry of values.map) {
+    const [field, ...column] = entry.split('=');
+    if (!csvFields.includes(field as CsvField) || column.length === 0) throw new UsageError(`--map takes FIELD=COLUMN, with FIELD one of ${csvFields.join(', ')}, not "${entry}".`);
+    map[field as CsvField] = column.join('=');
+  }
+  if (values.encoding !== undefined && !knownEncoding(values.encoding)) throw new UsageError(`--encoding ${values.encoding} is not a code page this program decodes (e.g. windows-1252, windows-1256, iso-8859-2).`);
+  const maxSize = values['max-size'];
+  if (maxSize !== undefined && !/^\d+$/.test(maxSize)) throw new UsageError(`--max-size must be a whole number of megabytes, not "${maxSize}".`);
+  return {
+    format: format as ScheduleFormat | undefined,
+    project: values.project,
+    idField: id,
+    map,
+    encoding: values.encoding,
+    maxBytes: maxSize === undefined ? undefined : Number(maxSize) * 1024 * 1024,
+  };
+}
+
+function countItems(plan: ImportedPlan): string {
+  const milestones = plan.items.filter((item) => item.kind === 'milestone').length;
+  const features = plan.items.length - milestones;
+  return `${milestones} milestone${milestones === 1 ? '' : 's'} and ${features} feature${features === 1 ? '' : 's'}`;
+}
+
+export function formatName(format: ScheduleFormat): string {
+  return { xer: 'Primavera P6 XER', xlsx: 'Primavera P6 spreadsheet', mspdi: 'Microsoft Project XML', csv: 'CSV' }[format];
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Writes a file whole or not at all: a temporary file beside it, renamed over it. */
+export async function writeWhole(target: string, text: string): Promise<void> {
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  await fs.writeFile(temporary, text);
+  await fs.rename(temporary, target);
+}
