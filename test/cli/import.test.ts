@@ -124,4 +124,30 @@ milestones:
     assert.equal(broken.status, 2);
     assert.match(broken.stderr, /^milestones: broken\.xlsx: is not an XLSX spreadsheet that can be read: /);
   });
+
+  test('--into updates a hand-edited plan in place, prints what moved as `milestones diff` does, and a second run changes nothing', () => {
+    const plan = join(folder, 'monthly.milestones.yaml');
+    writeFileSync(plan, '# kept by hand\ntitle: DM\nasOf: 2021-07-01\nmilestones:\n  M-1:\n    name: Caf\u00e9 \u201cQA\u201d review # the review\n    due: 2021-03-01\n  M-2:\n    name: Second release\n    due: 2021-06-01\n    forecast: 2021-06-10\n    predecessors: [M-1]\n  M-OLD:\n    name: Descoped\n    due: 2021-01-01\n');
+    writeFileSync(join(folder, 'august.xer'), xerText(tables));
+    const first = runCli(['import', 'august.xer', '--into', 'monthly.milestones.yaml'], folder);
+    assert.equal(first.status, 0, first.stderr);
+    assert.equal(first.stdout, 'id   change   field     before      after       days\nM-2  changed  forecast  2021-06-10  2021-06-20  +10\n');
+    assert.equal(first.stderr, 'Gone from the schedule, kept (--prune removes them): M-OLD.\nUpdated monthly.milestones.yaml from august.xer: 0 added, 0 removed, 1 changed.\n');
+    assert.equal(readFileSync(plan, 'utf8'), '# kept by hand\ntitle: DM\nasOf: 2021-08-01\nmilestones:\n  M-1:\n    name: Caf\u00e9 \u201cQA\u201d review # the review\n    due: 2021-03-01\n  M-2:\n    name: Second release\n    due: 2021-06-01\n    forecast: 2021-06-20\n    predecessors: [M-1]\n  M-OLD:\n    name: Descoped\n    due: 2021-01-01\n');
+    const second = runCli(['import', 'august.xer', '--into', 'monthly.milestones.yaml'], folder);
+    assert.deepEqual([second.status, second.stdout, second.stderr], [0, '', 'Gone from the schedule, kept (--prune removes them): M-OLD.\nmonthly.milestones.yaml is up to date with august.xer.\n']);
+    const pruned = runCli(['import', 'august.xer', '--into', 'monthly.milestones.yaml', '--prune'], folder);
+    assert.equal(pruned.stdout, 'id     change   field  before      after  days\nM-OLD  removed  due    2021-01-01\n');
+    assert.ok(!readFileSync(plan, 'utf8').includes('M-OLD'));
+  });
+
+  test('--into a plan that does not parse: exit 2 and the plan left as it was', () => {
+    const plan = join(folder, 'broken.milestones.yaml');
+    writeFileSync(plan, 'milestones:\n  M-1: [unclosed\n');
+    writeFileSync(join(folder, 'again.xer'), xerText(tables));
+    const result = runCli(['import', 'again.xer', '--into', 'broken.milestones.yaml'], folder);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^milestones: broken\.milestones\.yaml:\d+: .* Fix the plan before updating it\.\n$/);
+    assert.equal(readFileSync(plan, 'utf8'), 'milestones:\n  M-1: [unclosed\n');
+  });
 });

@@ -6,8 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { parse, Parser } from 'yaml';
-import { createPlanService, type PlanCodeAction, type PlanService, type ReportedProblem, type TextEdit } from '../../server/src/service';
+import { parse } from 'yaml';
+import { createPlanService, type PlanCodeAction, type PlanService, type ReportedProblem } from '../../server/src/service';
+import { applyEdits, assertCommentsAndLineEndsKept, assertPreciseEdit, commentsOf } from './editShapes';
 import { planArbitrary, propertySeed, replayable, type GeneratedPlan } from './generators';
 
 const uri = 'file:///plans/a.milestones.yaml';
@@ -18,48 +19,6 @@ function analysed(text: string): PlanService {
   workspace.setSettings({ asOf: '2021-08-11' });
   workspace.setFile(uri, text);
   return workspace;
-}
-
-/** The comments of a YAML text, from the `yaml` package's concrete syntax tree: offset and text. */
-function commentsOf(text: string): { offset: number; source: string }[] {
-  const found: { offset: number; source: string }[] = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(walk);
-    if (typeof value !== 'object' || value === null) return;
-    const token = value as { type?: string; offset?: number; source?: string };
-    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') found.push({ offset: token.offset, source: token.source });
-    for (const child of Object.values(value)) walk(child);
-  };
-  for (const token of new Parser().parse(text)) walk(token);
-  return found.sort((a, b) => a.offset - b.offset);
-}
-
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start);
-  for (let index = 1; index < sorted.length; index++) assert.ok(sorted[index]!.end <= sorted[index - 1]!.start, `overlapping edits: ${JSON.stringify(sorted)}`);
-  let result = text;
-  for (const edit of sorted) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
-  return result;
-}
-
-const lineBreak = /[\r\n]/;
-
-/** Asserts that an edit is of one of the shapes that keep everything else byte for byte. */
-function assertPreciseEdit(text: string, edit: TextEdit, comments: { offset: number; source: string }[], what: string): void {
-  const { start, end } = edit;
-  assert.ok(start >= 0 && start <= end && end <= text.length, `${what}: span ${start}–${end} inside the text`);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const atLineStart = (offset: number) => offset === 0 || text[offset - 1] === '\n';
-  const replaced = text.slice(start, end);
-  const inLine = !lineBreak.test(replaced) && !lineBreak.test(edit.text);
-  const insertsLines = start === end && atLineStart(start) && edit.text.endsWith(eol) && edit.text.split(eol).every((line) => !lineBreak.test(line));
-  const deletesLines = edit.text === '' && atLineStart(start) && (end === text.length || atLineStart(end));
-  assert.ok(inLine || insertsLines || deletesLines, `${what}: replaces ${JSON.stringify(replaced)} with ${JSON.stringify(edit.text)}, neither within one line nor whole lines in the file's line ends`);
-  for (const comment of comments) {
-    const commentEnd = comment.offset + comment.source.length;
-    const touches = inLine ? comment.offset < end && start < commentEnd : deletesLines ? comment.offset < end && start <= comment.offset : false;
-    assert.ok(!touches, `${what}: the edit ${JSON.stringify(edit)} touches the comment ${JSON.stringify(comment.source)}`);
-  }
 }
 
 function itemIds(workspace: PlanService): { milestones: string[]; features: string[] } {
@@ -81,15 +40,7 @@ function checkAction(plan: GeneratedPlan, before: PlanService, action: PlanCodeA
   const comments = commentsOf(text);
   for (const edit of edits) assertPreciseEdit(text, edit, comments, what);
   const output = applyEdits(text, edits);
-  // Every comment is still there, byte for byte and in order (a fix may add its own).
-  const remaining = commentsOf(output).map((comment) => comment.source);
-  let next = 0;
-  for (const comment of comments) {
-    next = remaining.indexOf(comment.source, next);
-    assert.ok(next >= 0, `${what} lost the comment ${JSON.stringify(comment.source)}:\n${output}`);
-    next++;
-  }
-  if (text.includes('\r\n')) assert.ok(!/(?<!\r)\n/.test(output), `${what} wrote a bare LF into a CRLF file`);
+  assertCommentsAndLineEndsKept(text, output, what);
   const after = analysed(output);
   const problems = after.problems(uri);
   assert.deepEqual(problems.filter((problem) => problem.code === 'yaml-syntax' || problem.code === 'schema'), [], `${what} leaves a plan that parses and fits the schema:\n${output}`);

@@ -113,11 +113,11 @@ function fillerArbitrary(indent: string): fc.Arbitrary<string[]> {
   return fc.array(fc.oneof(fc.constantFrom('', '   '), commentArbitrary.map((comment) => `${indent}${comment}`)), { maxLength: 2 });
 }
 
-const dateArbitrary = fc
+export const dateArbitrary = fc
   .record({ year: fc.integer({ min: 2017, max: 2023 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) })
   .map(({ year, month, day }) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
 
-const nameArbitrary = fc.constantFrom('Alert Production', 'Data Release: first pass', 'Pipeline #2 tests', 'HSC reprocessing', 'QA of the DRP', "It's done", 'Café QQQ', 'A "quoted" word');
+export const nameArbitrary = fc.constantFrom('Alert Production', 'Data Release: first pass', 'Pipeline #2 tests', 'HSC reprocessing', 'QA of the DRP', "It's done", 'Café QQQ', 'A "quoted" word');
 
 interface GeneratedFeature {
   id: string;

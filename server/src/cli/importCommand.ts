@@ -3,7 +3,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { fileUri } from '../host/nodeFileSystem';
+import { withoutBom } from '../host/planRevision';
 import { knownEncoding, readScheduleFile, type ReadScheduleOptions } from '../host/scheduleFiles';
+import { createPlanService } from '../service';
+import { diffPlans, diffSummary, formatDiff } from '../service/history/planDiff';
+import { updatedText, updatePlan, type UpdateOptions } from '../service/schedules/planUpdate';
 import { ScheduleError, scheduleFormats, type Schedule, type ScheduleFormat } from '../service/schedules/schedule';
 import { csvFields, type CsvField } from '../service/schedules/scheduleCsv';
 import { planYaml, scheduleToPlan, type ImportedPlan, type ImportOptions } from '../service/schedules/scheduleToPlan';
@@ -20,6 +25,11 @@ Options:
   --format FORMAT       xer, xlsx (P6's spreadsheet export), mspdi (MS Project XML) or csv;
                         default: from the file's name or first bytes
   -o, --output PLAN     write the plan to this new file (default: standard output)
+  --into PLAN           update this plan instead, with minimal edits: names, dates and
+                        links that changed, new items appended, comments and order kept;
+                        prints what moved as \`milestones diff\` does
+  --prune               with --into: remove the items gone from the schedule (by default
+                        they are only listed)
   --project CODE        P6: only this project of the file (its short name)
   --milestones-only     only milestones; links through other activities are kept
   --features            an activity linked straight to a milestone is listed as its feature
@@ -41,6 +51,8 @@ export async function importCommand(args: string[], cwd: string): Promise<CliRes
     options: {
       format: { type: 'string' },
       output: { type: 'string', short: 'o' },
+      into: { type: 'string' },
+      prune: { type: 'boolean', default: false },
       project: { type: 'string' },
       'milestones-only': { type: 'boolean', default: false },
       features: { type: 'boolean', default: false },
@@ -56,6 +68,8 @@ export async function importCommand(args: string[], cwd: string): Promise<CliRes
   const [file, ...extra] = positionals;
   if (file === undefined) throw new UsageError('import needs the schedule file to read, e.g. `milestones import schedule.xer -o plan.milestones.yaml`.');
   if (extra.length > 0) throw new UsageError(`import reads one schedule file, not ${positionals.length}.`);
+  if (values.output !== undefined && values.into !== undefined) throw new UsageError('give -o for a new plan or --into for an existing one, not both.');
+  if (values.prune && values.into === undefined) throw new UsageError('--prune removes items from the plan --into names: give --into PLAN.');
   const readOptions = scheduleOptions(values);
   const importOptions: ImportOptions = { milestonesOnly: values['milestones-only'], features: values.features, prefixes: values.prefix };
   const source = path.resolve(cwd, file);
@@ -69,6 +83,7 @@ export async function importCommand(args: string[], cwd: string): Promise<CliRes
     throw error;
   }
   const notes = plan.notes.map((note) => `${file}, ${note}\n`).join('');
+  if (values.into !== undefined) return withNotes(notes, await intoPlan(values.into, cwd, plan, file, { prune: values.prune, features: values.features }));
   const counts = countItems(plan);
   const text = planYaml(plan);
   if (values.output === undefined) return { exitCode: 0, stdout: text, stderr: `${notes}Imported ${counts} from ${file} (${formatName(schedule.format)}).\n` };
@@ -76,6 +91,37 @@ export async function importCommand(args: string[], cwd: string): Promise<CliRes
   if (await exists(target)) throw new UsageError(`${values.output} exists: update it with --into ${values.output}, which keeps its comments and order, or remove it first.`);
   await writeWhole(target, text);
   return { exitCode: 0, stdout: '', stderr: `${notes}Wrote ${values.output}: ${counts} from ${file} (${formatName(schedule.format)}).\n` };
+}
+
+function withNotes(notes: string, result: CliResult): CliResult {
+  return { ...result, stderr: `${notes}${result.stderr}` };
+}
+
+/** Updates an existing plan file in place, and prints what moved. */
+async function intoPlan(target: string, cwd: string, plan: ImportedPlan, source: string, options: UpdateOptions): Promise<CliResult> {
+  const absolute = path.resolve(cwd, target);
+  let text: string;
+  try {
+    text = withoutBom(await fs.readFile(absolute, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--into ${target}: ${(error as Error).message}`);
+  }
+  const uri = fileUri(absolute);
+  const service = createPlanService();
+  service.setFile(uri, text);
+  const broken = service.problems(uri).find((problem) => problem.code === 'yaml-syntax');
+  if (broken) {
+    const line = service.getFile(uri)!.lineIndex.positionAt(broken.start).line + 1;
+    return { exitCode: 2, stdout: '', stderr: `milestones: ${target}:${line}: ${broken.message} Fix the plan before updating it.\n` };
+  }
+  const file = service.getFile(uri)!;
+  const update = updatePlan(file, plan, options);
+  const after = updatedText(file, update);
+  const changes = diffPlans([{ uri, text }], [{ uri, text: after }]);
+  const gone = update.gone.length === 0 ? '' : options.prune ? `Removed, gone from the schedule: ${update.gone.join(', ')}.\n` : `Gone from the schedule, kept (--prune removes them): ${update.gone.join(', ')}.\n`;
+  if (after === text) return { exitCode: 0, stdout: '', stderr: `${gone}${target} is up to date with ${source}.\n` };
+  await writeWhole(absolute, after);
+  return { exitCode: 0, stdout: changes.length > 0 ? formatDiff(changes, 'text') : '', stderr: `${gone}Updated ${target} from ${source}: ${diffSummary(changes)}.\n` };
 }
 
 function scheduleOptions(values: { format?: string; project?: string; id?: string; map: string[]; encoding?: string; 'max-size'?: string }): ReadScheduleOptions {

@@ -33,7 +33,7 @@ function replaceScalar(file: PlanFile, span: Span, value: string): TextEdit {
 }
 
 /** Sets a date field of an item: replaces its value, fills an empty one, or adds the key after `due`. */
-function setDate(file: PlanFile, item: PlanItem, key: 'due' | 'forecast' | 'completed', date: string): TextEdit {
+export function setDate(file: PlanFile, item: PlanItem, key: 'due' | 'forecast' | 'completed', date: string): TextEdit {
   const field = item.field(key);
   if (field) {
     const value = field.value;
@@ -64,7 +64,7 @@ function setDate(file: PlanFile, item: PlanItem, key: 'due' | 'forecast' | 'comp
 }
 
 /** Removes a field's line (when the key and its value sit on one line), or the pair from a flow map. */
-function removeField(file: PlanFile, item: PlanItem, key: string): TextEdit | undefined {
+export function removeField(file: PlanFile, item: PlanItem, key: string): TextEdit | undefined {
   const field = item.field(key);
   if (!field) return undefined;
   const entry = item.valueNode;
@@ -82,7 +82,7 @@ function removeField(file: PlanFile, item: PlanItem, key: string): TextEdit | un
 }
 
 /** Removes one item of a `features` list: its line for a block list, the item and a comma for a flow list. */
-function removeListItem(file: PlanFile, span: Span): TextEdit {
+export function removeListItem(file: PlanFile, span: Span): TextEdit {
   const text = file.text;
   const line = wholeLine(text, span.start);
   const before = text.slice(line.start, span.start);
@@ -100,7 +100,7 @@ function removeListItem(file: PlanFile, span: Span): TextEdit {
  * Deletions as disjoint edits: two removed neighbours in a flow list may both claim the comma
  * between them, and are then removed at once.
  */
-function mergedDeletions(deletions: readonly TextEdit[]): TextEdit[] {
+export function mergedDeletions(deletions: readonly TextEdit[]): TextEdit[] {
   const merged: TextEdit[] = [];
   for (const deletion of [...deletions].sort((a, b) => a.start - b.start)) {
     const last = merged[merged.length - 1];

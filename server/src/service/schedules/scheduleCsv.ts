@@ -13,7 +13,7 @@ const defaultColumns: Record<CsvField, string[]> = {
   type: ['type', 'milestone', 'activity type', 'task_type'],
   baseline: ['baseline finish', 'baseline', 'due', 'base_end_date', 'baseline1 finish'],
   finish: ['finish', 'forecast', 'current finish', 'end_date', 'planned finish', 'target_end_date'],
-  actual: ['actual finish', 'completed', 'act_end_date'],
+  actual: ['actual finish', 'actual', 'completed', 'act_end_date'],
   level: ['level'],
   wbs: ['wbs', 'wbs code'],
   predecessors: ['predecessors', 'predecessor'],

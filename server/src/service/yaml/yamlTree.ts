@@ -237,9 +237,12 @@ export function readsAsText(word: string): boolean {
   return document.errors.length === 0 && isScalar(document.contents) && typeof document.contents.value === 'string' && document.contents.value === word;
 }
 
-/** A string as a YAML scalar: plain where YAML reads it back as the same text, else double-quoted. */
-export function plainOrQuoted(text: string): string {
-  const plainSafe = /^[\p{L}\p{N}][\p{L}\p{N} ._/()&,'+\-\u2018-\u201d\u2013\u2014]*$/u.test(text) && !text.endsWith(' ');
+/**
+ * A string as a YAML scalar: plain where YAML reads it back as the same text, else double-quoted.
+ * Inside a flow collection (`{name: …}`) a comma would end a plain scalar, so it is quoted there.
+ */
+export function plainOrQuoted(text: string, inFlow = false): string {
+  const plainSafe = /^[\p{L}\p{N}][\p{L}\p{N} ._/()&,'+\-\u2018-\u201d\u2013\u2014]*$/u.test(text) && !text.endsWith(' ') && !(inFlow && text.includes(','));
   if (plainSafe && (/^\p{L}/u.test(text) ? !/^(true|false|null|yes|no|on|off|y|n)$/i.test(text) : readsAsText(text))) return text;
   // JSON's escapes are YAML's: a JSON string is a double-quoted YAML scalar.
   return JSON.stringify(text);
