@@ -15,7 +15,7 @@ import { createPlanService, type PlanService } from './service';
 import { diffPlans, diffSummary, formatDiff, type PlanText } from './service/history/planDiff';
 import { burndownCsv, burndownSvg } from './service/reports/burndown';
 import { parseSettings } from './service/settings';
-import { LineIndex } from './service/text/lineIndex';
+import { LineIndex, type TextLines } from './service/text/lineIndex';
 import { importCommand } from './cli/importCommand';
 import { UsageError, type CliResult } from './cli/usage';
 import { version } from './version';
@@ -244,7 +244,7 @@ async function check(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promi
   service.setGlossaryFiles(glossaries.entries, glossaries.skip);
   let stderr = glossaries.problems.map((problem) => `${path.relative(cwd, uriPath(problem.uri))}:${problem.line + 1}: ${problem.message}\n`).join('');
   await loadPlans(service, files);
-  const checked: { uri: string; lineIndex: LineIndex }[] = service.allFiles();
+  const checked: { uri: string; lineIndex: TextLines }[] = service.allFiles();
   for (const file of values.overrides) {
     const absolute = path.resolve(cwd, file);
     let text: string;

@@ -21,7 +21,7 @@ import { PlanHost } from './host/planHost';
 import { fixAllKind, rangeOf, toCodeAction, toCompletionItems, toDiagnostic, toDiagnostics, toDocumentSymbol, toFoldingRange, toGlossaryDiagnostic, toHover, toSelectionRange, toSymbolInformation, toWorkspaceEdit } from './lsp/convert';
 import { Published } from './lsp/published';
 import type { PlanFile } from './service';
-import { LineIndex } from './service/text/lineIndex';
+import { LineIndex, type TextLines } from './service/text/lineIndex';
 import { version as packageVersion } from './version';
 
 /** What the server needs of where it runs. */
@@ -151,13 +151,13 @@ export function serveLanguage(connection: Connection, environment: ServerEnviron
   }
 
   /** The URI and offset of a position in a plan or an overrides file, for the requests that serve both. */
-  function atItem(uri: string, position: Position): { uri: string; offset: number; lineIndex: LineIndex } | undefined {
+  function atItem(uri: string, position: Position): { uri: string; offset: number; lineIndex: TextLines } | undefined {
     const file = planFile(uri) ?? service.getOverridesFile(normalizeUri(uri));
     return file && { uri: file.uri, offset: file.lineIndex.offsetAt(position), lineIndex: file.lineIndex };
   }
 
   /** The line index of a file an edit lands in: a plan, an overrides file, or the glossary file or skip list. */
-  function linesOf(uri: string): LineIndex {
+  function linesOf(uri: string): TextLines {
     const plan = service.getFile(uri) ?? service.getOverridesFile(uri);
     if (plan) return plan.lineIndex;
     const { glossaryFile, skipFile } = host.fixTargets();

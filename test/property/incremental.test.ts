@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { createPlanService, type PlanService, type PlanFile } from '../../server/src/service';
+import { createPlanService, type PlanService, type PlanFile, type TextChange } from '../../server/src/service';
+import { LineIndex } from '../../server/src/service/text/lineIndex';
+import { setChunkSize } from '../../server/src/service/text/textStore';
 import { applySplice, editArbitrary, planArbitrary, propertySeed, replayable, spliceOf } from './generators';
 
 const example = readFileSync(new URL('../../examples/ldm-564.milestones.yaml', import.meta.url), 'utf8');
@@ -69,6 +71,48 @@ describe('incremental analysis equals a fresh one', () => {
       }),
       replayable(seed, runs),
     );
+  });
+
+  test("after any sequence of an editor's changes, one or several at a time, in lines and characters, with the text held in small chunks", () => {
+    const seed = propertySeed();
+    // Chunks of a few lines, so that edits cross their boundaries as they do in a plan of megabytes.
+    setChunkSize(48, 96);
+    try {
+      fc.assert(
+        fc.property(fc.array(fc.array(editArbitrary, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 25 }), (events) => {
+          const incremental = workspace();
+          let text = example;
+          incremental.setFile(uri, text);
+          incremental.problems(uri);
+          for (const [step, edits] of events.entries()) {
+            // The changes of one event as an editor sends them (several cursors, a fix's edits): each in
+            // the text the previous ones left, the later ones near the first.
+            let anchor = -1;
+            const changes: TextChange[] = edits.map((edit) => {
+              const near = anchor < 0 ? edit : { ...edit, at: Math.max(0, Math.min(text.length, anchor - 200 + (edit.at % 400))) };
+              const splice = spliceOf(text, near);
+              if (anchor < 0) anchor = splice.start;
+              const lines = new LineIndex(text);
+              const range = { start: lines.positionAt(splice.start), end: lines.positionAt(splice.end) };
+              const start = lines.offsetAt(range.start);
+              text = text.slice(0, start) + splice.text + text.slice(Math.max(start, lines.offsetAt(range.end)));
+              return { range, text: splice.text };
+            });
+            incremental.editFile(uri, changes);
+            if (step % 3 === 0) incremental.problems(uri);
+          }
+          assert.equal(incremental.getFile(uri)!.text, text);
+          const fresh = workspace();
+          fresh.setFile(uri, text);
+          assert.deepEqual(problemsOf(incremental, uri), problemsOf(fresh, uri));
+          assert.deepEqual(modelOf(incremental.getFile(uri)!), modelOf(fresh.getFile(uri)!));
+          assert.deepEqual(incremental.snapshot(), fresh.snapshot());
+        }),
+        replayable(seed, runs),
+      );
+    } finally {
+      setChunkSize(8 * 1024);
+    }
   });
 
   test('across two files, edits in one re-check what depends on it in the other', () => {

@@ -3,13 +3,27 @@
 // disk and their changes, the settings, the glossary files, and when the problems are published.
 // It speaks neither LSP nor Node: the server converts, the file system is given.
 import type { Position } from '../../../common/planSnapshot';
-import { createPlanService, FileProblems, type FixTargets, type PlanFile, type PlanService, type ReportedProblem, type TextEdit } from '../service';
+import { createPlanService, FileProblems, type FixTargets, type PlanFile, type PlanService, type ReportedProblem } from '../service';
 import { parseSettings } from '../service/settings';
 import { LineIndex } from '../service/text/lineIndex';
 import { isInside, isPlanFile, matchesGlobs, normalizeUri, resolveUri, type HostFileSystem } from './fileSystem';
 import { loadGlossaries, type GlossaryProblem } from './glossaryFiles';
 
 const noProblems = new FileProblems([]);
+
+/** The text after an editor's changes, each in the text the previous ones left (for the small overrides files, held as strings). */
+function applyChanges(text: string, changes: readonly DocumentChange[]): string {
+  for (const change of changes) {
+    if (!change.range) {
+      text = change.text;
+      continue;
+    }
+    const lines = new LineIndex(text);
+    const start = lines.offsetAt(change.range.start);
+    text = text.slice(0, start) + change.text + text.slice(Math.max(start, lines.offsetAt(change.range.end)));
+  }
+  return text;
+}
 
 /** A change of an open document: a range replaced by text, or (without a range) the whole text. */
 export interface DocumentChange {
@@ -171,33 +185,15 @@ export class PlanHost {
     this.scheduleValidation();
   }
 
-  /** Applies the editor's changes to the text the service holds. One ranged change (a keystroke) tells the service where, so it re-parses only there. */
+  /** Applies the editor's changes to the text the service holds, where they land: a keystroke re-parses only there. */
   change(uri: string, version: number, changes: readonly DocumentChange[]): void {
     uri = normalizeUri(uri);
     const overrides = this.service.getOverridesFile(uri);
-    const file = this.service.getFile(uri) ?? overrides;
-    if (!file || !this.versions.has(uri)) return;
-    let text = file.text;
-    let lines: LineIndex | undefined = file.lineIndex;
-    let edit: TextEdit | undefined;
-    for (const [position, change] of changes.entries()) {
-      if (change.range) {
-        lines ??= new LineIndex(text);
-        edit = { start: lines.offsetAt(change.range.start), end: lines.offsetAt(change.range.end), text: change.text };
-        const next: string = text.slice(0, edit.start) + change.text + text.slice(edit.end);
-        // The service carries the last edit's line index over itself.
-        lines = position + 1 < changes.length ? lines.afterEdit(edit, next) : undefined;
-        text = next;
-      } else {
-        text = change.text;
-        lines = undefined;
-        edit = undefined;
-      }
-    }
-    this.events.textReplaced?.(file.text.length);
+    if (!(overrides ?? this.service.getFile(uri)) || !this.versions.has(uri)) return;
     this.versions.set(uri, version);
-    if (overrides) this.service.setOverridesFile(uri, text);
-    else this.service.setFile(uri, text, changes.length === 1 ? edit : undefined);
+    this.events.textReplaced?.(changes.reduce((sum, change) => sum + change.text.length, 0));
+    if (overrides) this.service.setOverridesFile(uri, applyChanges(overrides.text, changes));
+    else this.service.editFile(uri, changes);
     this.versionsToPublish.add(uri);
     this.scheduleValidation();
   }

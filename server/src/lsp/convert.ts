@@ -23,11 +23,11 @@ import {
 import { glossaryDiagnosticCode } from '../../../common/requests';
 import type { FileProblems, HoverResult, OutlineSymbol, PlanCodeAction, PlanCompletion, ReportedProblem, Span, WorkspaceEdit, WorkspaceSymbol } from '../service';
 import { applyEdits } from '../service/text/edits';
-import { LineIndex } from '../service/text/lineIndex';
+import { LineIndex, type TextLines } from '../service/text/lineIndex';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.milestones`;
 
-export function rangeOf(lines: LineIndex, span: Span): Range {
+export function rangeOf(lines: TextLines, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
@@ -38,7 +38,7 @@ const severities = {
   hint: DiagnosticSeverity.Hint,
 } as const;
 
-export function toDiagnostic(lines: LineIndex, problem: ReportedProblem): Diagnostic {
+export function toDiagnostic(lines: TextLines, problem: ReportedProblem): Diagnostic {
   return {
     range: rangeOf(lines, problem),
     severity: severities[problem.severity],
@@ -76,7 +76,7 @@ const convertedGroups = new WeakMap<readonly ReportedProblem[], ConvertedGroup>(
  * first line; after a keystroke only the groups it changed are converted, and the others only
  * moved when lines before them came or went.
  */
-export function toDiagnostics(lines: LineIndex, problems: FileProblems): Diagnostic[] {
+export function toDiagnostics(lines: TextLines, problems: FileProblems): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const group of problems.groups) {
     let converted = convertedGroups.get(group.problems);
@@ -101,12 +101,12 @@ function movedDown(diagnostic: Diagnostic, lines: number): Diagnostic {
   return { ...diagnostic, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
 }
 
-export function toHover(lines: LineIndex, hover: HoverResult): Hover {
+export function toHover(lines: TextLines, hover: HoverResult): Hover {
   return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: rangeOf(lines, hover.span) };
 }
 
 /** Edits across files; `linesOf` gives the line index of each file edited (a plan, or a glossary file). */
-export function toWorkspaceEdit(edits: WorkspaceEdit, linesOf: (uri: string) => LineIndex): LspWorkspaceEdit {
+export function toWorkspaceEdit(edits: WorkspaceEdit, linesOf: (uri: string) => TextLines): LspWorkspaceEdit {
   const changes: Record<string, LspTextEdit[]> = {};
   for (const [uri, list] of edits) {
     const lines = linesOf(uri);
@@ -115,7 +115,7 @@ export function toWorkspaceEdit(edits: WorkspaceEdit, linesOf: (uri: string) => 
   return { changes };
 }
 
-export function toCodeAction(action: PlanCodeAction, lines: LineIndex, linesOf: (uri: string) => LineIndex): CodeAction {
+export function toCodeAction(action: PlanCodeAction, lines: TextLines, linesOf: (uri: string) => TextLines): CodeAction {
   return {
     title: action.title,
     kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : fixAllKind,
@@ -127,7 +127,7 @@ export function toCodeAction(action: PlanCodeAction, lines: LineIndex, linesOf: 
 }
 
 /** The client's `milestones.reveal`, run after the edit: the span is in the text as edited. */
-function selectCommand(select: { uri: string; span: Span }, edits: WorkspaceEdit, linesOf: (uri: string) => LineIndex): Command {
+function selectCommand(select: { uri: string; span: Span }, edits: WorkspaceEdit, linesOf: (uri: string) => TextLines): Command {
   const after = new LineIndex(applyEdits(linesOf(select.uri).text, edits.get(select.uri) ?? []));
   return { title: 'Type the definition', command: 'milestones.reveal', arguments: [{ uri: select.uri, range: rangeOf(after, select.span) }] };
 }
@@ -140,7 +140,7 @@ const symbolKinds = {
   acronym: SymbolKind.String,
 } as const;
 
-export function toDocumentSymbol(lines: LineIndex, symbol: OutlineSymbol): DocumentSymbol {
+export function toDocumentSymbol(lines: TextLines, symbol: OutlineSymbol): DocumentSymbol {
   return {
     name: symbol.name,
     detail: symbol.detail,
@@ -151,12 +151,12 @@ export function toDocumentSymbol(lines: LineIndex, symbol: OutlineSymbol): Docum
   };
 }
 
-export function toSymbolInformation(lines: LineIndex, symbol: WorkspaceSymbol): SymbolInformation {
+export function toSymbolInformation(lines: TextLines, symbol: WorkspaceSymbol): SymbolInformation {
   return { name: symbol.name, containerName: symbol.detail, kind: symbolKinds[symbol.kind], location: { uri: symbol.uri, range: rangeOf(lines, symbol.span) } };
 }
 
 /** A fold from the line of a span's start to the last line with content (a span ending at a line's start belongs to the line before), or undefined for one line. */
-export function toFoldingRange(lines: LineIndex, span: Span): FoldingRange | undefined {
+export function toFoldingRange(lines: TextLines, span: Span): FoldingRange | undefined {
   const start = lines.positionAt(span.start).line;
   const end = lines.positionAt(span.end);
   const last = end.character === 0 ? end.line - 1 : end.line;
@@ -164,7 +164,7 @@ export function toFoldingRange(lines: LineIndex, span: Span): FoldingRange | und
 }
 
 /** Spans from the innermost out, as LSP's chain of parents. */
-export function toSelectionRange(lines: LineIndex, spans: readonly Span[]): SelectionRange | undefined {
+export function toSelectionRange(lines: TextLines, spans: readonly Span[]): SelectionRange | undefined {
   let selection: SelectionRange | undefined;
   for (const span of [...spans].reverse()) selection = { range: rangeOf(lines, span), parent: selection };
   return selection;
@@ -179,7 +179,7 @@ const completionKinds = {
   date: CompletionItemKind.Constant,
 } as const;
 
-export function toCompletionItems(lines: LineIndex, completions: readonly PlanCompletion[]): CompletionItem[] {
+export function toCompletionItems(lines: TextLines, completions: readonly PlanCompletion[]): CompletionItem[] {
   // All completions replace the same word: convert its span once.
   const replaceRange = completions.length > 0 ? rangeOf(lines, completions[0]!.replace) : undefined;
   return completions.map((completion) => ({

@@ -26,11 +26,12 @@ import type { PlanFile } from './model/planFile';
 import type { PlanItem } from './model/planItem';
 import type { Settings } from './settings';
 import type { TextEdit, WorkspaceEdit } from './text/edits';
+import type { TextChange } from './text/textStore';
 import { Workspace, type Analysis } from './workspace';
 import type { Span } from './yaml/nodes';
 
 export { FileProblems };
-export type { Analysis, Burndown, DrivingStep, ExportFormat, GraphFormat, FixTargets, GlossaryEntry, HoverResult, ItemReport, Occurrence, OutlineSymbol, OverridesFile, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, ProblemGroup, RenameCheck, ReportFormat, ReportKind, ReportedProblem, Settings, Span, TextEdit, WorkspaceEdit, WorkspaceSymbol };
+export type { Analysis, Burndown, DrivingStep, ExportFormat, GraphFormat, FixTargets, GlossaryEntry, HoverResult, ItemReport, Occurrence, OutlineSymbol, OverridesFile, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, ProblemGroup, RenameCheck, ReportFormat, ReportKind, ReportedProblem, Settings, Span, TextChange, TextEdit, WorkspaceEdit, WorkspaceSymbol };
 
 export interface PlanService {
   setSettings(settings: Partial<Settings>): void;
@@ -39,6 +40,11 @@ export interface PlanService {
   setGlossaryFiles(entries: GlossaryEntry[], skip?: string[]): void;
   /** Gives the service a plan file's text; `edit`, when known, is what changed since the last text. */
   setFile(uri: string, text: string, edit?: TextEdit): void;
+  /**
+   * Applies an editor's changes to a plan file the service holds, each in the text the previous
+   * ones left: the text is changed where they land, not copied (see text/textStore.ts).
+   */
+  editFile(uri: string, changes: readonly TextChange[]): void;
   removeFile(uri: string): void;
   getFile(uri: string): PlanFile | undefined;
   /** Gives the service an overrides file (`milestones.overrideFiles`): a map of corrections keyed by milestone code. */
@@ -96,6 +102,7 @@ export function createPlanService(options: PlanServiceOptions = {}): PlanService
     getSettings: () => workspace.getSettings(),
     setGlossaryFiles: (entries, skip) => workspace.setGlossaryFiles(entries, skip),
     setFile: (uri, text, edit) => void workspace.setFile(uri, text, edit),
+    editFile: (uri, changes) => void workspace.editFile(uri, changes),
     removeFile: (uri) => workspace.removeFile(uri),
     setOverridesFile: (uri, text) => void workspace.setOverridesFile(uri, text),
     removeOverridesFile: (uri) => workspace.removeOverridesFile(uri),

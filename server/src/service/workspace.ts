@@ -20,6 +20,7 @@ import { buildSegmentModel, type PlanSegment, type SegmentModel } from './model/
 import { defaultSettings, type Settings } from './settings';
 import { isDate, today } from './text/dates';
 import type { TextEdit } from './text/edits';
+import type { TextChange } from './text/textStore';
 import { SpellingIndex } from './text/matching';
 
 export type { PlanFile };
@@ -113,6 +114,14 @@ export class Workspace {
     }
     const fits = edit && file.text.length - (edit.end - edit.start) + edit.text.length === text.length;
     this.track(uri, file.update(text, this.settings.maxFileSize, fits ? edit : undefined));
+    return file;
+  }
+
+  /** Applies an editor's changes to a file's text where they land (each in the text the previous ones left). */
+  editFile(uri: string, changes: readonly TextChange[]): PlanFile | undefined {
+    const file = this.files.get(uri);
+    if (!file || changes.length === 0) return file;
+    this.track(uri, file.edit(changes, this.settings.maxFileSize));
     return file;
   }
 
@@ -336,7 +345,7 @@ export class Workspace {
     }
     // Most segments have no problems: they share one empty list.
     if (found.length === 0) return noReported;
-    const reported = report(file.text, found, this.settings.rules, mayBeSuppressed, segment.base);
+    const reported = report(file.textStore, found, this.settings.rules, mayBeSuppressed, segment.base);
     return reported.length > 0 ? reported : noReported;
   }
 

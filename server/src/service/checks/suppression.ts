@@ -1,5 +1,6 @@
 // Which problems are reported, and how: each rule's severity from the settings, and
 // `# milestones-disable-next-line [codes]` comments that silence the line after them.
+import type { TextSource } from '../text/textStore';
 import type { Segment } from '../yaml/segments';
 import { effectiveSeverity, type RuleCode, type RuleSetting } from './rules';
 import type { Problem, ReportedProblem } from './problems';
@@ -18,7 +19,7 @@ export function hasDirective(segment: Segment): boolean {
 }
 
 /** Whether the line above `offset` is a comment that silences `code` (or every rule when it names none). */
-export function isSuppressed(text: string, offset: number, code: RuleCode): boolean {
+export function isSuppressed(text: TextSource, offset: number, code: RuleCode): boolean {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   if (lineStart === 0) return false;
   const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
@@ -34,7 +35,7 @@ export function isSuppressed(text: string, offset: number, code: RuleCode): bool
  * a directive (looked for only when the file has one), ordered by position. The problems' offsets
  * are relative to `base` in the file's `text`, and so are those of the result.
  */
-export function report(text: string, problems: readonly Problem[], rules: Partial<Record<string, RuleSetting>>, mayBeSuppressed: boolean, base = 0): ReportedProblem[] {
+export function report(text: TextSource, problems: readonly Problem[], rules: Partial<Record<string, RuleSetting>>, mayBeSuppressed: boolean, base = 0): ReportedProblem[] {
   const reported: ReportedProblem[] = [];
   for (const problem of problems) {
     const severity = effectiveSeverity(problem.code, rules);

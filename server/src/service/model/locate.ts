@@ -38,13 +38,13 @@ export function itemAt(file: PlanFile, offset: number): PlanItem | undefined {
   return found;
 }
 
-const sortedItems = new WeakMap<PlanFile, { text: string; items: PlanItem[] }>();
+const sortedItems = new WeakMap<PlanFile, { version: number; items: PlanItem[] }>();
 
 function itemsByStart(file: PlanFile): PlanItem[] {
   const cached = sortedItems.get(file);
-  if (cached && cached.text === file.text) return cached.items;
+  if (cached && cached.version === file.version) return cached.items;
   const items = [...file.milestones, ...file.features].sort((a, b) => a.idSpan.start - b.idSpan.start);
-  sortedItems.set(file, { text: file.text, items });
+  sortedItems.set(file, { version: file.version, items });
   return items;
 }
 

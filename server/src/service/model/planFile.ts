@@ -1,8 +1,10 @@
-// One plan file as last given to the workspace: its text (held here only), its segments and what
-// they contribute — milestones, features, acronyms, top-level fields — and its line index.
+// One plan file as last given to the workspace: its text (held here only, in a TextStore that an
+// edit changes where it lands), its segments and what they contribute — milestones, features,
+// acronyms, top-level fields — and its lines.
 import { isDate } from '../text/dates';
 import type { TextEdit } from '../text/edits';
-import { LineIndex } from '../text/lineIndex';
+import type { TextLines } from '../text/lineIndex';
+import { TextStore, type TextChange } from '../text/textStore';
 import { largerThan } from '../text/utf8';
 import { SegmentParser } from '../yaml/segments';
 import { shifted } from '../yaml/nodes';
@@ -17,14 +19,15 @@ export interface ItemChanges {
 
 export class PlanFile {
   private readonly parser: SegmentParser<SegmentModel>;
-  text = '';
+  private readonly store = new TextStore();
+  /** Counts the texts the file has had: what is derived from one text can be kept until it changes. */
+  version = 0;
   segments: PlanSegment[] = [];
   /** True when the file could not be split into segments and was parsed whole. */
   whole = false;
   tooLarge = false;
   private items: { milestones: PlanItem[]; features: PlanItem[] } | undefined;
   private fields: { acronyms: AcronymDefinition[]; top: Map<string, TopField> } | undefined;
-  private lines: LineIndex | undefined;
 
   constructor(
     readonly uri: string,
@@ -76,10 +79,37 @@ export class PlanFile {
     return fields;
   }
 
-  /** `edit`, when given, is what changed since the previous text: the parser re-splits only around it, and the line index is carried over. */
+  /** The whole text, built when asked for after an edit: a keystroke's work reads only the text around it. */
+  get text(): string {
+    return this.store.text;
+  }
+
+  /** The file's text as a source of pieces, lines and positions, without building the whole. */
+  get textStore(): TextStore {
+    return this.store;
+  }
+
+  get lineIndex(): TextLines {
+    return this.store;
+  }
+
+  /** `edit`, when given, is what changed since the previous text: the parser re-splits only around it. */
   update(text: string, maxFileSize: number, edit?: TextEdit): ItemChanges {
-    this.lines = edit && this.lines ? this.lines.afterEdit(edit, text) : undefined;
-    this.text = text;
+    if (edit && this.store.length - (edit.end - edit.start) + edit.text.length === text.length) this.store.applyEdit(edit);
+    else this.store.setText(text);
+    return this.reparse(maxFileSize, edit);
+  }
+
+  /** Applies an editor's changes (each in the text the previous ones left) and re-splits only around them. */
+  edit(changes: readonly TextChange[], maxFileSize: number): ItemChanges {
+    const whole = changes.some((change) => !change.range);
+    const edit = this.store.applyChanges(changes);
+    return this.reparse(maxFileSize, whole ? undefined : edit);
+  }
+
+  private reparse(maxFileSize: number, edit: TextEdit | undefined): ItemChanges {
+    this.version++;
+    const text = this.store;
     this.tooLarge = largerThan(text, maxFileSize);
     let removed: PlanSegment[];
     let added: PlanSegment[];
@@ -99,10 +129,6 @@ export class PlanFile {
     this.items = undefined;
     this.fields = undefined;
     return { removed: itemsOf(removed), added: itemsOf(added) };
-  }
-
-  get lineIndex(): LineIndex {
-    return (this.lines ??= new LineIndex(this.text));
   }
 
   /** The plan's own `asOf`, when it is a real date. */

@@ -1,11 +1,18 @@
-// Offsets and line/character positions of a text, computed once per text and only when needed, and
-// carried over an edit without reading the whole text again.
+// Offsets and line/character positions of a text, computed once per text and only when needed.
+// A plan file's text, which edits change, keeps its own lines (textStore.ts).
 import type { Position } from '../../../../common/planSnapshot';
-import type { TextEdit } from './edits';
 
 export type { Position };
 
-export class LineIndex {
+/** Offsets and positions of a text, and the text: a LineIndex of a string, or a file's TextStore. */
+export interface TextLines {
+  readonly text: string;
+  readonly lineCount: number;
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+}
+
+export class LineIndex implements TextLines {
   private lineStarts: number[] | undefined;
   constructor(readonly text: string) {}
 
@@ -22,27 +29,6 @@ export class LineIndex {
       this.lineStarts = starts;
     }
     return this.lineStarts;
-  }
-
-  /**
-   * The index of `text`, which is this index's text after `edit`. The line starts before and after
-   * the edit are carried over (shifted), and only those around the edit are looked for: a start
-   * depends on the character before it and, after a CR, the one at it.
-   */
-  afterEdit(edit: TextEdit, text: string): LineIndex {
-    const next = new LineIndex(text);
-    const old = this.lineStarts;
-    if (!old) return next;
-    const insertedEnd = edit.start + edit.text.length;
-    const delta = edit.text.length - (edit.end - edit.start);
-    // Line 0 starts at 0 whatever the edit.
-    const starts = old.slice(0, Math.max(1, firstAtOrAfter(old, edit.start)));
-    for (let index = Math.max(edit.start - 1, 0); index <= insertedEnd && index < text.length; index++) {
-      if (breaksAfter(text, index)) starts.push(index + 1);
-    }
-    for (let at = firstAtOrAfter(old, edit.end + 2); at < old.length; at++) starts.push(old[at]! + delta);
-    next.lineStarts = starts;
-    return next;
   }
 
   positionAt(offset: number): Position {
@@ -73,7 +59,7 @@ export class LineIndex {
 }
 
 /** Whether a line starts right after `index`: at a LF, or at a CR not followed by a LF. */
-function breaksAfter(text: string, index: number): boolean {
+export function breaksAfter(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
   return code === 0x0a || (code === 0x0d && text.charCodeAt(index + 1) !== 0x0a);
 }
