@@ -16,6 +16,7 @@ import { diffPlans, diffSummary, formatDiff, type PlanText } from './service/his
 import { burndownCsv, burndownSvg } from './service/reports/burndown';
 import { parseSettings } from './service/settings';
 import { LineIndex, type TextLines } from './service/text/lineIndex';
+import { exportScheduleCommand } from './cli/exportScheduleCommand';
 import { importCommand } from './cli/importCommand';
 import { UsageError, type CliResult } from './cli/usage';
 import { version } from './version';
@@ -28,6 +29,7 @@ const checksHelpUri = `${pathToFileURL(path.resolve(__dirname, '../README.md')).
 
 const usage = `Usage: milestones check [options] [paths…]
        milestones export --format md|tex|dot|mermaid [paths…]
+       milestones export --format mspdi|ics [paths…] [--overrides FILE]… [--link-base URL]
        milestones diff <revision> [paths…] [--format text|json|md]
        milestones report delayed|remaining [paths…] [--format text|md|csv] [--as-of DATE]
        milestones burndown [paths…] [--format csv|svg] [--prefix P]… [--as-of DATE]
@@ -65,7 +67,11 @@ Options:
 export prints the plan in the form of LDM-564 section 3 ("Functionality in DM releases"):
 milestones in due-date order with their features, as Markdown (md) or LaTeX (tex);
 or as a graph of milestones, features and their predecessor links: Graphviz (dot) or a
-Mermaid gantt chart (mermaid).
+Mermaid gantt chart (mermaid). mspdi writes a Microsoft Project XML file (MS Project,
+ProjectLibre): milestones as zero-duration tasks, the due date as Baseline 0, the finish on
+the expected date, completed items 100%; ics an iCalendar file, an event on each due date
+(--link-base URL links each event to its file there). Both show the dates of the
+--overrides files given.
 
 diff lists the milestones and features added and removed since a git revision (a tag,
 a branch, a commit, HEAD~3), and each due, forecast and completion date changed, with
@@ -127,9 +133,14 @@ async function loadPlans(service: PlanService, files: string[]): Promise<void> {
 }
 
 async function exportCommand(args: string[], cwd: string): Promise<CliResult> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'md' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'md' }, overrides: { type: 'string', multiple: true, default: [] }, 'link-base': { type: 'string' } },
+  });
   const format = values.format;
-  if (format !== 'md' && format !== 'tex' && format !== 'dot' && format !== 'mermaid') throw new UsageError(`--format must be md, tex, dot or mermaid, not "${format}".`);
+  if (format === 'mspdi' || format === 'ics') return exportScheduleCommand(format, await planFiles(positionals, cwd), cwd, { overrides: values.overrides, linkBase: values['link-base'] });
+  if (format !== 'md' && format !== 'tex' && format !== 'dot' && format !== 'mermaid') throw new UsageError(`--format must be md, tex, dot, mermaid, mspdi or ics, not "${format}".`);
   const service = createPlanService();
   await loadPlans(service, await planFiles(positionals, cwd));
   return { exitCode: 0, stdout: format === 'dot' || format === 'mermaid' ? service.exportGraph(format) : service.exportPlan(format), stderr: '' };

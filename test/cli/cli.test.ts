@@ -265,6 +265,6 @@ describe('milestones export', () => {
     assert.equal(mermaid.status, 0, mermaid.stderr);
     assert.match(mermaid.stdout, /^gantt\n/);
     assert.match(mermaid.stdout, /\n {4}M-2 Two :crit, M_2, after M_1, 2021-02-01\n/);
-    assert.match(run(['export', '--format', 'svg']).stderr, /--format must be md, tex, dot or mermaid, not "svg"\./);
+    assert.match(run(['export', '--format', 'svg']).stderr, /--format must be md, tex, dot, mermaid, mspdi or ics, not "svg"\./);
   });
 });

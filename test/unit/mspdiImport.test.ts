@@ -57,7 +57,6 @@ features:
   "1.2":
     name: Alert Production & friends
     due: 2021-04-30
-    wbs: "1.2"
     predecessors:
       - "1.1"  # finish-to-start, lag 8 h
 `;
@@ -74,13 +73,15 @@ describe('MSPDI import', () => {
     assert.equal(plan(libre), expected);
   });
 
-  test('Project 2003: no SaveVersion and no encoding declared; an empty WBS falls back to the ID; --id chooses the ID or UID', () => {
+  test('Project 2003: no SaveVersion and no encoding declared; an empty WBS falls back to the ID; --id chooses the ID or UID, and the WBS is kept', () => {
     const old = mspdiText(
       tasks.map((task) => ({ ...task, wbs: task.uid === 5 ? '' : task.wbs })),
       { header: '<?xml version="1.0"?>', title: 'DM schedule' },
     ).replace(/\n\s*/g, '');
     assert.deepEqual(scheduleToPlan(readMspdi(old)).items.map((item) => item.id), ['1.1', '1.3', '5']);
-    assert.deepEqual(scheduleToPlan(readMspdi(old, { idField: 'uid' })).items.map((item) => item.id), ['2', '3', '5']);
+    assert.deepEqual(scheduleToPlan(readMspdi(old, { idField: 'uid' })).items.map((item) => [item.id, item.wbs]), [['2', undefined], ['3', undefined], ['5', undefined]]);
+    assert.equal(scheduleToPlan(readMspdi(old, { idField: 'uid' })).items[2]!.kind, 'feature');
+    assert.deepEqual(scheduleToPlan(readMspdi(mspdiText(tasks), { idField: 'uid' })).items.map((item) => [item.id, item.wbs]), [['2', undefined], ['3', undefined], ['5', '1.2']]);
   });
 
   test('a task of 100% without an actual finish is completed on its finish', () => {

@@ -87,7 +87,8 @@ export function readMspdi(text: string, options: { idField?: MspdiIdField } = {}
       currentFinish: actual ?? finish,
       actualFinish: actual,
       level: levelValue !== undefined && /^-?\d+$/.test(levelValue.trim()) ? Number(levelValue) : undefined,
-      wbs: wbs || undefined,
+      // A WBS code that became the ID is not repeated as the item's WBS.
+      wbs: wbs && code !== wbs ? wbs : undefined,
       place,
     });
   });
