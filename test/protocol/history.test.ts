@@ -110,6 +110,53 @@ describe('the date history in the hover', () => {
   });
 });
 
+describe('the date history across a merge, two changes in one commit, and a plan deleted and added again', () => {
+  let repo: string;
+  const entry = (id: string, due: string, forecast = '') => `  ${id}:\n    name: Item ${id}\n    due: ${due}\n${forecast}`;
+  const filler = Array.from({ length: 30 }, (_, index) => entry(`M-${index + 10}`, '2022-01-01')).join('');
+  const plan = (m1: string, m2: string, f1Forecast = '') => `milestones:\n${entry('M-1', m1)}${filler}${entry('M-2', m2)}features:\n${entry('F-1', '2021-05-01', f1Forecast)}`;
+  const history = new PlanHistory(() => undefined, 60_000);
+  const uri = () => pathToFileURL(join(repo, 'plan.milestones.yaml')).href;
+  const hash = (subject: string) => git(repo, ['log', '--all', '--format=%h', `--grep=^${subject}$`]).trim();
+
+  before(() => {
+    repo = mkdtempSync(join(tmpdir(), 'milestones-history-merge-'));
+    git(repo, ['init', '-q', '-b', 'main']);
+    write(repo, 'plan.milestones.yaml', plan('2021-06-01', '2021-07-01'));
+    git(repo, ['add', '.']);
+    git(repo, ['commit', '-q', '-m', 'First plan'], '2021-01-10');
+    git(repo, ['checkout', '-q', '-b', 'side']);
+    write(repo, 'plan.milestones.yaml', plan('2021-06-01', '2021-08-01'));
+    git(repo, ['commit', '-q', '-am', 'Side: M-2 later'], '2021-02-01');
+    git(repo, ['checkout', '-q', 'main']);
+    write(repo, 'plan.milestones.yaml', plan('2021-06-15', '2021-07-01', '    forecast: 2021-05-20\n'));
+    git(repo, ['commit', '-q', '-am', 'Move M-1, forecast F-1'], '2021-02-10');
+    git(repo, ['merge', '-q', '--no-ff', '-m', 'Merge the side plan', 'side'], '2021-02-20');
+    git(repo, ['rm', '-q', 'plan.milestones.yaml']);
+    git(repo, ['commit', '-q', '-m', 'Drop the plan'], '2021-03-01');
+    write(repo, 'plan.milestones.yaml', plan('2021-09-01', '2021-08-01', '    forecast: 2021-05-20\n'));
+    git(repo, ['add', '.']);
+    git(repo, ['commit', '-q', '-m', 'Plan again'], '2021-03-05');
+  });
+  after(() => rmSync(repo, { recursive: true, force: true }));
+
+  test('two items moved by one commit, far apart in the file, each have it', async () => {
+    assert.equal(
+      await history.markdown(uri(), 'M-1'),
+      ['**Date history** (git)', '', `- 2021-03-05 \`${hash('Plan again')}\` Plan again: due 2021-06-15 → 2021-09-01`, `- 2021-02-10 \`${hash('Move M-1, forecast F-1')}\` Move M-1, forecast F-1: due 2021-06-01 → 2021-06-15`].join('\n'),
+    );
+    assert.equal(await history.markdown(uri(), 'F-1'), ['**Date history** (git)', '', `- 2021-02-10 \`${hash('Move M-1, forecast F-1')}\` Move M-1, forecast F-1: forecast — → 2021-05-20`].join('\n'));
+  });
+
+  test("a change made on a branch is the merge's on the first-parent line, once", async () => {
+    assert.equal(await history.markdown(uri(), 'M-2'), ['**Date history** (git)', '', `- 2021-02-20 \`${hash('Merge the side plan')}\` Merge the side plan: due 2021-07-01 → 2021-08-01`].join('\n'));
+  });
+
+  test('an item whose dates never moved has no history', async () => {
+    assert.equal(await history.markdown(uri(), 'M-10'), undefined);
+  });
+});
+
 describe('the hover outside a git repository', () => {
   test('the usual hover, without a history; the log says why, once', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'milestones-hover-nogit-'));

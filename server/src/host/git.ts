@@ -1,6 +1,7 @@
 // The plan's history as git keeps it, read by running `git` (never a library: the user's own git,
 // with their configuration). Each failure becomes a GitError whose message says what to do.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { patchOptions, readPatches, type FilePatch } from './gitPatches';
 
 export class GitError extends Error {}
 
@@ -77,32 +78,31 @@ export async function headCommit(root: string): Promise<string | undefined> {
   }
 }
 
-/** A commit that changed a file: its hash (whole and short), date, subject, and the file's blob after it. */
+/** A commit that changed a file: its hash (whole and short), date, subject, and the file's patch. */
 export interface FileCommit {
   commit: string;
   hash: string;
   date: string;
   subject: string;
-  blob: string;
+  /** The file's patch against the commit's first parent; undefined when the commit left it as it was. */
+  patch: FilePatch | undefined;
 }
 
 /**
- * The commits that changed a file, newest first, following renames (`git log --follow`). Merges
- * that changed nothing of their own are left out; a commit that deleted the file has no blob.
+ * The commits of the first-parent line that changed a file, newest first, following renames
+ * (`git log --follow`), each with the file's patch against its first parent: the changes a merge
+ * brought in are the merge's. Only the changed lines are read, whatever the file's size.
  */
 export async function fileLog(root: string, file: string, range = 'HEAD'): Promise<FileCommit[]> {
-  const output = await git(root, ['log', '--follow', '--raw', '--no-abbrev', '--date=short', '--format=%x1e%H%x1f%ad%x1f%s', range, '--', file]);
+  const output = await git(root, ['log', '--first-parent', '--follow', ...patchOptions, '--date=short', '--format=%x1e%H%x1f%ad%x1f%s', range, '--', file]);
   const commits: FileCommit[] = [];
   for (const record of output.split('\x1e')) {
-    const [head, ...rest] = record.split('\n');
-    const [hash, date, subject] = (head ?? '').split('\x1f');
-    // `:100644 100644 <old blob> <new blob> M\tpath`; the new blob is all zeros when deleted.
-    const raw = rest.find((line) => line.startsWith(':'));
-    if (!hash || !date || subject === undefined || !raw) continue;
-    const blob = raw.split(' ')[3] ?? '';
-    if (/^0+$/.test(blob)) continue;
-    // --no-abbrev (for the blobs) writes whole commit hashes too; seven characters, as git shows them.
-    commits.push({ commit: hash, hash: hash.slice(0, 7), date, subject, blob });
+    const lineEnd = record.indexOf('\n');
+    const [hash, date, subject] = record.slice(0, lineEnd < 0 ? record.length : lineEnd).split('\x1f');
+    if (!hash || !date || subject === undefined) continue;
+    const [patch] = readPatches(lineEnd < 0 ? '' : record.slice(lineEnd + 1));
+    // --no-abbrev is not given: seven characters, as git shows them.
+    commits.push({ commit: hash, hash: hash.slice(0, 7), date, subject, patch });
   }
   return commits;
 }
@@ -116,31 +116,4 @@ export async function isAncestor(root: string, ancestor: string, commit: string)
     if (/not installed/.test((error as Error).message)) throw error;
     return false;
   }
-}
-
-/** The texts of several blobs, read by one `git cat-file --batch`. */
-export function blobTexts(root: string, blobs: readonly string[]): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.on('error', (error) => reject(new GitError(error.message)));
-    child.on('close', () => {
-      const output = Buffer.concat(chunks);
-      const texts = new Map<string, string>();
-      let at = 0;
-      while (at < output.length) {
-        const lineEnd = output.indexOf(10, at);
-        if (lineEnd < 0) break;
-        const [hash, type, size] = output.subarray(at, lineEnd).toString('utf8').split(' ');
-        at = lineEnd + 1;
-        if (type !== 'blob' || size === undefined) continue;
-        const length = Number(size);
-        texts.set(hash!, output.subarray(at, at + length).toString('utf8'));
-        at += length + 1;
-      }
-      resolve(texts);
-    });
-    child.stdin.end(blobs.map((blob) => `${blob}\n`).join(''));
-  });
 }

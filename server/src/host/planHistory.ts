@@ -1,26 +1,23 @@
-// The date history the hover of an item shows, read from git on demand: the commits that changed
-// the item's plan file (following renames), oldest first, each version read as an edit of the one
-// before, into the changes of every item of the file. When HEAD moves on, only the commits since
-// are read. Without git, or outside a repository, it says so once and answers nothing.
+// The date history the hover of an item shows, read from git on demand: the commits of the
+// first-parent line that changed the item's plan file (following renames), oldest first, each
+// version read as the patch git gives of the one before (only the changed lines), into the changes
+// of every item of the file. When HEAD moves on, only the commits since are read. Without git, or
+// outside a repository, it says so once and answers nothing.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DateHistories, dateHistoryMarkdown, PlanVersions } from '../service/history/dateHistory';
-import { blobTexts, fileLog, GitError, headCommit, isAncestor, repositoryRoot } from './git';
+import { fileAt, fileLog, GitError, headCommit, isAncestor, repositoryRoot } from './git';
 import { fileUri, uriPath } from './nodeFileSystem';
 import { withoutBom } from './planRevision';
 
 interface FileHistory {
   head: string;
-  /** The newest commit that changed the file, as of `head`, and its blob: a later HEAD that descends from it adds only the commits after it. */
+  /** The newest commit that changed the file, as of `head`: a later HEAD that descends from it adds only the commits after it. */
   newest: string | undefined;
-  newestBlob: string | undefined;
   histories: DateHistories;
-  /** The file as of `newest`, that the next version is read as an edit of. */
+  /** The file as of `newest`, that the next version is read as a patch of. */
   versions: PlanVersions;
 }
-
-/** Blobs read by one `git cat-file`: enough to keep git busy, few enough to hold in memory. */
-const blobsAtOnce = 32;
 
 export class PlanHistory {
   /** The repository of each folder, or null when it has none. */
@@ -96,17 +93,18 @@ export class PlanHistory {
     const relative = path.relative(root, await fs.realpath(file).catch(() => file)).split(path.sep).join('/');
     const since = known?.newest !== undefined && (await isAncestor(root, known.newest, head)) ? known : undefined;
     const commits = (await fileLog(root, relative, since ? `${since.newest}..${head}` : head)).reverse();
-    const history = since ?? { head, newest: undefined, newestBlob: undefined, histories: new DateHistories(), versions: new PlanVersions(fileUri(file)) };
-    for (let start = 0; start < commits.length; start += blobsAtOnce) {
-      const batch = commits.slice(start, start + blobsAtOnce);
-      const texts = await blobTexts(root, [...new Set(batch.map((commit) => commit.blob))]);
-      for (const commit of batch) {
-        const text = texts.get(commit.blob);
-        // The same blob again (a merge, a mode change) changes no date.
-        if (text === undefined || commit.blob === history.newestBlob) continue;
-        history.histories.add({ hash: commit.hash, date: commit.date, subject: commit.subject, dates: history.versions.next(withoutBom(text)) });
-        history.newestBlob = commit.blob;
+    const history = since ?? { head, newest: undefined, histories: new DateHistories(), versions: new PlanVersions(fileUri(file)) };
+    for (const commit of commits) {
+      const patch = commit.patch;
+      if (!patch) continue;
+      // Deleted, the file is empty until a later commit adds it again.
+      if (patch.newPath === undefined) {
+        history.versions.next('');
+        continue;
       }
+      // A patch that does not apply (or a file git saw as binary): that version is read whole.
+      const dates = (!patch.binary && history.versions.patch(patch.hunks)) || history.versions.next(withoutBom(await fileAt(root, commit.commit, patch.newPath)));
+      history.histories.add({ hash: commit.hash, date: commit.date, subject: commit.subject, dates });
     }
     return { ...history, head, newest: commits.at(-1)?.commit ?? history.newest };
   }

@@ -4,6 +4,7 @@ import { buildSegmentModel } from '../model/segmentModel';
 import { PlanFile } from '../model/planFile';
 import type { PlanItem } from '../model/planItem';
 import { editBetween } from '../text/edits';
+import { applyLineHunks, type LineHunk } from './linePatch';
 
 /** The milestones and features of one plan file's text, read without checking it. */
 export function readPlanItems(uri: string, text: string): PlanItem[] {
@@ -20,15 +21,14 @@ export interface TrackedDates {
 
 /** Each item's due and forecast dates in a file's text, by ID (the first definition of an ID). */
 export function trackedDates(uri: string, text: string): Map<string, TrackedDates> {
-  const dates = new Map<string, TrackedDates>();
-  for (const item of readPlanItems(uri, text)) if (!dates.has(item.id)) dates.set(item.id, { due: item.due ?? null, forecast: item.forecast ?? null });
-  return dates;
+  return datesOf(readPlanItems(uri, text));
 }
 
 /**
- * Successive versions of one plan file, each read as an edit of the one before: only the entries
- * the edit touched are parsed again, as in the editor after a keystroke, so a long history of
- * small commits to a large plan is read in little more than the time its texts take to compare.
+ * Successive versions of one plan file, each read as a patch of the one before (git's hunks of
+ * changed lines, see linePatch.ts) or, where there is none, as an edit of it: only the entries that
+ * changed are parsed again, as in the editor after a keystroke, so a long history of small commits
+ * to a large plan costs what the commits changed.
  */
 export class PlanVersions {
   private readonly file: PlanFile;
@@ -37,14 +37,24 @@ export class PlanVersions {
     this.file = new PlanFile(uri, (segment) => buildSegmentModel(segment, uri));
   }
 
-  /** The due and forecast dates of the items the next version added or changed (all of them in the first), by ID. */
+  /** The due and forecast dates of the items the next version, given whole, added or changed (all of them in the first), by ID. */
   next(text: string): Map<string, TrackedDates> {
     const edit = this.file.text === '' ? undefined : editBetween(this.file.text, text);
-    const { added } = this.file.update(text, Number.POSITIVE_INFINITY, edit);
-    const dates = new Map<string, TrackedDates>();
-    for (const item of added) if (!dates.has(item.id)) dates.set(item.id, { due: item.due ?? null, forecast: item.forecast ?? null });
-    return dates;
+    return datesOf(this.file.update(text, Number.POSITIVE_INFINITY, edit).added);
   }
+
+  /** The same for the next version given as the hunks that make it of this one; undefined when they do not apply (read it whole then). */
+  patch(hunks: readonly LineHunk[]): Map<string, TrackedDates> | undefined {
+    const changes = applyLineHunks(this.file, hunks);
+    return changes && datesOf(changes.added);
+  }
+}
+
+/** The dates of the first definition of each ID among `items`. */
+function datesOf(items: readonly PlanItem[]): Map<string, TrackedDates> {
+  const dates = new Map<string, TrackedDates>();
+  for (const item of items) if (!dates.has(item.id)) dates.set(item.id, { due: item.due ?? null, forecast: item.forecast ?? null });
+  return dates;
 }
 
 export interface FileVersion {
