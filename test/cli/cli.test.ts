@@ -89,7 +89,7 @@ describe('milestones check', () => {
     assert.equal(withGlossary.stdout, '');
   });
 
-  test('glossary problems: a binary file is one line naming it; a bad CSV row is reported on its line and the others are kept', () => {
+  test('glossary problems: a binary file is one input problem naming it; a bad CSV row is reported on its line and the others are kept', () => {
     const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, ...Array.from({ length: 400 }, (_, index) => (index * 37) % 256)]);
     const folder = planFolder({
       'a.milestones.yaml': 'milestones:\n  M-1:\n    name: Ship the QQX and the QQY\n    due: 2030-01-01\n',
@@ -97,12 +97,12 @@ describe('milestones check', () => {
     });
     writeFileSync(join(folder, 'bytes.txt'), binary);
     const result = run(['check', '--as-of', '2021-01-01', '--glossary', 'bytes.txt', '--glossary', 'glossary.csv', '.'], folder);
-    assert.equal(result.stdout, '');
-    const glossaryLines = result.stderr.split('\n').filter((line) => /^(bytes\.txt|glossary\.csv):/.test(line));
-    assert.deepEqual(glossaryLines, [
-      'bytes.txt:1: bytes.txt is not a text file: a glossary is a CSV, YAML or TERM:definition text file, and a skip list one term a line.',
-      'glossary.csv:2: The quote opened in "QQW,"A runaway quote,DM,,,A" is not closed on its line: this row is left out. Close the quote, or double it ("") to mean a quote character.',
-    ]);
+    assert.equal(result.stdout, [
+      'bytes.txt:1:1 error input bytes.txt is not a text file: a glossary is a CSV, YAML or TERM:definition text file, and a skip list one term a line.',
+      'glossary.csv:2:1 error glossary-file The quote opened in "QQW,"A runaway quote,DM,,,A" is not closed on its line: this row is left out. Close the quote, or double it ("") to mean a quote character.',
+      '',
+    ].join('\n'));
+    assert.equal(result.status, 2, 'a glossary that is not text is an input the checker cannot read');
   });
 
   test('--overrides checks an overrides file beside the plans: the one in local.yaml shape has no problem, a bad one is reported on its lines', () => {
@@ -123,13 +123,41 @@ describe('milestones check', () => {
     ].join('\n'));
   });
 
-  test('bad usage exits 2 with a message', () => {
-    for (const args of [['check', '--as-of', '2021-02-30'], ['check', '--rule', 'nope=error'], ['check', '--rule', 'overdue=loud'], ['check', '--format', 'xml'], ['check', '--max-warnings', 'many'], ['check', '--max-warnings', '-1'], ['check', '--bogus'], ['frobnicate'], [], ['check', 'no/such/folder']]) {
-      const result = run(args);
+  test('bad usage exits 2 with one line that says what is wrong, and where the help is', () => {
+    for (const [args, message] of [
+      [['check', '--as-of', '2021-02-30'], '--as-of must be a date YYYY-MM-DD, not "2021-02-30".'],
+      [['check', '--rule', 'nope=error'], 'Unknown rule "nope" in --rule.'],
+      [['check', '--rule', 'overdue=loud'], '--rule overdue: the severity must be one of off, hint, information, warning, error, not "loud".'],
+      [['check', '--format', 'xml'], '--format must be auto, text, json, sarif or github, not "xml".'],
+      [['check', '--max-warnings', 'many'], '--max-warnings must be a whole number of warnings, not "many".'],
+      [['check', '--max-warnings', '-1'], '--max-warnings must be a whole number of warnings, not "-1".'],
+      [['check', '--bogus'], 'check has no option --bogus.'],
+      [['check', '--glosary', 'g.csv'], 'check has no option --glosary: did you mean --glossary?'],
+      [['check', '--format'], '--format needs a value (FORMAT).'],
+      [['check', '--format', 'json', '--format', 'text'], '--format is given twice ("json" and "text"): give it once.'],
+      [['check', '--help=yes'], '--help takes no value.'],
+      [['export', '--as-of', '2021-01-01'], 'export has no option --as-of.'],
+      [['export', '--format', 'svg'], '--format must be md, tex, dot, mermaid, mspdi or ics, not "svg".'],
+      [['frobnicate'], 'there is no command "frobnicate": the commands are check, export, diff, report, burndown, import.'],
+      [[], 'which command? check, export, diff, report, burndown, import.'],
+    ] as const) {
+      const result = run([...args]);
       assert.equal(result.status, 2, `${args.join(' ')}: ${result.stdout}${result.stderr}`);
-      assert.match(result.stderr, /milestones: |Usage:/);
+      assert.equal(result.stderr, `milestones: ${message}\nSee \`milestones --help\`.\n`, args.join(' '));
+      assert.equal(result.stdout, '');
     }
-    assert.equal(run(['--help']).status, 0);
+  });
+
+  test('--help lists every command and the exit statuses; a command\'s --help its own options', () => {
+    const help = run(['--help']);
+    assert.equal(help.status, 0);
+    for (const command of ['check', 'export', 'diff', 'report', 'burndown', 'import']) assert.match(help.stdout, new RegExp(`^milestones ${command}$`, 'm'));
+    assert.match(help.stdout, /^Exit status:\n {2}0 {2}clean.*\n {2}1 {2}problems over that threshold.*\n {2}2 {2}bad usage, or an input that cannot be read/m);
+    const check = run(['check', '-h']);
+    assert.equal(check.status, 0);
+    assert.match(check.stdout, /^Usage: milestones check \[options\] \[paths…\]\n/);
+    assert.match(check.stdout, /^ {2}--overrides FILE +an overrides file/m);
+    assert.doesNotMatch(check.stdout, /--prefix/);
   });
 });
 

@@ -58,6 +58,6 @@ describe('milestones export --format mspdi|ics', () => {
     assert.match(unknown.stderr, /^milestones: --format must be md, tex, dot, mermaid, mspdi or ics, not "gantt"\./);
     const missing = runCli(['export', '--format', 'ics', '--overrides', 'nowhere.yaml'], folder);
     assert.equal(missing.status, 2);
-    assert.match(missing.stderr, /^milestones: --overrides nowhere\.yaml: ENOENT/);
+    assert.equal(missing.stderr, 'milestones: The overrides file nowhere.yaml cannot be read: it does not exist.\n');
   });
 });

@@ -1,28 +1,15 @@
 // `milestones export --format mspdi|ics`: the plan (with its overrides files applied) as a
 // Microsoft Project XML file or an iCalendar file, to standard output.
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { fileUri, uriPath } from '../host/nodeFileSystem';
-import { withoutBom } from '../host/planRevision';
-import { createPlanService } from '../service';
+import { uriPath } from '../host/nodeFileSystem';
+import type { PlanService } from '../service';
 import { exportItems } from '../service/schedules/exportItems';
 import { icsExport } from '../service/schedules/icsExport';
 import { mspdiExport } from '../service/schedules/mspdiExport';
-import { UsageError, type CliResult } from './usage';
+import type { CliResult } from './command';
 
-export async function exportScheduleCommand(format: 'mspdi' | 'ics', files: readonly string[], cwd: string, options: { overrides: string[]; linkBase?: string }): Promise<CliResult> {
-  const service = createPlanService();
-  for (const file of files) service.setFile(fileUri(file), withoutBom(await fs.readFile(file, 'utf8')));
-  for (const file of options.overrides) {
-    const absolute = path.resolve(cwd, file);
-    let text: string;
-    try {
-      text = withoutBom(await fs.readFile(absolute, 'utf8'));
-    } catch (error) {
-      throw new UsageError(`--overrides ${file}: ${(error as Error).message}`);
-    }
-    service.setOverridesFile(fileUri(absolute), text);
-  }
+/** `service` holds the plans and the overrides files given. */
+export function exportSchedule(format: 'mspdi' | 'ics', service: PlanService, cwd: string, options: { linkBase?: string }): CliResult {
   const snapshot = service.snapshot();
   const plans = service.allFiles();
   const items = exportItems(snapshot, plans);

@@ -2,7 +2,6 @@
 // -o PLAN (or printed). Nothing is written unless the whole file was read without an error.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { fileUri } from '../host/nodeFileSystem';
 import { withoutBom } from '../host/planRevision';
 import { knownEncoding, readScheduleFile, type ReadScheduleOptions } from '../host/scheduleFiles';
@@ -12,59 +11,51 @@ import { updatedText, updatePlan, type UpdateOptions } from '../service/schedule
 import { ScheduleError, scheduleFormats, type Schedule, type ScheduleFormat } from '../service/schedules/schedule';
 import { csvFields, type CsvField } from '../service/schedules/scheduleCsv';
 import { planYaml, scheduleToPlan, type ImportedPlan, type ImportOptions } from '../service/schedules/scheduleToPlan';
-import { UsageError, type CliResult } from './usage';
+import { defineCommand, UsageError, type CliResult } from './command';
+import { helpOption } from './options';
 
-export const importUsage = `Usage: milestones import FILE [options]
-
-Reads a schedule and writes it as a plan: milestones (P6 TT_Mile/TT_FinMile, MS Project
+export default defineCommand({
+  name: 'import',
+  synopsis: 'FILE [--format xer|xlsx|mspdi|csv] [-o PLAN | --into PLAN [--prune]] [options]',
+  description: `Reads a schedule and writes it as a plan: milestones (P6 TT_Mile/TT_FinMile, MS Project
 milestones) under milestones:, other activities under features:, with due = the baseline
 finish (else the planned finish), forecast = the current finish where it differs,
 completed = the actual finish, and predecessors = the links between imported items.
+Nothing is written unless the whole file was read (exit 2 names the line or row).`,
+  options: {
+    format: { type: 'string', value: 'FORMAT', help: "xer, xlsx (P6's spreadsheet export), mspdi (MS Project XML) or csv;\ndefault: from the file's name or first bytes" },
+    output: { type: 'string', short: 'o', value: 'PLAN', help: 'write the plan to this new file (default: standard output)' },
+    into: { type: 'string', value: 'PLAN', help: 'update this plan instead, with minimal edits: names, dates and\nlinks that changed, new items appended, comments and order kept;\nprints what moved as `milestones diff` does' },
+    prune: { type: 'boolean', help: 'with --into: remove the items gone from the schedule (by default\nthey are only listed)' },
+    project: { type: 'string', value: 'CODE', help: 'P6: only this project of the file (its short name)' },
+    'milestones-only': { type: 'boolean', help: 'only milestones; links through other activities are kept' },
+    features: { type: 'boolean', help: 'an activity linked straight to a milestone is listed as its feature' },
+    prefix: { type: 'string', multiple: true, value: 'P', help: 'only activities whose code starts with P' },
+    id: { type: 'string', value: 'wbs|id|uid', help: "MSPDI: the plan ID from the task's WBS code (default), ID or UID" },
+    map: { type: 'string', multiple: true, value: 'FIELD=COLUMN', help: `CSV: the column of a field; fields: ${csvFields.join(', ')}` },
+    encoding: { type: 'string', value: 'NAME', help: 'the code page of a file that is not UTF-8 (default windows-1252)' },
+    'max-size': { type: 'string', value: 'MB', help: 'refuse larger files (default 64)' },
+    ...helpOption,
+  },
+  run: (values, positionals, { cwd }) => importCommand(values, positionals, cwd),
+});
 
-Options:
-  --format FORMAT       xer, xlsx (P6's spreadsheet export), mspdi (MS Project XML) or csv;
-                        default: from the file's name or first bytes
-  -o, --output PLAN     write the plan to this new file (default: standard output)
-  --into PLAN           update this plan instead, with minimal edits: names, dates and
-                        links that changed, new items appended, comments and order kept;
-                        prints what moved as \`milestones diff\` does
-  --prune               with --into: remove the items gone from the schedule (by default
-                        they are only listed)
-  --project CODE        P6: only this project of the file (its short name)
-  --milestones-only     only milestones; links through other activities are kept
-  --features            an activity linked straight to a milestone is listed as its feature
-  --prefix P            only activities whose code starts with P (repeatable)
-  --id wbs|id|uid       MSPDI: the plan ID from the task's WBS code (default), ID or UID
-  --map FIELD=COLUMN    CSV: the column of a field (repeatable); fields: ${csvFields.join(', ')}
-  --encoding NAME       the code page of a file that is not UTF-8 (default windows-1252)
-  --max-size MB         refuse larger files (default 64)
-  -h, --help            show this help
+interface ImportValues {
+  format?: string;
+  output?: string;
+  into?: string;
+  prune: boolean;
+  project?: string;
+  'milestones-only': boolean;
+  features: boolean;
+  prefix: string[];
+  id?: string;
+  map: string[];
+  encoding?: string;
+  'max-size'?: string;
+}
 
-Exit status: 0 when the plan was written, 2 when the file could not be read (the message
-names the line or row; nothing is written).
-`;
-
-export async function importCommand(args: string[], cwd: string): Promise<CliResult> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      into: { type: 'string' },
-      prune: { type: 'boolean', default: false },
-      project: { type: 'string' },
-      'milestones-only': { type: 'boolean', default: false },
-      features: { type: 'boolean', default: false },
-      prefix: { type: 'string', multiple: true, default: [] },
-      id: { type: 'string' },
-      map: { type: 'string', multiple: true, default: [] },
-      encoding: { type: 'string' },
-      'max-size': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) return { exitCode: 0, stdout: importUsage, stderr: '' };
+async function importCommand(values: ImportValues, positionals: string[], cwd: string): Promise<CliResult> {
   const [file, ...extra] = positionals;
   if (file === undefined) throw new UsageError('import needs the schedule file to read, e.g. `milestones import schedule.xer -o plan.milestones.yaml`.');
   if (extra.length > 0) throw new UsageError(`import reads one schedule file, not ${positionals.length}.`);
@@ -117,14 +108,14 @@ async function intoPlan(target: string, cwd: string, plan: ImportedPlan, source:
   const file = service.getFile(uri)!;
   const update = updatePlan(file, plan, options);
   const after = updatedText(file, update);
-  const changes = diffPlans([{ uri, text }], [{ uri, text: after }]);
+  const changes = diffPlans({ plans: [{ uri, text }] }, { plans: [{ uri, text: after }] });
   const gone = update.gone.length === 0 ? '' : options.prune ? `Removed, gone from the schedule: ${update.gone.join(', ')}.\n` : `Gone from the schedule, kept (--prune removes them): ${update.gone.join(', ')}.\n`;
   if (after === text) return { exitCode: 0, stdout: '', stderr: `${gone}${target} is up to date with ${source}.\n` };
   await writeWhole(absolute, after);
   return { exitCode: 0, stdout: changes.length > 0 ? formatDiff(changes, 'text') : '', stderr: `${gone}Updated ${target} from ${source}: ${diffSummary(changes)}.\n` };
 }
 
-function scheduleOptions(values: { format?: string; project?: string; id?: string; map: string[]; encoding?: string; 'max-size'?: string }): ReadScheduleOptions {
+function scheduleOptions(values: ImportValues): ReadScheduleOptions {
   const format = values.format;
   if (format !== undefined && !scheduleFormats.includes(format as ScheduleFormat)) throw new UsageError(`--format must be ${scheduleFormats.join(', ')}, not "${format}".`);
   const id = values.id;

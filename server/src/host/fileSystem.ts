@@ -12,6 +12,21 @@ export interface HostFileSystem {
   readFile(uri: string): Promise<string>;
 }
 
+/** Why a file could not be read, in words for a message: "it does not exist", "it is a folder", … */
+export function whyUnreadable(error: unknown): string {
+  switch ((error as { code?: unknown } | null)?.code) {
+    case 'ENOENT':
+      return 'it does not exist';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
 export function isPlanFile(uriOrPath: string): boolean {
   return planFilePattern.test(uriOrPath);
 }

@@ -2,13 +2,15 @@
 // command-line checker, and keeps their texts for the quick fixes that add a term to them.
 import type { FixTargets, GlossaryEntry } from '../service';
 import { notTextProblem, parseGlossaryFile, parseSkipList } from '../service/glossary/glossaryFiles';
-import { resolveUri, type HostFileSystem } from './fileSystem';
+import { resolveUri, whyUnreadable, type HostFileSystem } from './fileSystem';
 
 export interface GlossaryProblem {
   uri: string;
   line: number;
   message: string;
   severity: 'error' | 'warning';
+  /** The file cannot be used at all: it cannot be read, or is not text. */
+  unreadable?: true;
 }
 
 export interface LoadedGlossaries {
@@ -28,11 +30,16 @@ export async function loadGlossaries(fs: HostFileSystem, folderUri: string, file
     let text: string | undefined;
     try {
       text = await fs.readFile(uri);
-      const parsed = parseGlossaryFile(file, text, file, { tags });
-      for (const entry of parsed.entries) result.entries.push(entry);
-      for (const problem of parsed.problems) result.problems.push({ uri, line: problem.line, message: problem.message, severity: problem.severity ?? 'error' });
+      const binary = notTextProblem(file, text);
+      if (binary) {
+        result.problems.push({ uri, ...binary, severity: 'error', unreadable: true });
+      } else {
+        const parsed = parseGlossaryFile(file, text, file, { tags });
+        for (const entry of parsed.entries) result.entries.push(entry);
+        for (const problem of parsed.problems) result.problems.push({ uri, line: problem.line, message: problem.message, severity: problem.severity ?? 'error' });
+      }
     } catch (error) {
-      result.problems.push({ uri, line: 0, message: `Cannot read glossary file: ${(error as Error).message}`, severity: 'error' });
+      result.problems.push({ uri, line: 0, message: `The glossary file ${file} cannot be read: ${whyUnreadable(error)}.`, severity: 'error', unreadable: true });
     }
     if (position === 0) result.targets.glossaryFile = { uri, name: file, text: text ?? '' };
   }
@@ -42,10 +49,10 @@ export async function loadGlossaries(fs: HostFileSystem, folderUri: string, file
     try {
       text = await fs.readFile(uri);
       const binary = notTextProblem(skipFile, text);
-      if (binary) result.problems.push({ uri, ...binary, severity: 'error' });
+      if (binary) result.problems.push({ uri, ...binary, severity: 'error', unreadable: true });
       else result.skip.push(...parseSkipList(text));
     } catch (error) {
-      result.problems.push({ uri, line: 0, message: `Cannot read skip list: ${(error as Error).message}`, severity: 'error' });
+      result.problems.push({ uri, line: 0, message: `The skip list ${skipFile} cannot be read: ${whyUnreadable(error)}.`, severity: 'error', unreadable: true });
     }
     result.targets.skipFile = { uri, name: skipFile, text: text ?? '' };
   }

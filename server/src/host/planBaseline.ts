@@ -38,7 +38,7 @@ export class PlanBaseline {
 
   private async read(root: string, revision: string, commit: string, folders: string[]): Promise<Baseline> {
     const due: Record<string, string> = {};
-    for (const [id, item] of itemsOf(await plansAtRevision(root, commit, folders))) if (item.due !== undefined) due[id] = item.due;
+    for (const [id, item] of itemsOf({ plans: await plansAtRevision(root, commit, folders) })) if (item.due !== undefined) due[id] = item.due;
     return { revision, commit: (await describeCommit(root, commit)).split(' ')[0]!, due };
   }
 }

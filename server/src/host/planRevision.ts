@@ -24,6 +24,18 @@ export async function plansAtRevision(root: string, commit: string, paths: reado
   return plans;
 }
 
+/** The text at the commit of the file now at `absolute` (followed across a rename since), or undefined when the commit has no such file. */
+export async function textAtRevision(root: string, commit: string, absolute: string): Promise<string | undefined> {
+  const realRoot = await fs.realpath(root);
+  const now = path.relative(realRoot, await fs.realpath(absolute)).split(path.sep).join('/');
+  const renamed = [...(await renamesSince(root, commit))].find(([, to]) => to === now)?.[0];
+  try {
+    return withoutBom(await fileAt(root, commit, renamed ?? now));
+  } catch {
+    return undefined;
+  }
+}
+
 /** A plan's text without the byte-order mark an editor may have written. */
 export function withoutBom(text: string): string {
   return text.replace(/^\uFEFF/, '');

@@ -1,6 +1,8 @@
 // What moved in a plan between two versions of its files (a git revision and now): the items added
 // and removed, and each date changed, with the slip in days. Items are matched by ID across all
 // files, so an item that moved to another file, or a file renamed, is a change, not a removal.
+// Each version is read with the overrides files of that version.
+import { overriddenDatesOf, parseOverrides, withOverriddenDates } from '../model/overrides';
 import type { PlanItem } from '../model/planItem';
 import { readPlanItems } from './dateHistory';
 import { daysBetween } from '../text/dates';
@@ -31,10 +33,22 @@ export interface PlanChange {
   days: number | null;
 }
 
-/** The milestones and features of a set of plan files, by ID (the first definition of an ID). */
-export function itemsOf(files: readonly PlanText[]): Map<string, PlanItem> {
+/** One version of the plans: its plan files and the overrides files laid over them. */
+export interface PlanVersion {
+  plans: readonly PlanText[];
+  overrides?: readonly PlanText[];
+}
+
+/** The milestones and features of a version of the plans, by ID (the first definition of an ID), with the dates its overrides files give them. */
+export function itemsOf(version: PlanVersion): Map<string, PlanItem> {
+  const dates = overriddenDatesOf((version.overrides ?? []).map((file) => parseOverrides(file.uri, file.text)));
   const items = new Map<string, PlanItem>();
-  for (const file of files) for (const item of readPlanItems(file.uri, file.text)) if (!items.has(item.id)) items.set(item.id, item);
+  for (const file of version.plans) {
+    for (const item of readPlanItems(file.uri, file.text)) {
+      const overridden = dates.get(item.id);
+      if (!items.has(item.id)) items.set(item.id, overridden ? withOverriddenDates(item, overridden) : item);
+    }
+  }
   return items;
 }
 
@@ -43,7 +57,7 @@ function dateOf(item: PlanItem, field: HistoryField): string | null {
   return item[field] ?? null;
 }
 
-export function diffPlans(before: readonly PlanText[], after: readonly PlanText[]): PlanChange[] {
+export function diffPlans(before: PlanVersion, after: PlanVersion): PlanChange[] {
   const old = itemsOf(before);
   const now = itemsOf(after);
   const changes: PlanChange[] = [];
