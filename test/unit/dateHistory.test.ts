@@ -2,7 +2,8 @@
 // plan file given newest first, as the host reads them from git, and the hover's Markdown of it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DateHistories, dateHistory, dateHistoryMarkdown, PlanVersions, trackedDates, type FileVersion } from '../../server/src/service/history/dateHistory';
+import { DateHistories, dateHistory, dateHistoryMarkdown, datesOf, trackedDates, type FileVersion } from '../../server/src/service/history/dateHistory';
+import { PlanVersions } from '../../server/src/service/history/planVersions';
 
 const plan = (due: string, forecast?: string, other = '') => `milestones:
   M-1:
@@ -52,7 +53,7 @@ describe('date history', () => {
     const texts = [plan('2021-01-01'), plan('2021-03-01', undefined, '  M-2:\n    name: Second\n    due: 2021-05-01\n'), 'milestones: {}\n', plan('2021-03-01', '2021-05-01', '  M-2:\n    name: Second\n    due: 2021-06-01\n')];
     const reader = new PlanVersions('file:///plans/a.milestones.yaml');
     const incremental = new DateHistories();
-    texts.forEach((text, index) => incremental.add({ hash: `h${index}`, date: `2021-0${index + 1}-01`, subject: `version ${index}`, dates: reader.next(text) }));
+    texts.forEach((text, index) => incremental.add({ hash: `h${index}`, date: `2021-0${index + 1}-01`, subject: `version ${index}`, dates: datesOf(reader.next(text).added) }));
     const whole = texts.map((text, index) => version(`h${index}`, `2021-0${index + 1}-01`, `version ${index}`, text)).reverse();
     for (const id of ['M-1', 'M-2']) assert.deepEqual(incremental.of(id), dateHistory(id, whole), id);
     assert.deepEqual(

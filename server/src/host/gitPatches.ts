@@ -1,7 +1,7 @@
 // git's patches read into hunks of lines: the output of `git log -p -U0` and `git diff-tree -p -U0`
 // (no lines of context), one patch per file with its old and new path (renames and copies found by
 // git), whether it was added or deleted, and its hunks, ready to apply to the old version.
-import type { LineHunk } from '../service/history/linePatch';
+import type { LineHunk } from '../service/history/planVersions';
 
 export interface FilePatch {
   /** Paths relative to the repository's root; the old path is undefined for a file added, the new one for a file deleted. */

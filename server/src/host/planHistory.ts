@@ -5,7 +5,8 @@
 // outside a repository, it says so once and answers nothing.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { DateHistories, dateHistoryMarkdown, PlanVersions } from '../service/history/dateHistory';
+import { DateHistories, dateHistoryMarkdown, datesOf } from '../service/history/dateHistory';
+import { PlanVersions } from '../service/history/planVersions';
 import { fileAt, fileLog, GitError, headCommit, isAncestor, repositoryRoot } from './git';
 import { fileUri, uriPath } from './nodeFileSystem';
 import { withoutBom } from './planRevision';
@@ -103,8 +104,8 @@ export class PlanHistory {
         continue;
       }
       // A patch that does not apply (or a file git saw as binary): that version is read whole.
-      const dates = (!patch.binary && history.versions.patch(patch.hunks)) || history.versions.next(withoutBom(await fileAt(root, commit.commit, patch.newPath)));
-      history.histories.add({ hash: commit.hash, date: commit.date, subject: commit.subject, dates });
+      const changes = (!patch.binary && history.versions.patch(patch.hunks)) || history.versions.next(withoutBom(await fileAt(root, commit.commit, patch.newPath)));
+      history.histories.add({ hash: commit.hash, date: commit.date, subject: commit.subject, dates: datesOf(changes.added) });
     }
     return { ...history, head, newest: commits.at(-1)?.commit ?? history.newest };
   }

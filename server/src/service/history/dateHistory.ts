@@ -3,8 +3,6 @@
 import { buildSegmentModel } from '../model/segmentModel';
 import { PlanFile } from '../model/planFile';
 import type { PlanItem } from '../model/planItem';
-import { editBetween } from '../text/edits';
-import { applyLineHunks, type LineHunk } from './linePatch';
 
 /** The milestones and features of one plan file's text, read without checking it. */
 export function readPlanItems(uri: string, text: string): PlanItem[] {
@@ -24,34 +22,8 @@ export function trackedDates(uri: string, text: string): Map<string, TrackedDate
   return datesOf(readPlanItems(uri, text));
 }
 
-/**
- * Successive versions of one plan file, each read as a patch of the one before (git's hunks of
- * changed lines, see linePatch.ts) or, where there is none, as an edit of it: only the entries that
- * changed are parsed again, as in the editor after a keystroke, so a long history of small commits
- * to a large plan costs what the commits changed.
- */
-export class PlanVersions {
-  private readonly file: PlanFile;
-
-  constructor(uri: string) {
-    this.file = new PlanFile(uri, (segment) => buildSegmentModel(segment, uri));
-  }
-
-  /** The due and forecast dates of the items the next version, given whole, added or changed (all of them in the first), by ID. */
-  next(text: string): Map<string, TrackedDates> {
-    const edit = this.file.text === '' ? undefined : editBetween(this.file.text, text);
-    return datesOf(this.file.update(text, Number.POSITIVE_INFINITY, edit).added);
-  }
-
-  /** The same for the next version given as the hunks that make it of this one; undefined when they do not apply (read it whole then). */
-  patch(hunks: readonly LineHunk[]): Map<string, TrackedDates> | undefined {
-    const changes = applyLineHunks(this.file, hunks);
-    return changes && datesOf(changes.added);
-  }
-}
-
 /** The dates of the first definition of each ID among `items`. */
-function datesOf(items: readonly PlanItem[]): Map<string, TrackedDates> {
+export function datesOf(items: readonly PlanItem[]): Map<string, TrackedDates> {
   const dates = new Map<string, TrackedDates>();
   for (const item of items) if (!dates.has(item.id)) dates.set(item.id, { due: item.due ?? null, forecast: item.forecast ?? null });
   return dates;

@@ -1,31 +1,29 @@
 // git's patches (`git log -p -U0`) read into hunks and applied to the version before, on versions
 // a test commits: each must give the new version exactly — CR LF, a last line without its line
 // end (either way), a byte-order mark, lines added at the start and the end, everything removed —
-// and a hunk whose old lines are not the file's is refused.
+// and a hunk whose old lines are not the file's is refused, as are patches of a text with a lone CR.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileLog } from '../../server/src/host/git';
-import { buildSegmentModel } from '../../server/src/service/model/segmentModel';
-import { PlanFile } from '../../server/src/service/model/planFile';
-import { applyLineHunks } from '../../server/src/service/history/linePatch';
+import { PlanVersions } from '../../server/src/service/history/planVersions';
 import { git, write } from '../helpers/gitRepo';
 
 const uri = 'file:///plans/p.milestones.yaml';
 
-function planFile(text: string): PlanFile {
-  const file = new PlanFile(uri, (segment) => buildSegmentModel(segment, uri));
-  file.update(text, Number.POSITIVE_INFINITY);
-  return file;
+function versions(text: string): PlanVersions {
+  const read = new PlanVersions(uri);
+  read.next(text);
+  return read;
 }
 
 const entry = (id: string, due: string) => `  ${id}:\n    name: Item ${id}\n    due: ${due}\n`;
 const plan = (...entries: string[]) => `milestones:\n${entries.join('')}`;
 
 /** Versions of one file, each committed in turn; the test reads their patches back. */
-const versions: { name: string; text: string }[] = [
+const committed: { name: string; text: string }[] = [
   { name: 'first', text: plan(entry('M-1', '2021-01-01'), entry('M-2', '2021-02-01'), entry('M-3', '2021-03-01')) },
   { name: 'two far hunks', text: plan(entry('M-1', '2021-01-15'), entry('M-2', '2021-02-01'), entry('M-3', '2021-03-15')) },
   { name: 'an entry added first and one last', text: plan(entry('M-0', '2020-12-01'), entry('M-1', '2021-01-15'), entry('M-2', '2021-02-01'), entry('M-3', '2021-03-15'), entry('M-4', '2021-04-01')) },
@@ -45,7 +43,7 @@ describe('git patches applied to the version before', () => {
   before(() => {
     repo = mkdtempSync(join(tmpdir(), 'milestones-patches-'));
     git(repo, ['init', '-q', '-b', 'main']);
-    for (const version of versions) {
+    for (const version of committed) {
       write(repo, 'p.milestones.yaml', version.text);
       git(repo, ['add', '.']);
       git(repo, ['commit', '-q', '--allow-empty', '-m', version.name]);
@@ -57,30 +55,41 @@ describe('git patches applied to the version before', () => {
     const commits = (await fileLog(repo, 'p.milestones.yaml')).reverse();
     assert.deepEqual(
       commits.map((commit) => commit.subject),
-      versions.map((version) => version.name),
+      committed.map((version) => version.name),
     );
-    const file = planFile('');
+    const read = versions('');
     for (const [index, commit] of commits.entries()) {
       const patch = commit.patch!;
       assert.equal(patch.binary, false);
-      assert.ok(applyLineHunks(file, patch.hunks), `${commit.subject}: the hunks apply`);
-      assert.equal(file.text, versions[index]!.text, commit.subject);
+      assert.ok(read.patch(patch.hunks), `${commit.subject}: the hunks apply`);
+      assert.equal(read.file.text, committed[index]!.text, commit.subject);
     }
-    assert.deepEqual(file.milestones.map((item) => [item.id, item.due]), [['M-9', '2022-01-01']]);
+    assert.deepEqual(read.file.milestones.map((item) => [item.id, item.due]), [['M-9', '2022-01-01']]);
   });
 
   test('the items a patch changed are those re-read', async () => {
     const commits = (await fileLog(repo, 'p.milestones.yaml')).reverse();
-    const file = planFile('');
-    applyLineHunks(file, commits[0]!.patch!.hunks);
-    const changes = applyLineHunks(file, commits[1]!.patch!.hunks)!;
-    assert.deepEqual(changes.added.map((item) => [item.id, item.due]), [['M-1', '2021-01-15'], ['M-3', '2021-03-15']]);
+    const read = versions('');
+    read.patch(commits[0]!.patch!.hunks);
+    const changes = read.patch(commits[1]!.patch!.hunks)!;
+    assert.deepEqual(changes.added.map((item) => [item.id, item.due]).sort(), [['M-1', '2021-01-15'], ['M-3', '2021-03-15']]);
+    assert.deepEqual(changes.removed.map((item) => [item.id, item.due]).sort(), [['M-1', '2021-01-01'], ['M-3', '2021-03-01']]);
   });
 
   test('a hunk whose old lines are not the file\'s is refused, and the file left as it was', async () => {
     const commits = (await fileLog(repo, 'p.milestones.yaml')).reverse();
-    const file = planFile(versions[0]!.text.replace('2021-01-01', '2021-01-02'));
-    assert.equal(applyLineHunks(file, commits[1]!.patch!.hunks), undefined);
-    assert.equal(file.text, versions[0]!.text.replace('2021-01-01', '2021-01-02'));
+    const read = versions(committed[0]!.text.replace('2021-01-01', '2021-01-02'));
+    assert.equal(read.patch(commits[1]!.patch!.hunks), undefined);
+    assert.equal(read.file.text, committed[0]!.text.replace('2021-01-01', '2021-01-02'));
+  });
+});
+
+describe('a text with a lone CR', () => {
+  test('is not patched (its lines are not git\'s): the version is to be read whole', () => {
+    const read = versions(`milestones:\r  M-1:\n    name: One\n    due: 2021-01-01\n`);
+    assert.equal(read.patch([{ start: 3, deleted: '', deletedLines: 0, inserted: '    level: 2\n' }]), undefined);
+    const plain = versions(`milestones:\n  M-1:\n    name: One\n    due: 2021-01-01\n`);
+    assert.ok(plain.patch([{ start: 3, deleted: '', deletedLines: 0, inserted: '    level: 2\n' }]));
+    assert.equal(plain.file.milestones[0]!.level, 2);
   });
 });
