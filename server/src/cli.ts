@@ -7,6 +7,7 @@ import { exitStatus, UsageError, type AnyCommand, type CliResult } from './cli/c
 import diff from './cli/diff';
 import exportCommand from './cli/export';
 import importCommand from './cli/importCommand';
+import mergeDriver from './cli/mergeDriver';
 import { readOptions } from './cli/options';
 import report from './cli/report';
 import { commandHelp, overallHelp, usageMistake } from './cli/usage';
@@ -14,7 +15,7 @@ import { GitError } from './host/git';
 
 export type { CliResult };
 
-const commands: readonly AnyCommand[] = [check, exportCommand, diff, report, burndown, importCommand];
+const commands: readonly AnyCommand[] = [check, exportCommand, diff, report, burndown, importCommand, mergeDriver];
 
 export async function runCli(argv: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
   const [name, ...args] = argv;

@@ -117,3 +117,26 @@ export async function isAncestor(root: string, ancestor: string, commit: string)
     return false;
   }
 }
+
+/**
+ * git's own line merge of three files (`git merge-file`), written to `current`: what the merge
+ * driver falls back to for a file it cannot merge by item. The number of conflicts (0: clean).
+ */
+export function mergeFile(cwd: string, current: string, base: string, other: string, labels: { ours: string; base: string; theirs: string }, markerSize: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const args = ['merge-file', `--marker-size=${markerSize}`, '-L', labels.ours, '-L', labels.base, '-L', labels.theirs, current, base, other];
+    execFile('git', args, { cwd, encoding: 'utf8' }, (error, _stdout, stderr) => {
+      if (!error) return resolve(0);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return reject(new GitError('git is not installed (or not on PATH): the merge falls back to `git merge-file`. Install it, e.g. `apt-get install git`.'));
+      // The exit status counts the conflicts (up to 127); a negative one (255 as a status) is an error.
+      if (typeof error.code === 'number' && error.code > 0 && error.code < 128) return resolve(error.code);
+      reject(new GitError(stderr.trim() || error.message));
+    });
+  });
+}
+
+/** Sets a value in the repository's own configuration (`.git/config`). */
+export async function setConfig(root: string, key: string, value: string): Promise<void> {
+  await git(root, ['config', '--local', key, value]);
+}
