@@ -9,8 +9,9 @@
 // hover of an item with its date history from git, on a plan with a history of commits that each
 // move one milestone's due date (`history`; not in a default run: BENCH_HISTORY_SIZE and
 // BENCH_HISTORY_COMMITS size it).
+// The schedule import and monthly update (`import`; not in a default run) are measured by import.ts.
 // BENCH_SIZES, BENCH_KEYSTROKES, BENCH_SAMPLES (requests of each kind) and BENCH_ONLY (plans or
-// clean,dirty; workspace; glossary; links; history) narrow a run.
+// clean,dirty; workspace; glossary; links; history; import) narrow a run.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { TestClient } from '../test/helpers/lspClient';
 import { generateGlossaryCsv, generatePlan, generateWorkspace } from './generate';
+import { measureImport, printImport } from './import';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const keystrokes = Number(process.env.BENCH_KEYSTROKES ?? 40);
@@ -493,6 +495,7 @@ async function main(): Promise<void> {
   if (only.has('history')) {
     printHistory(await measureHistory(Number(process.env.BENCH_HISTORY_SIZE ?? 10_000), Number(process.env.BENCH_HISTORY_COMMITS ?? 1000)));
   }
+  if (only.has('import')) printImport(await measureImport());
 }
 
 void main();

@@ -1,11 +1,13 @@
 // The monthly update from a schedule, applied to generated plans full of comments, flow and block
 // styles and quoted scalars: each edit is of a shape that keeps the rest byte for byte, every
 // comment stays, the plan still parses and fits the schema, it holds exactly the schedule's names,
-// dates and links afterwards, items gone are kept (or pruned), and a second update changes nothing.
+// dates and links afterwards, it reports what `milestones diff` finds, items gone are kept (or
+// pruned), and a second update changes nothing.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { createPlanService, type PlanFile } from '../../server/src/service';
+import { diffPlans } from '../../server/src/service/history/planDiff';
 import { updatePlan } from '../../server/src/service/schedules/planUpdate';
 import type { ImportedItem, ImportedPlan } from '../../server/src/service/schedules/scheduleToPlan';
 import { applyEdits, assertCommentsAndLineEndsKept, assertPreciseEdit, commentsOf } from './editShapes';
@@ -89,6 +91,7 @@ describe('the schedule update changes only the bytes it must', () => {
           );
           assert.deepEqual(new Set(now.predecessorIdList), new Set(item.predecessors.map((link) => link.id)), `${what}: ${item.id}'s predecessors:\n${output}`);
         }
+        assert.deepEqual(update.changes, diffPlans([{ uri, text: plan.text }], [{ uri, text: output }]), `${what} reports what \`milestones diff\` finds:\n${output}`);
         assert.deepEqual(updatePlan(after.file, schedule, { prune }).edits, [], `a second update changes nothing:\n${output}`);
         if (update.edits.length > 0) edited++;
       }),

@@ -6,7 +6,7 @@ import { fileUri } from '../host/nodeFileSystem';
 import { withoutBom } from '../host/planRevision';
 import { knownEncoding, readScheduleFile, type ReadScheduleOptions } from '../host/scheduleFiles';
 import { createPlanService } from '../service';
-import { diffPlans, diffSummary, formatDiff } from '../service/history/planDiff';
+import { diffSummary, formatDiff } from '../service/history/planDiff';
 import { updatedText, updatePlan, type UpdateOptions } from '../service/schedules/planUpdate';
 import { ScheduleError, scheduleFormats, type Schedule, type ScheduleFormat } from '../service/schedules/schedule';
 import { csvFields, type CsvField } from '../service/schedules/scheduleCsv';
@@ -100,15 +100,17 @@ async function intoPlan(target: string, cwd: string, plan: ImportedPlan, source:
   const uri = fileUri(absolute);
   const service = createPlanService();
   service.setFile(uri, text);
-  const broken = service.problems(uri).find((problem) => problem.code === 'yaml-syntax');
-  if (broken) {
-    const line = service.getFile(uri)!.lineIndex.positionAt(broken.start).line + 1;
+  const file = service.getFile(uri)!;
+  // Only the syntax matters here, as the parse found it: the plan's other checks are not run.
+  for (const segment of file.segments) {
+    const broken = segment.derived.localProblems.find((problem) => problem.code === 'yaml-syntax');
+    if (!broken) continue;
+    const line = file.lineIndex.positionAt(segment.base + broken.start).line + 1;
     return { exitCode: 2, stdout: '', stderr: `milestones: ${target}:${line}: ${broken.message} Fix the plan before updating it.\n` };
   }
-  const file = service.getFile(uri)!;
   const update = updatePlan(file, plan, options);
   const after = updatedText(file, update);
-  const changes = diffPlans({ plans: [{ uri, text }] }, { plans: [{ uri, text: after }] });
+  const changes = update.changes;
   const gone = update.gone.length === 0 ? '' : options.prune ? `Removed, gone from the schedule: ${update.gone.join(', ')}.\n` : `Gone from the schedule, kept (--prune removes them): ${update.gone.join(', ')}.\n`;
   if (after === text) return { exitCode: 0, stdout: '', stderr: `${gone}${target} is up to date with ${source}.\n` };
   await writeWhole(absolute, after);

@@ -77,6 +77,11 @@ export function diffPlans(before: PlanVersion, after: PlanVersion): PlanChange[]
       changes.push({ id, kind: 'changed', field, before: from, after: to, days: from !== null && to !== null ? daysBetween(from, to) : null });
     }
   }
+  return inDiffOrder(changes);
+}
+
+/** Removed, then added, then changed items, each by ID, an item's dates in the order of `historyFields`. */
+export function inDiffOrder(changes: PlanChange[]): PlanChange[] {
   const order: Record<ChangeKind, number> = { removed: 0, added: 1, changed: 2 };
   return changes.sort((a, b) => order[a.kind] - order[b.kind] || compare(a.id, b.id) || historyFields.indexOf(a.field) - historyFields.indexOf(b.field));
 }

@@ -4,8 +4,10 @@
 // gone from the schedule are reported, and removed only when asked. An update applied twice does
 // nothing the second time.
 import { mergedDeletions, removeField, removeListItem, setDate } from '../features/codeActions';
+import { historyFields, inDiffOrder, type PlanChange } from '../history/planDiff';
 import type { PlanFile } from '../model/planFile';
 import type { PlanItem } from '../model/planItem';
+import { daysBetween } from '../text/dates';
 import { applyEdits, lineEnding, wholeLine, type TextEdit } from '../text/edits';
 import { parseYaml, plainOrQuoted } from '../yaml/yamlTree';
 import { itemLines, predecessorLine, type ImportedItem, type ImportedLink, type ImportedPlan } from './scheduleToPlan';
@@ -22,6 +24,8 @@ export interface PlanUpdate {
   /** IDs the plan has and the schedule does not: removed with `prune`, else only reported. */
   gone: string[];
   added: string[];
+  /** What moved, as `milestones diff` lists it: items added and removed, each date changed. */
+  changes: PlanChange[];
 }
 
 export function updatePlan(file: PlanFile, schedule: ImportedPlan, options: UpdateOptions = {}): PlanUpdate {
@@ -35,14 +39,27 @@ export function updatePlan(file: PlanFile, schedule: ImportedPlan, options: Upda
   const asOf = file.top.get('asOf');
   if (schedule.asOf && asOf && file.asOf !== schedule.asOf) edits.push(scalarEdit(text, asOf.valueSpan, schedule.asOf, false));
   const added: ImportedItem[] = [];
+  const changes: PlanChange[] = [];
   for (const item of schedule.items) {
     const current = existing.get(item.id);
-    if (current) edits.push(...itemEdits(file, current, item, removed, options));
-    else added.push(item);
+    if (current) {
+      edits.push(...itemEdits(file, current, item, removed, options));
+      for (const field of historyFields) {
+        const before = current[field] ?? null;
+        const after = item[field] ?? null;
+        if (before !== after) changes.push({ id: item.id, kind: 'changed', field, before, after, days: before !== null && after !== null ? daysBetween(before, after) : null });
+      }
+    } else {
+      added.push(item);
+      changes.push({ id: item.id, kind: 'added', field: 'due', before: null, after: item.due, days: null });
+    }
   }
-  for (const id of removed) edits.push(entryRemoval(text, existing.get(id)!));
+  for (const id of removed) {
+    edits.push(entryRemoval(text, existing.get(id)!));
+    changes.push({ id, kind: 'removed', field: 'due', before: existing.get(id)!.due ?? null, after: null, days: null });
+  }
   edits.push(...appended(file, added, removed));
-  return { edits: joinedInsertions(edits), gone, added: added.map((item) => item.id) };
+  return { edits: joinedInsertions(edits), gone, added: added.map((item) => item.id), changes: inDiffOrder(changes) };
 }
 
 /** The edits of one entry: its name, dates, and predecessor (and, with `features`, feature) lists. */
