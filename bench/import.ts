@@ -53,7 +53,7 @@ function generateXer(activities: number, milestoneEvery: number, month: number):
   return xerText({
     PROJECT: { fields: projectFields, rows: [{ proj_id: '100', proj_short_name: 'BENCH', last_recalc_date: month === 1 ? '2021-01-01 00:00' : '2021-02-01 00:00' }] },
     TASK: { fields: taskFieldsV23, rows: kept },
-    TASKPRED: { fields: taskPredFields, rows: links.filter((link) => keys.has(link.task_id!) && keys.has(link.pred_task_id!)) },
+    TASKPRED: { fields: taskPredFields, rows: links.filter((link) => keys.has(link.task_id) && keys.has(link.pred_task_id)) },
   });
 }
 

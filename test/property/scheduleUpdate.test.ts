@@ -91,7 +91,7 @@ describe('the schedule update changes only the bytes it must', () => {
           );
           assert.deepEqual(new Set(now.predecessorIdList), new Set(item.predecessors.map((link) => link.id)), `${what}: ${item.id}'s predecessors:\n${output}`);
         }
-        assert.deepEqual(update.changes, diffPlans([{ uri, text: plan.text }], [{ uri, text: output }]), `${what} reports what \`milestones diff\` finds:\n${output}`);
+        assert.deepEqual(update.changes, diffPlans({ plans: [{ uri, text: plan.text }] }, { plans: [{ uri, text: output }] }), `${what} reports what \`milestones diff\` finds:\n${output}`);
         assert.deepEqual(updatePlan(after.file, schedule, { prune }).edits, [], `a second update changes nothing:\n${output}`);
         if (update.edits.length > 0) edited++;
       }),
