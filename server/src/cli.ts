@@ -10,12 +10,13 @@ import importCommand from './cli/importCommand';
 import mergeDriver from './cli/mergeDriver';
 import { readOptions } from './cli/options';
 import report from './cli/report';
+import trend from './cli/trend';
 import { commandHelp, overallHelp, usageMistake } from './cli/usage';
 import { GitError } from './host/git';
 
 export type { CliResult };
 
-const commands: readonly AnyCommand[] = [check, exportCommand, diff, report, burndown, importCommand, mergeDriver];
+const commands: readonly AnyCommand[] = [check, exportCommand, diff, report, burndown, trend, importCommand, mergeDriver];
 
 export async function runCli(argv: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
   const [name, ...args] = argv;

@@ -138,8 +138,8 @@ describe('milestones check', () => {
       [['check', '--help=yes'], '--help takes no value.'],
       [['export', '--as-of', '2021-01-01'], 'export has no option --as-of.'],
       [['export', '--format', 'svg'], '--format must be md, tex, dot, mermaid, mspdi or ics, not "svg".'],
-      [['frobnicate'], 'there is no command "frobnicate": the commands are check, export, diff, report, burndown, import, merge-driver.'],
-      [[], 'which command? check, export, diff, report, burndown, import, merge-driver.'],
+      [['frobnicate'], 'there is no command "frobnicate": the commands are check, export, diff, report, burndown, trend, import, merge-driver.'],
+      [[], 'which command? check, export, diff, report, burndown, trend, import, merge-driver.'],
     ] as const) {
       const result = run([...args]);
       assert.equal(result.status, 2, `${args.join(' ')}: ${result.stdout}${result.stderr}`);

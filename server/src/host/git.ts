@@ -1,6 +1,6 @@
 // The plan's history as git keeps it, read by running `git` (never a library: the user's own git,
 // with their configuration). Each failure becomes a GitError whose message says what to do.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { patchOptions, readPatches, type FilePatch } from './gitPatches';
 
 export class GitError extends Error {}
@@ -105,6 +105,94 @@ export async function fileLog(root: string, file: string, range = 'HEAD'): Promi
     commits.push({ commit: hash, hash: hash.slice(0, 7), date, subject, patch });
   }
   return commits;
+}
+
+/** A commit as a step of the trend reads it. */
+export interface LoggedCommit {
+  commit: string;
+  /** Seven characters, as git shows them. */
+  hash: string;
+  /** The author date, YYYY-MM-DD. */
+  date: string;
+  subject: string;
+}
+
+/** The commits of the first-parent line of `range`, newest first. */
+export async function firstParentLog(root: string, range = 'HEAD'): Promise<LoggedCommit[]> {
+  const output = await git(root, ['log', '--first-parent', '--date=short', '--format=%H%x1f%ad%x1f%s', range, '--']);
+  return output
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [commit, date, subject] = line.split('\x1f');
+      return { commit: commit!, hash: commit!.slice(0, 7), date: date ?? '', subject: subject ?? '' };
+    });
+}
+
+/** The tags of commits HEAD holds, each with its commit (an annotated tag's, peeled). */
+export async function tagsInHead(root: string): Promise<(LoggedCommit & { tag: string })[]> {
+  const format = '%(refname:short)%1f%(if)%(*objectname)%(then)%(*objectname)%1f%(*authordate:short)%1f%(*subject)%(else)%(objectname)%1f%(authordate:short)%1f%(subject)%(end)';
+  const output = await git(root, ['for-each-ref', '--merged=HEAD', `--format=${format}`, 'refs/tags']);
+  return output
+    .split('\n')
+    .filter(Boolean)
+    .flatMap((line) => {
+      const [tag, commit, date, subject] = line.split('\x1f');
+      // A tag of something else than a commit has no author date.
+      return tag && commit && date ? [{ tag, commit, hash: commit.slice(0, 7), date, subject: subject ?? '' }] : [];
+    });
+}
+
+/**
+ * The patches between each pair of revisions (from, to), of the files under `pathspecs`, renames
+ * found: one `git diff-tree --stdin` for all of them, each giving only the changed lines.
+ */
+export function pairPatches(root: string, pairs: readonly (readonly [string, string])[], pathspecs: readonly string[]): Promise<FilePatch[][]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['diff-tree', '--stdin', '--always', '-r', '-M', ...patchOptions, '--', ...pathspecs], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    const errors: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => errors.push(chunk));
+    child.on('error', (error: NodeJS.ErrnoException) => reject(new GitError(error.code === 'ENOENT' ? 'git is not installed (or not on PATH): the history of a plan is read with git. Install it, e.g. `apt-get install git`.' : error.message)));
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new GitError(Buffer.concat(errors).toString('utf8').trim() || `git diff-tree exited with ${code}`));
+      // Each pair's output starts with the line of its `to` commit.
+      const records = Buffer.concat(chunks).toString('utf8').split(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/m).slice(1);
+      resolve(records.map(readPatches));
+    });
+    child.stdin.end(pairs.map(([from, to]) => `${to} ${from}\n`).join(''));
+  });
+}
+
+/** The texts of files at a commit (undefined for those it does not have), read by one `git cat-file --batch`. */
+export function textsAt(root: string, commit: string, files: readonly string[]): Promise<Map<string, string | undefined>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', (error) => reject(new GitError(error.message)));
+    child.on('close', () => {
+      const output = Buffer.concat(chunks);
+      const texts = new Map<string, string | undefined>();
+      let at = 0;
+      for (const file of files) {
+        const lineEnd = output.indexOf(10, at);
+        if (lineEnd < 0) break;
+        const [, type, size] = output.subarray(at, lineEnd).toString('utf8').split(' ');
+        at = lineEnd + 1;
+        // `<spec> missing` for a file the commit does not have.
+        if (type !== 'blob' || size === undefined) {
+          texts.set(file, undefined);
+          continue;
+        }
+        texts.set(file, output.subarray(at, at + Number(size)).toString('utf8'));
+        at += Number(size) + 1;
+      }
+      resolve(texts);
+    });
+    child.stdin.end(files.map((file) => `${commit}:${file}\n`).join(''));
+  });
 }
 
 /** Whether `ancestor` is `commit` or one of its ancestors. */
