@@ -150,11 +150,11 @@ describe('hover in an overrides file', () => {
     assert.equal(overridesHoverAt(overrides.replace('D|P0', 'DP0').replace('A4369.9:', 'A4369.9:\n  jira: D|M-33221')), undefined);
   });
 
-  test('a code a plan defines too: the plan item, then what the file overrides', () => {
+  test('a code a plan defines too: the item as the overrides leave it, each overridden value with what the plan says, then what the file overrides', () => {
     const plan = 'asOf: 2021-08-11\nmilestones:\n  DLP-552:\n    name: Alert distribution\n    due: 2021-10-01\n';
     assert.deepEqual(overridesHoverAt('DLP-5|52:\n  due: 2021-11-30\n  description: At scale,\n    with the AP team.\n', plan), {
       covers: 'DLP-552',
-      markdown: ['**DLP-552** · Milestone', '', 'Alert distribution', '', 'Due 2021-10-01 · open', '', 'No features.', '', '---', '', 'Overridden here:', '', '- due: 2021-11-30', '- description: At scale, with the AP team.'].join('\n'),
+      markdown: ['**DLP-552** · Milestone', '', 'Alert distribution', '', 'Due 2021-11-30 — local.yaml; the plan says 2021-10-01 · open', '', 'No features.', '', '---', '', 'Overridden here:', '', '- due: 2021-11-30', '- description: At scale, with the AP team.'].join('\n'),
     });
     // And on the plan's ID, the plan's item, then what the overrides file says of it.
     const service = createPlanService();

@@ -201,7 +201,7 @@ async function overridesWorkspace(overrides: string): Promise<{ folder: string; 
   mkdirSync(join(folder, 'data'));
   const overridesPath = join(folder, 'data', 'local.yaml');
   writeFileSync(overridesPath, overrides);
-  const plan = 'asOf: 2021-08-11\nmilestones:\n  DLP-552:\n    name: Alert distribution\n    due: 2030-01-01\n';
+  const plan = readFileSync(new URL('../fixtures/overrides/plan.milestones.yaml', import.meta.url), 'utf8');
   writeFileSync(join(folder, 'a.milestones.yaml'), plan);
   return { folder, overridesPath, plan, planUri: pathToFileURL(join(folder, 'a.milestones.yaml')).href };
 }
@@ -222,7 +222,7 @@ describe('an overrides file over LSP', () => {
       assert.equal(hover.range.start.character, character - 1);
       const codeLine = lines.indexOf('DLP-552:');
       const onCode = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: codeLine, character: 2 } });
-      assert.match(onCode.contents.value, /^\*\*DLP-552\*\* · Milestone\n\nAlert distribution\n[\s\S]*Overridden here:\n\n- name: Alert distribution at scale\n/);
+      assert.match(onCode.contents.value, /^\*\*DLP-552\*\* · Milestone\n\nAlert distribution at scale — local\.yaml; the plan says Alert distribution\n[\s\S]*Overridden here:\n\n- name: Alert distribution at scale\n/);
       const after = await client.replaceAll(uri, overrides.replace('  jira: DM-33221', '  jira_test_plan: DM-33221'));
       assert.deepEqual(after.map((d) => [d.code, d.range.start.line, messageOf(d)]), [['schema', codeLine + 2, 'Unknown key "jira_test_plan" in the override of DLP-552. Did you mean "jira_testplan"?']]);
       // An overridden due date in the past makes the plan's milestone overdue, in the plan's diagnostics.

@@ -1,6 +1,6 @@
 // The checker's problems as GitHub Actions workflow commands: each one becomes an annotation on
 // its file and lines in the run's summary and the pull request's diff.
-import type { Severity } from '../service/checks/rules';
+import type { Severity } from '../../../common/planSnapshot';
 import { inputCode, type ProblemRow } from './problemRow';
 
 /** Actions has three kinds of annotation. */

@@ -3,7 +3,8 @@
 // described once in the tool's driver; a problem with the tool's inputs (a file missing, not a plan,
 // a bad glossary row) is a notification of the run, and an input problem marks the run failed.
 import type { Location, Log, Notification, ReportingDescriptor, Result } from 'sarif';
-import { ruleCodes, ruleDefaults, ruleDescriptions, type Severity } from '../service/checks/rules';
+import type { Severity } from '../../../common/planSnapshot';
+import { builtinRegistry, type RuleRegistry } from '../service/rules/registry';
 import { inputCode, isToolProblem, type ProblemRow } from './problemRow';
 
 /** SARIF has no hint or information: both are notes. */
@@ -17,13 +18,14 @@ export interface SarifTool {
   rootUri: string;
 }
 
-export function toSarif(rows: readonly ProblemRow[], tool: SarifTool): Log {
-  const rules: ReportingDescriptor[] = ruleCodes.map((code) => {
-    const setting = ruleDefaults[code];
+/** `registry`: the rules described in the log (the built-in ones, as the checker runs them). */
+export function toSarif(rows: readonly ProblemRow[], tool: SarifTool, registry: RuleRegistry = builtinRegistry): Log {
+  const codes = registry.codes;
+  const rules: ReportingDescriptor[] = registry.rules.map(({ code, severity: setting, short, full }) => {
     return {
       id: code,
-      shortDescription: { text: ruleDescriptions[code].short },
-      fullDescription: { text: ruleDescriptions[code].full },
+      shortDescription: { text: short },
+      fullDescription: { text: full },
       helpUri: tool.helpUri,
       // A rule off unless the settings turn it on (slipped) is described, and not enabled.
       defaultConfiguration: setting === 'off' ? { enabled: false } : { level: levels[setting] },
@@ -38,7 +40,7 @@ export function toSarif(rows: readonly ProblemRow[], tool: SarifTool): Log {
   const results: Result[] = rows
     .filter((row) => !isToolProblem(row))
     .map((row) => {
-      const ruleIndex = ruleCodes.indexOf(row.code as (typeof ruleCodes)[number]);
+      const ruleIndex = codes.indexOf(row.code);
       return { ruleId: row.code, ...(ruleIndex >= 0 ? { ruleIndex } : {}), level: levels[row.severity], message: { text: row.message }, locations: [location(row, true)] };
     });
   const notifications: Notification[] = rows

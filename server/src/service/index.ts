@@ -4,34 +4,38 @@
 import type { PlanSnapshot } from '../../../common/planSnapshot';
 import { FileProblems, type ProblemGroup, type ReportedProblem } from './checks/problems';
 import { codeLenses, type PlanLens } from './features/codeLenses';
-import { fixAll, getCodeActions, getOverridesCodeActions, type FixTargets, type PlanCodeAction } from './features/codeActions';
-import { doComplete, doOverridesComplete, type PlanCompletion } from './features/completion';
+import { fixAll, getCodeActions, type FixTargets, type PlanCodeAction } from './features/codeActions';
+import { doComplete, type PlanCompletion } from './features/completion';
 import { exportPlan, type ExportFormat } from './features/export';
 import { drivingPathSteps, type DrivingStep } from './features/drivingPathSteps';
 import { exportGraph, type GraphFormat } from './features/graphExport';
 import { foldingSpans } from './features/folding';
-import { doHover, doOverridesHover, type HoverResult } from './features/hover';
+import { doHover, type HoverResult } from './features/hover';
 import { inlayHints, type PlanHint } from './features/inlayHints';
-import { documentLinks, overridesLinks, type PlanLink } from './features/links';
+import { documentLinks, type PlanLink } from './features/links';
 import { definitions, itemIdAt, prepareRename, references, rename, type RenameCheck } from './features/navigation';
 import { selectionSpans } from './features/selectionRanges';
 import { planSnapshot } from './features/snapshot';
 import { documentSymbols, workspaceSymbols, type OutlineSymbol, type WorkspaceSymbol } from './features/symbols';
 import type { GlossaryEntry } from './glossary/glossary';
+import type { PlanDocument } from './model/document';
+import type { EffectiveItem, EffectivePlan } from './model/effectivePlan';
 import type { OverridesFile } from './model/overrides';
 import type { Occurrence } from './model/locate';
 import { burndown, type Burndown } from './reports/burndown';
 import { itemReport, type ItemReport, type ReportFormat, type ReportKind } from './reports/itemReports';
 import type { PlanFile } from './model/planFile';
 import type { PlanItem } from './model/planItem';
+import type { RuleRegistry } from './rules/registry';
+import type { Rule } from './rules/rule';
 import type { Settings } from './settings';
 import type { TextEdit, WorkspaceEdit } from './text/edits';
 import type { TextChange } from './text/textStore';
-import { Workspace, type Analysis } from './workspace';
+import { Workspace, type Analysis, type WorkspaceOptions } from './workspace';
 import type { Span } from './yaml/nodes';
 
 export { FileProblems };
-export type { Analysis, Burndown, DrivingStep, ExportFormat, GraphFormat, FixTargets, GlossaryEntry, HoverResult, ItemReport, Occurrence, OutlineSymbol, OverridesFile, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, ProblemGroup, RenameCheck, ReportFormat, ReportKind, ReportedProblem, Settings, Span, TextChange, TextEdit, WorkspaceEdit, WorkspaceSymbol };
+export type { Analysis, Burndown, EffectiveItem, EffectivePlan, PlanDocument, Rule, DrivingStep, ExportFormat, GraphFormat, FixTargets, GlossaryEntry, HoverResult, ItemReport, Occurrence, OutlineSymbol, OverridesFile, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, ProblemGroup, RenameCheck, ReportFormat, ReportKind, ReportedProblem, Settings, Span, TextChange, TextEdit, WorkspaceEdit, WorkspaceSymbol };
 
 export interface PlanService {
   setSettings(settings: Partial<Settings>): void;
@@ -51,9 +55,15 @@ export interface PlanService {
   setOverridesFile(uri: string, text: string): void;
   removeOverridesFile(uri: string): void;
   getOverridesFile(uri: string): OverridesFile | undefined;
+  /** A plan or an overrides file the service holds: what every request at a position is about. */
+  document(uri: string): PlanDocument | undefined;
   allFiles(): PlanFile[];
   /** Brings the problems of every file up to date; `changed` names the files whose problems may differ. */
   analyze(): Analysis;
+  /** The plans with the overrides files applied: each item's effective values, their origins, its status and marks. */
+  effectivePlan(): EffectivePlan;
+  /** The rules checked, with their codes, severities and descriptions. */
+  readonly rules: RuleRegistry;
   problems(uri: string): ReportedProblem[];
 
   hover(uri: string, offset: number): HoverResult | undefined;
@@ -85,19 +95,22 @@ export interface PlanService {
   burndown(prefixes: readonly string[]): Burndown;
 }
 
-export interface PlanServiceOptions {
-  /** `false` parses every file whole: the reference the segmented parse is tested against. */
-  segmented?: boolean;
-}
+export type PlanServiceOptions = WorkspaceOptions;
 
 export function createPlanService(options: PlanServiceOptions = {}): PlanService {
   const workspace = new Workspace(options);
-  /** Answers about a file the service knows, or `none` for any other. */
+  /** Answers about a plan file the service knows, or `none` for any other. */
   const inFile = <T>(uri: string, none: T, answer: (file: PlanFile) => T): T => {
     const file = workspace.getFile(uri);
     return file ? answer(file) : none;
   };
+  /** Answers about a plan or an overrides file the service knows, or `none` for any other. */
+  const inDocument = <T>(uri: string, none: T, answer: (document: PlanDocument) => T): T => {
+    const document = workspace.document(uri);
+    return document ? answer(document) : none;
+  };
   return {
+    rules: workspace.rules,
     setSettings: (settings) => workspace.setSettings(settings),
     getSettings: () => workspace.getSettings(),
     setGlossaryFiles: (entries, skip) => workspace.setGlossaryFiles(entries, skip),
@@ -108,37 +121,27 @@ export function createPlanService(options: PlanServiceOptions = {}): PlanService
     removeOverridesFile: (uri) => workspace.removeOverridesFile(uri),
     getOverridesFile: (uri) => workspace.getOverridesFile(uri),
     getFile: (uri) => workspace.getFile(uri),
+    document: (uri) => workspace.document(uri),
     allFiles: () => workspace.allFiles(),
     analyze: () => workspace.analyze(),
+    effectivePlan: () => workspace.analyze().plan,
     problems: (uri) => workspace.problems(uri),
 
-    hover: (uri, offset) => {
-      const overrides = workspace.getOverridesFile(uri);
-      return overrides ? doOverridesHover(workspace, overrides, offset) : inFile(uri, undefined, (file) => doHover(workspace, file, offset));
-    },
-    complete: (uri, offset) => {
-      const overrides = workspace.getOverridesFile(uri);
-      return overrides ? doOverridesComplete(workspace, overrides, offset) : inFile(uri, [], (file) => doComplete(workspace, file, offset));
-    },
-    codeActions: (uri, range, targets) => {
-      const overrides = workspace.getOverridesFile(uri);
-      return overrides ? getOverridesCodeActions(workspace, overrides, range, targets) : inFile(uri, [], (file) => getCodeActions(workspace, file, range, targets));
-    },
-    fixAll: (uri) => inFile(uri, undefined, (file) => fixAll(workspace, file)),
+    hover: (uri, offset) => inDocument(uri, undefined, (document) => doHover(workspace, document, offset)),
+    complete: (uri, offset) => inDocument(uri, [], (document) => doComplete(workspace, document, offset)),
+    codeActions: (uri, range, targets) => inDocument(uri, [], (document) => getCodeActions(workspace, document, range, targets)),
+    fixAll: (uri) => inDocument(uri, undefined, (document) => fixAll(workspace, document)),
     definitions: (uri, offset) => definitions(workspace, uri, offset),
     references: (uri, offset, includeDefinition) => references(workspace, uri, offset, includeDefinition),
     prepareRename: (uri, offset) => prepareRename(workspace, uri, offset),
     rename: (uri, offset, newId) => rename(workspace, uri, offset, newId),
     idAt: (uri, offset) => inFile(uri, undefined, (file) => itemIdAt(file, offset)),
     drivingPath: (uri, offset) => inFile(uri, [], (file) => drivingPathSteps(workspace, itemIdAt(file, offset))),
-    documentSymbols: (uri) => inFile(uri, [], (file) => documentSymbols(file)),
+    documentSymbols: (uri) => inFile(uri, [], (file) => documentSymbols(workspace, file)),
     workspaceSymbols: (query) => workspaceSymbols(workspace, query),
     foldingRanges: (uri) => inFile(uri, [], (file) => foldingSpans(file)),
     selectionRanges: (uri, offset) => inFile(uri, [], (file) => selectionSpans(file, offset)),
-    documentLinks: (uri) => {
-      const overrides = workspace.getOverridesFile(uri);
-      return overrides ? overridesLinks(overrides, workspace.getSettings().jiraBaseUrl) : inFile(uri, [], (file) => documentLinks(file, workspace.getSettings().jiraBaseUrl));
-    },
+    documentLinks: (uri) => inDocument(uri, [], (document) => documentLinks(document, workspace.getSettings().jiraBaseUrl)),
     inlayHints: (uri, range) => inFile(uri, [], (file) => inlayHints(workspace, file, range)),
     codeLenses: (uri) => inFile(uri, [], (file) => codeLenses(workspace, file)),
     snapshot: () => planSnapshot(workspace),

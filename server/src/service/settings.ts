@@ -1,7 +1,8 @@
 // The `milestones.*` settings the service and its hosts read, parsed from what an editor sends
 // (or the command line builds): one reading for the language server and the CLI.
 import { isDate } from './text/dates';
-import { isRuleCode, ruleSettings, type RuleSetting } from './checks/rules';
+import { builtinRegistry } from './rules/registry';
+import { ruleSettings, type RuleSetting } from './rules/rule';
 
 export interface Settings {
   /** Severity per rule code. */
@@ -48,8 +49,8 @@ export interface ParsedSettings {
   problems: string[];
 }
 
-/** Reads the `milestones` section of the settings; what is missing or not understood keeps its default. */
-export function parseSettings(raw: unknown): ParsedSettings {
+/** Reads the `milestones` section of the settings; what is missing or not understood keeps its default. `rules` knows the rule codes. */
+export function parseSettings(raw: unknown, known: { has(code: string): boolean } = builtinRegistry): ParsedSettings {
   const values = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const problems: string[] = [];
   const strings = (key: string): string[] => {
@@ -74,7 +75,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
   const rules: Record<string, RuleSetting> = {};
   if (typeof values.rules === 'object' && values.rules !== null) {
     for (const [code, value] of Object.entries(values.rules as Record<string, unknown>)) {
-      if (!isRuleCode(code)) problems.push(`Unknown rule "${code}" in milestones.rules.`);
+      if (!known.has(code)) problems.push(`Unknown rule "${code}" in milestones.rules.`);
       else if (!ruleSettings.includes(value as RuleSetting)) problems.push(`milestones.rules.${code}: the severity must be one of ${ruleSettings.join(', ')}, not "${String(value)}".`);
       else rules[code] = value as RuleSetting;
     }

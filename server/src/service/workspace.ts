@@ -1,22 +1,22 @@
 // The workspace: every plan file, one index of IDs across all of them, one merged glossary, and
 // the problems of each file. It orchestrates: files are parsed by the model, problems found by the
 // checks, and after a change only what the change can affect is checked again.
-import { acronymProblems } from './checks/acronyms';
-import { checkDate } from './checks/dates';
-import { fileTooLarge } from './checks/fileSize';
-import { checkItem, type CheckContext } from './checks/itemChecks';
+import type { Severity } from '../../../common/planSnapshot';
 import { FileProblems, shiftedProblem, type Problem, type ProblemGroup, type ReportedProblem } from './checks/problems';
-import { checkOverridesSchema } from './checks/schema';
-import { checkSegment } from './checks/segmentChecks';
 import { hasDirective, report } from './checks/suppression';
 import { builtinGlossary } from './glossary/builtinGlossary';
 import { Glossary, type GlossaryEntry } from './glossary/glossary';
-import { overriddenDatesOf, parseOverrides, withOverriddenDates, type OverriddenDates, type OverridesFile } from './model/overrides';
+import { overridesDocument, planDocument, type PlanDocument } from './model/document';
+import { EffectivePlan, type EffectiveItem } from './model/effectivePlan';
+import { overridesByCode, overridesSignature, parseOverrides, type CodeOverrides, type OverridesFile } from './model/overrides';
 import { PlanFile, type ItemChanges } from './model/planFile';
 import { DependencyGraph } from './model/dependencies';
 import { PlanIndex } from './model/planIndex';
 import type { PlanItem } from './model/planItem';
 import { buildSegmentModel, type PlanSegment, type SegmentModel } from './model/segmentModel';
+import { fileTooLarge } from './rules/fileTooLarge';
+import { RuleRegistry } from './rules/registry';
+import type { ItemCheckContext, Rule } from './rules/rule';
 import { defaultSettings, type Settings } from './settings';
 import { isDate, today } from './text/dates';
 import type { TextEdit } from './text/edits';
@@ -28,33 +28,53 @@ export type { PlanFile };
 const noProblems: Problem[] = [];
 const noReported: ReportedProblem[] = [];
 
-/** The model of a segment parsed anew, with what the checks of the segment alone find in it. */
-function deriveSegment(segment: PlanSegment, uri: string): SegmentModel {
-  const model = buildSegmentModel(segment, uri);
-  const local = checkSegment(segment, model);
-  if (local.length > 0) model.localProblems = local;
-  model.hasDirective = hasDirective(segment);
-  return model;
-}
-
 export interface Analysis {
   index: PlanIndex;
+  /** The plans with the overrides files applied: what every feature reads of the items. */
+  plan: EffectivePlan;
   glossary: Glossary;
-  /** Problems of each file, with their severity, suppressions applied. */
+  /** Problems of each file (plans and overrides files), with their severity, suppressions applied. */
   problems: Map<string, FileProblems>;
   /** Files whose problems may differ from the previous analysis. */
   changed: Set<string>;
+}
+
+export interface WorkspaceOptions {
+  /** `false` parses every file whole: the reference the segmented parse is tested against. */
+  segmented?: boolean;
+  /** The rules to check (default: the built-in ones, rules/registry.ts). */
+  rules?: readonly Rule[];
 }
 
 export class Workspace {
   private readonly files = new Map<string, PlanFile>();
   /** Overrides files (model/overrides.ts), by URI. */
   private readonly overrides = new Map<string, OverridesFile>();
-  private overriddenDates = new Map<string, OverriddenDates>();
-  private overriddenDatesSignature = '[]';
+  /** What the overrides files set for each code, and a signature of it to tell what an edit changed. */
+  private codeOverrides = new Map<string, CodeOverrides>();
+  private codeSignatures = new Map<string, string>();
+  /** Codes whose overridden values changed since the last analysis. */
+  private readonly pendingCodes = new Set<string>();
+  private readonly overridesChanged = new Set<string>();
+  /** Effective items by definition, kept until the overrides or an asOf date change. */
+  private effectiveCache = new WeakMap<PlanItem, EffectiveItem>();
+  readonly rules: RuleRegistry;
 
-  /** `segmented: false` parses files whole, for tests that compare the two. */
-  constructor(private readonly options: { segmented?: boolean } = {}) {}
+  constructor(private readonly options: WorkspaceOptions = {}) {
+    this.rules = new RuleRegistry(options.rules);
+  }
+
+  /** The model of a segment parsed anew, with what the checks of the segment alone find in it. */
+  private deriveSegment(segment: PlanSegment, uri: string): SegmentModel {
+    const model = buildSegmentModel(segment, uri);
+    const local = this.rules.checkSegment(segment, model);
+    if (local.length > 0) model.localProblems = local;
+    model.hasDirective = hasDirective(segment);
+    return model;
+  }
+
+  /** A rule's severity under the settings, or undefined when it is off. */
+  private readonly severityOf = (code: string): Severity | undefined => this.rules.severity(code, this.settings.rules);
 
   private settings: Settings = defaultSettings;
   private glossaryFileEntries: GlossaryEntry[] = [];
@@ -107,7 +127,7 @@ export class Workspace {
   setFile(uri: string, text: string, edit?: TextEdit): PlanFile {
     let file = this.files.get(uri);
     if (!file) {
-      file = new PlanFile(uri, (segment) => deriveSegment(segment, uri), this.options.segmented ?? true);
+      file = new PlanFile(uri, (segment) => this.deriveSegment(segment, uri), this.options.segmented ?? true);
       this.files.set(uri, file);
     } else if (file.text === text) {
       return file;
@@ -176,7 +196,8 @@ export class Workspace {
 
   getGlossary(): Glossary {
     const planEntries: GlossaryEntry[] = [];
-    for (const file of this.files.values()) {
+    // Plans by path: when two define a term differently, the order they were opened in does not matter.
+    for (const file of [...this.files.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0))) {
       for (const acronym of file.acronyms) {
         planEntries.push({ term: acronym.term, definition: acronym.definition, source: file.uri, tags: [] });
       }
@@ -219,13 +240,18 @@ export class Workspace {
       const asOf = this.settingAsOf() ?? file.asOf ?? workspaceAsOf;
       if (this.checkEverything || this.asOfUsed.get(file.uri) !== asOf) {
         this.asOfUsed.set(file.uri, asOf);
+        // The status of an item depends on its file's asOf.
+        this.effectiveCache = new WeakMap();
         for (const item of file.milestones) dirty.add(item);
         for (const item of file.features) dirty.add(item);
         changed.add(file.uri);
       }
     }
+    const checkedEverything = this.checkEverything;
     this.checkEverything = false;
-    const touched = new Set<string>();
+    // Codes whose overridden values changed are as if their entries had: what compares with them is checked again.
+    const touched = new Set<string>(this.pendingCodes);
+    this.pendingCodes.clear();
     const appeared: string[] = [];
     const vanished: string[] = [];
     const idsAppeared: string[] = [];
@@ -257,13 +283,17 @@ export class Workspace {
       this.spellingAnswersKept = this.featureSpelling.answered;
     }
     if (this.idSpelling.answered > 2 * this.idAnswersKept + 256) {
-      this.idSpelling.retain((word) => index.isPredecessor(word));
+      this.idSpelling.retain((word) => index.isPredecessor(word) || this.overriddenCodes().has(word));
       this.idAnswersKept = this.idSpelling.answered;
     }
 
-    const context: CheckContext = {
-      index,
-      asOf: (uri) => this.asOfUsed.get(uri) ?? this.asOf(uri),
+    const problems = this.fileProblems;
+    const plan = new EffectivePlan(index, this.codeOverrides, (uri) => this.asOfUsed.get(uri) ?? this.asOf(uri), this.effectiveCache, {
+      problems: () => problems.values(),
+      marksOf: (code) => this.rules.marksOf(code),
+    });
+    const context: ItemCheckContext = {
+      plan,
       slipThresholdDays: this.settings.slipThresholdDays,
       where: (item) => {
         const file = this.files.get(item.uri)!;
@@ -272,32 +302,46 @@ export class Workspace {
       suggestFeature: (id) => this.featureSpelling.suggest(id),
       suggestId: (id) => this.idSpelling.suggest(id),
       cycleThrough: (id, predecessor) => this.dependencies.cycleThrough(id, predecessor),
-      overriddenDates: (id) => this.overriddenDates.get(id),
-      withOverrides: (item) => this.withOverrides(item),
     };
     for (const item of dirty) {
       if (!this.files.has(item.uri)) continue;
-      const problems = checkItem(item, context);
-      item.checkedProblems = problems.length > 0 ? problems : noProblems;
+      const found = this.rules.checkItem(plan.of(item), context);
+      item.checkedProblems = found.length > 0 ? found : noProblems;
       item.checkedBase = item.segment.base;
       item.segment.derived.problemsGeneration = -1;
       changed.add(item.uri);
     }
 
-    if (this.assembledGeneration !== this.glossaryGeneration) {
+    const glossaryChanged = this.assembledGeneration !== this.glossaryGeneration;
+    if (glossaryChanged) {
       this.assembledGeneration = this.glossaryGeneration;
       for (const file of files) changed.add(file.uri);
     }
     for (const uri of changed) {
       const file = this.files.get(uri);
       if (!file) {
-        this.fileProblems.delete(uri);
-        this.asOfUsed.delete(uri);
+        if (!this.overrides.has(uri)) {
+          problems.delete(uri);
+          this.asOfUsed.delete(uri);
+        }
         continue;
       }
-      this.fileProblems.set(uri, this.assemble(file, glossary, context));
+      problems.set(uri, this.assemble(file, glossary, context));
     }
-    this.analysis = { index, glossary, problems: this.fileProblems, changed };
+    // An overrides file's problems depend on which codes the plans define, and on the glossary.
+    const idsChanged = idsAppeared.length > 0 || idsVanished.length > 0;
+    for (const overrides of this.overrides.values()) {
+      if (!checkedEverything && !glossaryChanged && !idsChanged && !this.overridesChanged.has(overrides.uri) && problems.has(overrides.uri)) continue;
+      problems.set(overrides.uri, this.overridesProblems(overrides, plan, glossary));
+      changed.add(overrides.uri);
+    }
+    for (const uri of this.overridesChanged) {
+      if (this.overrides.has(uri)) continue;
+      problems.delete(uri);
+      changed.add(uri);
+    }
+    this.overridesChanged.clear();
+    this.analysis = { index, plan, glossary, problems, changed };
     return this.analysis;
   }
 
@@ -306,10 +350,10 @@ export class Workspace {
    * found, as reported, kept with the segment (relative to it) until the glossary, the settings or
    * one of its items changes.
    */
-  private assemble(file: PlanFile, glossary: Glossary, context: CheckContext): FileProblems {
+  private assemble(file: PlanFile, glossary: Glossary, context: ItemCheckContext): FileProblems {
     if (file.tooLarge) {
       const problem = fileTooLarge(file.text, this.settings.maxFileSize);
-      const reported = report(file.text, [problem], this.settings.rules, false);
+      const reported = report(file.text, [problem], this.severityOf, false);
       return new FileProblems(reported.length > 0 ? [{ base: 0, text: file.text.slice(0, problem.end), problems: reported }] : []);
     }
     const mayBeSuppressed = file.whole || file.segments.some((segment) => segment.derived.hasDirective);
@@ -330,13 +374,13 @@ export class Workspace {
   }
 
   /** The problems of one segment as reported, relative to it. */
-  private segmentProblems(file: PlanFile, segment: PlanSegment, glossary: Glossary, context: CheckContext, mayBeSuppressed: boolean): readonly ReportedProblem[] {
+  private segmentProblems(file: PlanFile, segment: PlanSegment, glossary: Glossary, context: ItemCheckContext, mayBeSuppressed: boolean): readonly ReportedProblem[] {
     const model = segment.derived;
-    const found: Problem[] = [...model.localProblems, ...acronymProblems(segment.text, model.freeText, glossary)];
+    const found: Problem[] = [...model.localProblems, ...this.rules.checkProse(segment.text, model.freeText, glossary)];
     for (const items of [model.milestones, model.features]) {
       for (const item of items) {
         if (!item.checkedProblems) {
-          const problems = checkItem(item, context);
+          const problems = this.rules.checkItem(context.plan.of(item), context);
           item.checkedProblems = problems.length > 0 ? problems : noProblems;
           item.checkedBase = segment.base;
         }
@@ -345,7 +389,7 @@ export class Workspace {
     }
     // Most segments have no problems: they share one empty list.
     if (found.length === 0) return noReported;
-    const reported = report(file.textStore, found, this.settings.rules, mayBeSuppressed, segment.base);
+    const reported = report(file.textStore, found, this.severityOf, mayBeSuppressed, segment.base);
     return reported.length > 0 ? reported : noReported;
   }
 
@@ -362,60 +406,66 @@ export class Workspace {
   }
 
   problems(uri: string): ReportedProblem[] {
-    const overrides = this.overrides.get(uri);
-    if (overrides) return this.overridesProblems(overrides);
     return this.analyze().problems.get(uri)?.all ?? [];
   }
 
   setOverridesFile(uri: string, text: string): OverridesFile {
     const file = parseOverrides(uri, text);
     this.overrides.set(uri, file);
-    this.applyOverriddenDates();
+    this.applyOverrides(uri);
     return file;
   }
 
   removeOverridesFile(uri: string): void {
-    this.overrides.delete(uri);
-    this.applyOverriddenDates();
+    if (!this.overrides.delete(uri)) return;
+    this.applyOverrides(uri);
   }
 
-  /** The overridden dates take part in the date checks: when they change, every item is checked again. */
-  private applyOverriddenDates(): void {
-    const dates = overriddenDatesOf([...this.overrides.values()]);
-    const signature = JSON.stringify([...dates]);
-    if (signature === this.overriddenDatesSignature) return;
-    this.overriddenDates = dates;
-    this.overriddenDatesSignature = signature;
-    this.checkEverything = true;
+  /** What the overrides set, read again; the codes whose values changed are checked again, with what compares with them. */
+  private applyOverrides(uri: string): void {
+    this.overridesChanged.add(uri);
     this.analysis = undefined;
+    const byCode = overridesByCode(this.overrides.values());
+    const signatures = new Map<string, string>();
+    for (const [code, overrides] of byCode) signatures.set(code, overridesSignature(overrides));
+    for (const code of new Set([...signatures.keys(), ...this.codeSignatures.keys()])) {
+      if (signatures.get(code) !== this.codeSignatures.get(code)) this.pendingCodes.add(code);
+    }
+    // The values and the spans they come from are read anew (fixes edit them where they are now).
+    this.codeOverrides = byCode;
+    this.codeSignatures = signatures;
+    this.effectiveCache = new WeakMap();
+  }
+
+  /** Codes the overrides files name, for "did you mean" of unknown codes to be kept. */
+  private overriddenCodes(): Set<string> {
+    const codes = new Set<string>();
+    for (const file of this.overrides.values()) for (const entry of file.entries) codes.add(entry.code);
+    return codes;
   }
 
   getOverridesFile(uri: string): OverridesFile | undefined {
     return this.overrides.get(uri);
   }
 
-  /** An item with the dates the overrides files give it, as the checks and the views see it (the item itself when none). */
-  withOverrides(item: PlanItem): PlanItem {
-    const dates = this.overriddenDates.get(item.id);
-    return dates ? withOverriddenDates(item, dates) : item;
-  }
-
   allOverridesFiles(): OverridesFile[] {
     return [...this.overrides.values()];
   }
 
-  /** An overrides file's problems: its YAML, its schema, its dates, and the acronyms of its prose. */
-  private overridesProblems(file: OverridesFile): ReportedProblem[] {
-    const found: Problem[] = file.syntaxErrors.map((error) => ({ code: 'yaml-syntax', message: error.message, start: error.start, end: error.end }));
-    found.push(...checkOverridesSchema(file.root));
-    for (const entry of file.entries) {
-      for (const key of ['due', 'completed']) {
-        const pair = entry.fields.get(key);
-        if (pair) found.push(...checkDate(pair.value, key, `the override of ${entry.code}`, pair.key, false));
-      }
-    }
-    found.push(...acronymProblems(file.text, file.freeText, this.getGlossary()));
-    return report(file.text, found.sort((a, b) => a.start - b.start), this.settings.rules, true);
+  /** A plan or an overrides file the service holds. */
+  document(uri: string): PlanDocument | undefined {
+    const plan = this.files.get(uri);
+    if (plan) return planDocument(plan);
+    const overrides = this.overrides.get(uri);
+    return overrides && overridesDocument(overrides);
+  }
+
+  /** An overrides file's problems: its YAML, its schema, its dates, its codes, and the acronyms of its prose. */
+  private overridesProblems(file: OverridesFile, plan: EffectivePlan, glossary: Glossary): FileProblems {
+    const found = this.rules.checkOverrides(file, { plan, glossary, suggestId: (id) => this.idSpelling.suggest(id) });
+    found.push(...this.rules.checkProse(file.text, file.freeText, glossary));
+    const reported = report(file.text, found, this.severityOf, true);
+    return new FileProblems(reported.length > 0 ? [{ base: 0, text: file.text, problems: reported }] : []);
   }
 }
 

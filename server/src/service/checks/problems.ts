@@ -1,9 +1,10 @@
 // A problem found in a plan: a rule code, a message for the user and the exact span it is about.
-import type { RuleCode, Severity } from './rules';
+import type { Severity } from '../../../../common/planSnapshot';
 import type { Span } from '../yaml/nodes';
 
 export interface Problem extends Span {
-  code: RuleCode;
+  /** The code of the rule that found it (rules/registry.ts). */
+  code: string;
   message: string;
   /** What a quick fix needs to know, e.g. the IDs and dates of a pair check. */
   data?: ProblemData;
@@ -19,6 +20,8 @@ export type ProblemData =
   | { kind: 'link'; item: string; predecessor: string }
   | { kind: 'unknown-predecessor'; item: string; predecessor: string; suggestion?: string }
   | { kind: 'unknown-key'; key: string; suggestion?: string }
+  /** An overrides file's entry for a code that no plan defines. */
+  | { kind: 'unknown-code'; code: string; suggestion?: string }
   | { kind: 'acronym'; term: string; suggestion?: string }
   | { kind: 'date'; normalized?: string }
   | { kind: 'item'; id: string };

@@ -1,8 +1,8 @@
-// Which problems are reported, and how: each rule's severity from the settings, and
+// Which problems are reported, and how: each rule's severity (from the settings, else the rule's), and
 // `# milestones-disable-next-line [codes]` comments that silence the line after them.
 import type { TextSource } from '../text/textStore';
 import type { Segment } from '../yaml/segments';
-import { effectiveSeverity, type RuleCode, type RuleSetting } from './rules';
+import type { Severity } from '../../../../common/planSnapshot';
 import type { Problem, ReportedProblem } from './problems';
 
 export const disableDirective = 'milestones-disable-next-line';
@@ -10,7 +10,7 @@ export const disableDirective = 'milestones-disable-next-line';
 const directive = new RegExp(`#\\s*${disableDirective}\\b([^\\n]*)`);
 
 /** The comment that silences `code` on the line after it (for a quick fix to insert). */
-export function disableComment(code: RuleCode): string {
+export function disableComment(code: string): string {
   return `# ${disableDirective} ${code}`;
 }
 
@@ -19,7 +19,7 @@ export function hasDirective(segment: Segment): boolean {
 }
 
 /** Whether the line above `offset` is a comment that silences `code` (or every rule when it names none). */
-export function isSuppressed(text: TextSource, offset: number, code: RuleCode): boolean {
+export function isSuppressed(text: TextSource, offset: number, code: string): boolean {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   if (lineStart === 0) return false;
   const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
@@ -35,10 +35,10 @@ export function isSuppressed(text: TextSource, offset: number, code: RuleCode): 
  * a directive (looked for only when the file has one), ordered by position. The problems' offsets
  * are relative to `base` in the file's `text`, and so are those of the result.
  */
-export function report(text: TextSource, problems: readonly Problem[], rules: Partial<Record<string, RuleSetting>>, mayBeSuppressed: boolean, base = 0): ReportedProblem[] {
+export function report(text: TextSource, problems: readonly Problem[], severityOf: (code: string) => Severity | undefined, mayBeSuppressed: boolean, base = 0): ReportedProblem[] {
   const reported: ReportedProblem[] = [];
   for (const problem of problems) {
-    const severity = effectiveSeverity(problem.code, rules);
+    const severity = severityOf(problem.code);
     if (!severity) continue;
     if (mayBeSuppressed && isSuppressed(text, base + problem.start, problem.code)) continue;
     reported.push({ code: problem.code, message: problem.message, start: problem.start, end: problem.end, data: problem.data, severity });

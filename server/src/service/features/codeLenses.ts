@@ -13,10 +13,9 @@ export interface PlanLens {
 
 /** `N features · M open · latest due YYYY-MM-DD` over each milestone. */
 export function codeLenses(workspace: Workspace, file: PlanFile): PlanLens[] {
-  const { index } = workspace.analyze();
+  const { plan } = workspace.analyze();
   return file.milestones.map((milestone) => {
-    const { ids, features: planned } = index.listedFeatures(milestone);
-    const features = planned.map((feature) => workspace.withOverrides(feature));
+    const { ids, features } = plan.listedFeatures(plan.of(milestone));
     const open = features.filter((feature) => !isCompleted(feature)).length;
     const latest = features.map((feature) => feature.due).filter((due): due is string => due !== undefined).sort().at(-1);
     const title = ids.length === 0 ? 'no features' : `${ids.length} feature${ids.length === 1 ? '' : 's'} · ${open} open${latest ? ` · latest due ${latest}` : ''}`;

@@ -4,6 +4,7 @@
 // user types the YAML is often incomplete, so the context comes from the lines around the cursor.
 // What is typed narrows the list, and only the best few hundred are given: the editor asks again
 // as the word grows (the list is incomplete).
+import type { PlanDocument } from '../model/document';
 import { progressHint } from '../model/itemState';
 import type { OverridesFile } from '../model/overrides';
 import type { PlanFile } from '../model/planFile';
@@ -100,7 +101,12 @@ function entryHolding(file: PlanFile, offset: number): { start: number; section:
   return undefined;
 }
 
-export function doComplete(workspace: Workspace, file: PlanFile, offset: number): PlanCompletion[] {
+/** The completions at `offset` of a plan or an overrides file. */
+export function doComplete(workspace: Workspace, document: PlanDocument, offset: number): PlanCompletion[] {
+  return document.kind === 'plan' ? planComplete(workspace, document.file, offset) : overridesComplete(workspace, document.file, offset);
+}
+
+function planComplete(workspace: Workspace, file: PlanFile, offset: number): PlanCompletion[] {
   const line = lineAt(file.text, offset);
   const listItem = /^(\s*)-\s*("?)([A-Za-z0-9._-]*)$/.exec(line.before);
   const flowItem = /^(\s*)(features|predecessors):\s*\[(?:[^\]]*,)?\s*("?)([A-Za-z0-9._-]*)$/.exec(line.before);
@@ -132,7 +138,7 @@ export function doComplete(workspace: Workspace, file: PlanFile, offset: number)
 }
 
 /** Completion in an overrides file: glossary terms in a description, name or comment. */
-export function doOverridesComplete(workspace: Workspace, file: OverridesFile, offset: number): PlanCompletion[] {
+function overridesComplete(workspace: Workspace, file: OverridesFile, offset: number): PlanCompletion[] {
   for (let index = 0; index < file.freeText.length; index += 2) {
     if (file.freeText[index]! > offset || offset > file.freeText[index + 1]!) continue;
     const word = /[A-Z][A-Za-z0-9&-]*$/.exec(file.text.slice(file.freeText[index], offset))?.[0];
@@ -152,7 +158,7 @@ function isInBlockText(file: PlanFile, line: Line): boolean {
 }
 
 function featureCompletions(workspace: Workspace, file: PlanFile, milestoneId: string, replace: Span): PlanCompletion[] {
-  const { index } = workspace.analyze();
+  const { index, plan } = workspace.analyze();
   const milestone = file.milestones.find((item) => item.id === milestoneId) ?? index.milestones.get(milestoneId);
   // The IDs listed, but for the one being typed (it is not listed yet: it may be completed to itself).
   const references = milestone?.featureReferences ?? [];
@@ -167,17 +173,21 @@ function featureCompletions(workspace: Workspace, file: PlanFile, milestoneId: s
     if (featureRank !== undefined) found.push({ id, feature, rank: featureRank, listed: listed.has(id) });
   }
   // Features not yet listed first, the best matches of those, by due date; those already listed last.
-  const best = firstInOrder(found, (a, b) => Number(a.listed) - Number(b.listed) || a.rank - b.rank || compareText(a.feature.due ?? '9999', b.feature.due ?? '9999') || compareText(a.id, b.id), completionLimit);
-  return best.map(({ id, feature }, position) => ({
-    label: id,
-    kind: 'feature',
-    detail: `${feature.name ?? ''} · ${progressHint(feature, workspace.asOf(feature.uri))}`,
-    documentation: feature.name,
-    sortText: rankText(position),
-    filterText: `${id} ${feature.name ?? ''}`,
-    insertText: id,
-    replace,
-  }));
+  const dueOf = (feature: PlanItem) => plan.of(feature).due ?? '9999';
+  const best = firstInOrder(found, (a, b) => Number(a.listed) - Number(b.listed) || a.rank - b.rank || compareText(dueOf(a.feature), dueOf(b.feature)) || compareText(a.id, b.id), completionLimit);
+  return best.map(({ id, feature: definition }, position) => {
+    const feature = plan.of(definition);
+    return {
+      label: id,
+      kind: 'feature' as const,
+      detail: `${feature.name ?? ''} · ${progressHint(feature, feature.asOf)}`,
+      documentation: feature.name,
+      sortText: rankText(position),
+      filterText: `${id} ${feature.name ?? ''}`,
+      insertText: id,
+      replace,
+    };
+  });
 }
 
 /**
@@ -186,7 +196,7 @@ function featureCompletions(workspace: Workspace, file: PlanFile, milestoneId: s
  * waits for it, directly or not).
  */
 function predecessorCompletions(workspace: Workspace, file: PlanFile, itemId: string, replace: Span): PlanCompletion[] {
-  const { index } = workspace.analyze();
+  const { index, plan } = workspace.analyze();
   const item = file.milestones.find((candidate) => candidate.id === itemId) ?? file.features.find((candidate) => candidate.id === itemId) ?? index.item(itemId);
   const references = item?.predecessorReferences ?? [];
   const typing = item?.uri === file.uri ? references.find((reference) => reference.span.start <= replace.end && replace.start <= reference.span.end) : undefined;
@@ -212,17 +222,21 @@ function predecessorCompletions(workspace: Workspace, file: PlanFile, itemId: st
       found.push({ id, item: candidate, rank: candidateRank, group: waiting.has(id) ? 2 : listed.has(id) ? 1 : 0 });
     }
   }
-  const best = firstInOrder(found, (a, b) => a.group - b.group || a.rank - b.rank || compareText(a.item.due ?? '9999', b.item.due ?? '9999') || compareText(a.id, b.id), completionLimit);
-  return best.map(({ id, item: candidate, group }, position) => ({
-    label: id,
-    kind: candidate.kind,
-    detail: `${group === 2 ? '⚠ would make a cycle · ' : ''}${candidate.name ?? ''} · ${progressHint(candidate, workspace.asOf(candidate.uri))}`,
-    documentation: candidate.name,
-    sortText: rankText(position),
-    filterText: `${id} ${candidate.name ?? ''}`,
-    insertText: id,
-    replace,
-  }));
+  const dueOf = (definition: PlanItem) => plan.of(definition).due ?? '9999';
+  const best = firstInOrder(found, (a, b) => a.group - b.group || a.rank - b.rank || compareText(dueOf(a.item), dueOf(b.item)) || compareText(a.id, b.id), completionLimit);
+  return best.map(({ id, item: definition, group }, position) => {
+    const candidate = plan.of(definition);
+    return {
+      label: id,
+      kind: candidate.kind,
+      detail: `${group === 2 ? '⚠ would make a cycle · ' : ''}${candidate.name ?? ''} · ${progressHint(candidate, candidate.asOf)}`,
+      documentation: candidate.name,
+      sortText: rankText(position),
+      filterText: `${id} ${candidate.name ?? ''}`,
+      insertText: id,
+      replace,
+    };
+  });
 }
 
 function compareText(a: string, b: string): number {
@@ -236,13 +250,13 @@ function dateCompletions(workspace: Workspace, file: PlanFile, line: Line, key: 
   if (!dates.has(asOf)) dates.set(asOf, 'the plan\'s asOf');
   const owner = enclosingKeys(file, line.start, indentOf(line.text))[0];
   if (owner) {
-    const { index } = workspace.analyze();
-    for (const parent of index.parents(owner.key)) {
-      if (parent.due && !dates.has(parent.due)) dates.set(parent.due, `due date of ${parent.id}`);
+    const { plan } = workspace.analyze();
+    for (const parent of plan.parents(owner.key)) {
+      if (parent.due && !dates.has(parent.due)) dates.set(parent.due, `due date of ${parent.id}${parent.isOverridden('due') ? ` (${parent.sourceOf('due')})` : ''}`);
       if (key === 'forecast' && parent.forecast && !dates.has(parent.forecast)) dates.set(parent.forecast, `forecast of ${parent.id}`);
-      if (key === 'completed' && parent.completed && !dates.has(parent.completed)) dates.set(parent.completed, `completion of ${parent.id}`);
+      if (key === 'completed' && parent.completed && !dates.has(parent.completed)) dates.set(parent.completed, `completion of ${parent.id}${parent.isOverridden('completed') ? ` (${parent.sourceOf('completed')})` : ''}`);
     }
-    const item = index.milestones.get(owner.key) ?? index.features.get(owner.key);
+    const item = plan.milestone(owner.key) ?? plan.feature(owner.key);
     if ((key === 'completed' || key === 'forecast') && item?.due && !dates.has(item.due)) dates.set(item.due, 'its due date');
     if (key === 'completed' && item?.forecast && !dates.has(item.forecast)) dates.set(item.forecast, 'its forecast');
   }

@@ -9,14 +9,14 @@ export type { DrivingStep };
 
 /** The path that ends at the item `id` (the one at the cursor); empty when no plan defines it. */
 export function drivingPathSteps(workspace: Workspace, id: string | undefined): DrivingStep[] {
-  const { index } = workspace.analyze();
-  const item = id === undefined ? undefined : index.item(id);
+  const { plan } = workspace.analyze();
+  const item = id === undefined ? undefined : plan.item(id);
   if (!item) return [];
-  return drivingPath(index, item).map((step) => ({
+  return drivingPath(plan, item).map((step) => ({
     id: step.id,
     name: step.name ?? '',
     due: step.due ?? null,
     completed: step.completed ?? null,
-    location: itemLocation(workspace.getFile(step.uri)!, step),
+    location: itemLocation(workspace.getFile(step.uri)!, step.definition),
   }));
 }

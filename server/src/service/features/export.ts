@@ -1,30 +1,34 @@
 // Exports the plan in the form of LDM-564 §3 "Functionality in DM releases": milestones in (due,
-// ID) order, each with its dates and its features in (due, ID) order, as Markdown or LaTeX.
-import { completionText, isCompleted } from '../model/itemState';
-import { byDueThenId, type PlanItem } from '../model/planItem';
+// ID) order, each with its dates and its features in (due, ID) order, as Markdown or LaTeX; the
+// dates as the effective plan has them (overrides applied).
+import type { EffectiveItem } from '../model/effectivePlan';
+import { byDueThenId, completionText, isCompleted } from '../model/itemState';
 import type { Workspace } from '../workspace';
 
 export type ExportFormat = 'md' | 'tex';
 
 export const noNewFunctionality = 'No new functionality is associated with this milestone, which represents a refined or improved version of earlier deliveries.';
 
-function dates(item: PlanItem): string {
+function dates(item: EffectiveItem): string {
   return `Due: ${item.due ?? 'no date'}; ${isCompleted(item) ? `completed ${completionText(item)}` : 'currently incomplete'}`;
 }
 
 interface Release {
-  milestone: PlanItem;
-  features: PlanItem[];
+  milestone: EffectiveItem;
+  features: EffectiveItem[];
   /** Listed IDs that no plan defines; exported with what is known: the ID. */
   unknown: string[];
 }
 
 function releases(workspace: Workspace): Release[] {
-  const { index } = workspace.analyze();
-  return [...index.milestones.values()].sort(byDueThenId).map((milestone) => {
-    const { ids, features } = index.listedFeatures(milestone);
-    return { milestone, features: features.sort(byDueThenId), unknown: ids.filter((id) => !index.features.has(id)) };
-  });
+  const { plan } = workspace.analyze();
+  return plan
+    .milestones()
+    .sort(byDueThenId)
+    .map((milestone) => {
+      const { ids, features } = plan.listedFeatures(milestone);
+      return { milestone, features: features.sort(byDueThenId), unknown: ids.filter((id) => !plan.index.features.has(id)) };
+    });
 }
 
 export function exportPlan(workspace: Workspace, format: ExportFormat): string {

@@ -2,8 +2,8 @@
 // an edge per predecessor link and a dashed one per feature a milestone lists) or a Mermaid
 // `gantt` chart (a section per level, `after` where an item has a single predecessor), which
 // Markdown renderers such as GitHub's draw.
-import { progressOf, type Progress } from '../model/itemState';
-import { byDueThenId, type PlanItem } from '../model/planItem';
+import type { EffectiveItem, EffectivePlan } from '../model/effectivePlan';
+import { byDueThenId, type Progress } from '../model/itemState';
 import type { Workspace } from '../workspace';
 
 export type GraphFormat = 'dot' | 'mermaid';
@@ -14,26 +14,14 @@ type NodeState = Progress | 'inconsistent';
 const fills: Record<NodeState, string> = { completed: '#9ecae1', open: '#ffffff', overdue: '#fdae6b', inconsistent: '#fb6a4a' };
 
 export function exportGraph(workspace: Workspace, format: GraphFormat): string {
-  const { index } = workspace.analyze();
-  const items = [...[...index.milestones.values()].sort(byDueThenId), ...[...index.features.values()].filter((feature) => !index.milestones.has(feature.id)).sort(byDueThenId)];
-  return format === 'dot' ? toDot(workspace, items) : toMermaid(workspace, items);
+  const { plan } = workspace.analyze();
+  const items = [...plan.milestones().sort(byDueThenId), ...plan.features().filter((feature) => !plan.index.milestones.has(feature.id)).sort(byDueThenId)];
+  return format === 'dot' ? toDot(plan, items) : toMermaid(workspace, plan, items);
 }
 
-/** The IDs of items on either side of a failed pair or predecessor check. */
-function inconsistentIds(workspace: Workspace): Set<string> {
-  const ids = new Set<string>();
-  for (const file of workspace.analyze().problems.values()) {
-    for (const problem of file.all) {
-      const data = problem.data;
-      if (data?.kind === 'pair') ids.add(data.milestone).add(data.feature);
-      else if (data?.kind === 'link') ids.add(data.item).add(data.predecessor);
-    }
-  }
-  return ids;
-}
-
-function stateOf(workspace: Workspace, item: PlanItem, inconsistent: Set<string>): NodeState {
-  return inconsistent.has(item.id) ? 'inconsistent' : progressOf(item, workspace.asOf(item.uri));
+/** A node's state: `inconsistent` where a rule that fired marked it so (as the tree and the timeline show it), else its status. */
+function stateOf(plan: EffectivePlan, item: EffectiveItem): NodeState {
+  return plan.marks(item.id).has('inconsistent') ? 'inconsistent' : item.status;
 }
 
 /** A DOT string: double-quoted, with quotes and backslashes escaped and line breaks as `\n`. */
@@ -41,25 +29,23 @@ function dotString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
 }
 
-function toDot(workspace: Workspace, items: PlanItem[]): string {
-  const { index } = workspace.analyze();
-  const inconsistent = inconsistentIds(workspace);
+function toDot(plan: EffectivePlan, items: EffectiveItem[]): string {
   const out = ['digraph milestones {', '  rankdir=LR;', '  node [style="rounded,filled", fontname="Helvetica", fontsize=10];', '  edge [color="#555555"];'];
   for (const item of items) {
-    const state = stateOf(workspace, item, inconsistent);
+    const state = stateOf(plan, item);
     const label = `${item.id}\n${item.name ?? ''}\n${item.completed ? `completed ${item.completed}` : `due ${item.due ?? '—'}`}`;
     out.push(`  ${dotString(item.id)} [label=${dotString(label)}, shape=${item.kind === 'milestone' ? 'box' : 'ellipse'}, fillcolor="${fills[state]}", class="${state}", tooltip=${dotString(`${item.kind} · ${state}`)}];`);
   }
   for (const item of items) {
-    for (const id of new Set(item.predecessorIdList)) if (index.item(id)) out.push(`  ${dotString(id)} -> ${dotString(item.id)};`);
-    if (item.kind === 'milestone') for (const feature of index.listedFeatures(item).features) out.push(`  ${dotString(feature.id)} -> ${dotString(item.id)} [style=dashed];`);
+    for (const predecessor of plan.predecessorsOf(item)) out.push(`  ${dotString(predecessor.id)} -> ${dotString(item.id)};`);
+    if (item.kind === 'milestone') for (const feature of plan.listedFeatures(item).features) out.push(`  ${dotString(feature.id)} -> ${dotString(item.id)} [style=dashed];`);
   }
   out.push('}', '');
   return out.join('\n');
 }
 
 /** Mermaid task IDs: letters, digits and `_` only; each plan ID gets one, distinct. */
-function mermaidIds(items: PlanItem[]): Map<string, string> {
+function mermaidIds(items: EffectiveItem[]): Map<string, string> {
   const ids = new Map<string, string>();
   const used = new Set<string>();
   for (const item of items) {
@@ -77,11 +63,10 @@ function mermaidName(text: string): string {
   return text.replace(/[:;#]/g, ' ').replace(/\s+/g, ' ').trim() || '(no name)';
 }
 
-function toMermaid(workspace: Workspace, items: PlanItem[]): string {
-  const { index } = workspace.analyze();
+function toMermaid(workspace: Workspace, plan: EffectivePlan, items: EffectiveItem[]): string {
   const dated = items.filter((item) => item.due !== undefined);
   const taskIds = mermaidIds(dated);
-  const sections = new Map<string, PlanItem[]>();
+  const sections = new Map<string, EffectiveItem[]>();
   for (const item of dated) {
     const section = item.kind === 'feature' ? 'Features' : item.level !== undefined ? `Level ${item.level}` : 'Milestones';
     const list = sections.get(section) ?? [];
@@ -94,9 +79,9 @@ function toMermaid(workspace: Workspace, items: PlanItem[]): string {
   for (const section of order) {
     out.push(`  section ${section}`);
     for (const item of sections.get(section)!) {
-      const tags = [progressOf(item, workspace.asOf(item.uri)) === 'completed' ? 'done' : progressOf(item, workspace.asOf(item.uri)) === 'overdue' ? 'crit' : undefined].filter(Boolean);
-      const known = [...new Set(item.predecessorIdList)].filter((id) => taskIds.has(id));
-      const only = known.length === 1 ? index.item(known[0]!) : undefined;
+      const tags = [item.status === 'completed' ? 'done' : item.status === 'overdue' ? 'crit' : undefined].filter(Boolean);
+      const known = [...new Set(item.predecessors)].filter((id) => taskIds.has(id));
+      const only = known.length === 1 ? plan.item(known[0]!) : undefined;
       const name = `${item.id} ${mermaidName(item.name ?? '')}`;
       // One predecessor due no later: a bar from it to the item's due date; else a marker on the due date.
       if (only?.due !== undefined && only.due <= item.due!) {

@@ -1,12 +1,13 @@
 // Hover: an acronym's meanings, an ID's name, dates, state, parents, predecessors, successors and
 // driving path, a key's schema description.
 import { findAcronyms, type GlossaryEntry, type Meaning } from '../glossary/glossary';
+import type { PlanDocument } from '../model/document';
 import { drivingPath, drivingPredecessor } from '../model/drivingPath';
+import type { EffectiveItem } from '../model/effectivePlan';
 import { completionText, forecastText, isCompleted, progressText } from '../model/itemState';
 import { locate } from '../model/locate';
-import type { OverrideEntry, OverridesFile } from '../model/overrides';
+import { overridesFileName, type OverrideEntry, type OverridesFile } from '../model/overrides';
 import type { PlanFile } from '../model/planFile';
-import type { PlanItem } from '../model/planItem';
 import { keyDescription } from '../model/schema';
 import type { Workspace } from '../workspace';
 import type { Span } from '../yaml/nodes';
@@ -16,26 +17,26 @@ export interface HoverResult {
   span: Span;
 }
 
-export function doHover(workspace: Workspace, file: PlanFile, offset: number): HoverResult | undefined {
+/** The hover at `offset` of a plan or an overrides file. */
+export function doHover(workspace: Workspace, document: PlanDocument, offset: number): HoverResult | undefined {
+  return document.kind === 'plan' ? planHover(workspace, document.file, offset) : overridesHover(workspace, document.file, offset);
+}
+
+function planHover(workspace: Workspace, file: PlanFile, offset: number): HoverResult | undefined {
   const located = locate(file, offset);
   if (!located) return undefined;
+  const { plan } = workspace.analyze();
+  const describeId = (id: string, span: Span, wanted: 'feature' | 'any') => {
+    const item = wanted === 'feature' ? (plan.feature(id) ?? plan.milestone(id)) : plan.item(id);
+    return { markdown: item ? describeItem(workspace, item) : `**${id}** is not defined in any plan.`, span };
+  };
   switch (located.kind) {
     case 'definition':
-      return { markdown: describeItem(workspace, located.item), span: located.span };
-    case 'reference': {
-      const { index } = workspace.analyze();
-      const feature = index.features.get(located.reference.id);
-      if (!feature) {
-        const milestone = index.milestones.get(located.reference.id);
-        const markdown = milestone ? describeItem(workspace, milestone) : `**${located.reference.id}** is not defined in any plan.`;
-        return { markdown, span: located.span };
-      }
-      return { markdown: describeItem(workspace, feature), span: located.span };
-    }
-    case 'predecessor': {
-      const predecessor = workspace.analyze().index.item(located.reference.id);
-      return { markdown: predecessor ? describeItem(workspace, predecessor) : `**${located.reference.id}** is not defined in any plan.`, span: located.span };
-    }
+      return { markdown: describeItem(workspace, plan.of(located.item)), span: located.span };
+    case 'reference':
+      return describeId(located.reference.id, located.span, 'feature');
+    case 'predecessor':
+      return describeId(located.reference.id, located.span, 'any');
     case 'key': {
       const description = keyDescription(located.section, located.key);
       return description ? { markdown: `**${located.key}**\n\n${description}`, span: located.span } : undefined;
@@ -54,19 +55,17 @@ export function doHover(workspace: Workspace, file: PlanFile, offset: number): H
 }
 
 /** Hover in an overrides file: an acronym of a description, name or comment; a code, with the plan's item of that code too. */
-export function doOverridesHover(workspace: Workspace, file: OverridesFile, offset: number): HoverResult | undefined {
+function overridesHover(workspace: Workspace, file: OverridesFile, offset: number): HoverResult | undefined {
   for (let index = 0; index < file.freeText.length; index += 2) {
     const span = { start: file.freeText[index]!, end: file.freeText[index + 1]! };
     if (span.start <= offset && offset <= span.end) return acronymHover(workspace, file.text, span, offset);
   }
   const entry = file.entries.find((candidate) => candidate.keySpan.start <= offset && offset <= candidate.keySpan.end);
   if (!entry) return undefined;
-  const { index } = workspace.analyze();
-  const item = index.milestones.get(entry.code) ?? index.features.get(entry.code);
+  const item = workspace.analyze().plan.item(entry.code);
   const here = entry.fields.size > 0 ? `Overridden here:\n\n${overriddenFields(file, entry)}` : 'Nothing overridden here.';
   return { markdown: `${item ? describeItem(workspace, item, false) : `**${entry.code}** is not defined in any plan.`}\n\n---\n\n${here}`, span: entry.keySpan };
 }
-
 /** An overrides entry's fields as a list, each value as written (folded lines joined). */
 function overriddenFields(file: OverridesFile, entry: OverrideEntry): string {
   return [...entry.fields].map(([key, pair]) => `- ${key}: ${pair.value?.kind === 'scalar' ? file.text.slice(pair.value.start, pair.value.end).replace(/\s*\n\s*/g, ' ') || '""' : '…'}`).join('\n');
@@ -103,69 +102,75 @@ function sourceLabel(entry: GlossaryEntry): string {
 }
 
 /**
- * An item with the dates the overrides files give it, then what they say of its code; or, without
- * `withOverrides` (in the overrides file itself, which lists them), as the plans say it.
+ * An item as the effective plan has it — each value overridden named with its source and what the
+ * plan says — then what the overrides files say of its code; without `listOverrides` (in the
+ * overrides file itself, which lists them), not those.
  */
-function describeItem(workspace: Workspace, planned: PlanItem, withOverrides = true): string {
-  const { index, problems } = workspace.analyze();
-  const item = withOverrides ? workspace.withOverrides(planned) : planned;
-  const asOf = workspace.asOf(item.uri);
+function describeItem(workspace: Workspace, item: EffectiveItem, listOverrides = true): string {
+  const { plan } = workspace.analyze();
   const kind = item.kind === 'milestone' ? 'Milestone' : 'Feature';
-  const lines = [`**${item.id}** · ${kind}${item.level !== undefined ? ` · level ${item.level}` : ''}`, '', item.name ?? '_no name_', '', `Due ${item.due ?? '—'}${forecastOf(item)} · ${progressText(item, asOf)}`];
+  const level = item.level !== undefined ? ` · level ${item.describe('level')}` : '';
+  const name = item.name === undefined ? '_no name_' : item.isOverridden('name') ? item.describe('name') : item.name;
+  const lines = [`**${item.id}** · ${kind}${level}`, '', name, '', `Due ${item.describe('due')}${forecastOf(item)} · ${statusText(item)}`];
   if (item.kind === 'feature') {
-    const parents = index.parents(item.id);
+    const parents = plan.parents(item.id);
     if (parents.length === 0) {
       lines.push('', 'No milestone lists it.');
     } else {
       lines.push('', `Delivered by ${parents.length === 1 ? 'one milestone' : `${parents.length} milestones`}:`);
       for (const parent of parents) {
-        const issues = (problems.get(parent.uri)?.all ?? []).filter((problem) => problem.data?.kind === 'pair' && problem.data.milestone === parent.id && problem.data.feature === item.id);
-        const flag = issues.length > 0 ? ` — ⚠ ${issues.map((problem) => problem.code).join(', ')}` : '';
-        const dated = workspace.withOverrides(parent);
-        lines.push(`- ${parent.id}: ${parent.name ?? ''} (due ${dated.due ?? '—'}${forecastOf(dated)}${isCompleted(dated) ? `, completed ${completionText(dated)}` : ''})${flag}`);
+        const issues = plan.pairProblems(parent.id, item.id);
+        const flag = issues.length > 0 ? ` — ⚠ ${[...new Set(issues.map((problem) => problem.code))].join(', ')}` : '';
+        lines.push(`- ${parent.id}: ${parent.name ?? ''} (due ${parent.dateText('due')}${forecastOf(parent)}${isCompleted(parent) ? `, completed ${parent.dateText('completed')}` : ''})${flag}`);
       }
     }
   } else {
-    const { ids, features } = index.listedFeatures(item);
-    const open = features.filter((feature) => !isCompleted(workspace.withOverrides(feature))).length;
+    const { ids, features } = plan.listedFeatures(item);
+    const open = features.filter((feature) => !isCompleted(feature)).length;
     lines.push('', ids.length === 0 ? 'No features.' : `${ids.length} feature${ids.length === 1 ? '' : 's'} · ${open} open`);
   }
   lines.push(...describeLinks(workspace, item));
-  if (withOverrides) {
+  if (listOverrides) {
     for (const overrides of workspace.allOverridesFiles()) {
       const entry = overrides.entries.find((candidate) => candidate.code === item.id);
-      if (entry && entry.fields.size > 0) lines.push('', '---', '', `Overridden in ${decodeURIComponent(overrides.uri.slice(overrides.uri.lastIndexOf('/') + 1))}:`, '', overriddenFields(overrides, entry));
+      if (entry && entry.fields.size > 0) lines.push('', '---', '', `Overridden in ${overridesFileName(overrides)}:`, '', overriddenFields(overrides, entry));
     }
   }
   return lines.join('\n');
 }
 
+/** `completed 2017-11-01 — local.yaml; the plan says none`, `**overdue** (as of 2021-08-11)`, `open`. */
+function statusText(item: EffectiveItem): string {
+  if (item.status === 'completed' && item.isOverridden('completed')) return `completed ${item.describe('completed')}`;
+  return progressText(item, item.asOf);
+}
+
 /** An item's direct predecessors (the driving one marked) and successors with their dates, and its driving path. */
-function describeLinks(workspace: Workspace, item: PlanItem): string[] {
-  const { index } = workspace.analyze();
+function describeLinks(workspace: Workspace, item: EffectiveItem): string[] {
+  const { plan } = workspace.analyze();
   const lines: string[] = [];
-  const dates = (other: PlanItem) => `due ${other.due ?? '—'}${isCompleted(other) ? `, completed ${completionText(other)}` : ''}`;
-  const predecessorIds = [...new Set(item.predecessorIdList)];
+  const dates = (other: EffectiveItem) => `due ${other.dateText('due')}${isCompleted(other) ? `, completed ${completionText(other)}` : ''}`;
+  const predecessorIds = [...new Set(item.predecessors)];
   if (predecessorIds.length > 0) {
-    const driving = drivingPredecessor(index, item);
+    const driving = drivingPredecessor(plan, item);
     lines.push('', `Predecessors (${predecessorIds.length}):`);
     for (const id of predecessorIds) {
-      const predecessor = index.item(id);
-      lines.push(predecessor ? `- ${id}: ${predecessor.name ?? ''} (${dates(predecessor)})${predecessor === driving ? ' — **driving**' : ''}` : `- ${id}: _not defined_`);
+      const predecessor = plan.item(id);
+      lines.push(predecessor ? `- ${id}: ${predecessor.name ?? ''} (${dates(predecessor)})${predecessor.id === driving?.id ? ' — **driving**' : ''}` : `- ${id}: _not defined_`);
     }
   }
-  const successors = [...new Set(index.successors(item.id))];
+  const successors = [...new Set(plan.successors(item.id))];
   if (successors.length > 0) {
     lines.push('', `Successors (${successors.length}):`);
     for (const successor of successors) lines.push(`- ${successor.id}: ${successor.name ?? ''} (${dates(successor)})`);
   }
-  const path = drivingPath(index, item);
+  const path = drivingPath(plan, item);
   if (path.length > 2) lines.push('', `Driving path: ${path.map((step) => `${step.id} (${step.due ?? '—'})`).join(' → ')}`);
   return lines;
 }
 
 /** ` · forecast 2021-03-02 · 60 days late against baseline`, or nothing without a forecast. */
-function forecastOf(item: PlanItem): string {
+function forecastOf(item: EffectiveItem): string {
   const text = forecastText(item);
   return text ? ` · ${text}` : '';
 }

@@ -13,16 +13,16 @@ export interface PlanHint {
 
 /** Hints after each listed feature ID whose offset lies in `range`. */
 export function inlayHints(workspace: Workspace, file: PlanFile, range: Span): PlanHint[] {
-  const { index } = workspace.analyze();
+  const { plan } = workspace.analyze();
   const hints: PlanHint[] = [];
   for (const milestone of file.milestones) {
     const entry = milestone.entrySpan;
     if (entry.end < range.start || entry.start > range.end) continue;
     for (const reference of milestone.featureReferences) {
       if (reference.span.end < range.start || reference.span.end > range.end) continue;
-      const feature = index.features.get(reference.id);
+      const feature = plan.feature(reference.id);
       if (!feature) continue;
-      hints.push({ offset: reference.span.end, label: progressHint(workspace.withOverrides(feature), workspace.asOf(feature.uri)), tooltip: feature.name ?? feature.id });
+      hints.push({ offset: reference.span.end, label: progressHint(feature, feature.asOf), tooltip: feature.name ?? feature.id });
     }
   }
   return hints;

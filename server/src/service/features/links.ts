@@ -1,5 +1,6 @@
 // Document links: LSST document handles (`LDM-503`, `DMTN-106`) to their public pages, and Jira
 // keys in `jira:` (and an overrides file's `jira_testplan:` and `test_spec:`) to the configured Jira.
+import type { PlanDocument } from '../model/document';
 import { overrideJiraKeys, type OverridesFile } from '../model/overrides';
 import type { PlanFile } from '../model/planFile';
 import type { Span } from '../yaml/nodes';
@@ -12,8 +13,13 @@ export interface PlanLink {
 
 const handlePattern = /\b(?:LDM|DMTN|SQR|DMTR|LSE|LPM|RTN|ITTN|SITCOMTN|DMTR|LCR|RFC)-\d+\b/g;
 
+/** The links of a plan or an overrides file. */
+export function documentLinks(document: PlanDocument, jiraBaseUrl: string): PlanLink[] {
+  return document.kind === 'plan' ? planLinks(document.file, jiraBaseUrl) : overridesLinks(document.file, jiraBaseUrl);
+}
+
 /** Links in the plan's `document`, `title`, names and descriptions, and `jira` values. */
-export function documentLinks(file: PlanFile, jiraBaseUrl: string): PlanLink[] {
+function planLinks(file: PlanFile, jiraBaseUrl: string): PlanLink[] {
   const links: PlanLink[] = [];
   for (const key of ['document', 'title']) {
     const field = file.top.get(key);
@@ -31,7 +37,7 @@ export function documentLinks(file: PlanFile, jiraBaseUrl: string): PlanLink[] {
 }
 
 /** Links in an overrides file: handles in its descriptions, names and comments, and its Jira keys. */
-export function overridesLinks(file: OverridesFile, jiraBaseUrl: string): PlanLink[] {
+function overridesLinks(file: OverridesFile, jiraBaseUrl: string): PlanLink[] {
   const links: PlanLink[] = [];
   for (let index = 0; index < file.freeText.length; index += 2) handleLinks(file.text, { start: file.freeText[index]!, end: file.freeText[index + 1]! }, links);
   for (const entry of file.entries) {

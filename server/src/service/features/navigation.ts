@@ -26,13 +26,12 @@ export function idAt(file: PlanFile, offset: number): { id: string; span: Span }
 
 /** The ID at an offset of a plan, or the code of an overrides file's entry: the same item. */
 function idAtIn(workspace: Workspace, uri: string, offset: number): { id: string; span: Span } | undefined {
-  const overrides = workspace.getOverridesFile(uri);
-  if (overrides) {
-    const entry = overrides.entries.find((candidate) => candidate.keySpan.start <= offset && offset <= candidate.keySpan.end);
+  const document = workspace.document(uri);
+  if (document?.kind === 'overrides') {
+    const entry = document.file.entries.find((candidate) => candidate.keySpan.start <= offset && offset <= candidate.keySpan.end);
     return entry && { id: entry.code, span: entry.keySpan };
   }
-  const file = workspace.getFile(uri);
-  return file && idAt(file, offset);
+  return document && idAt(document.file, offset);
 }
 
 /** Every definition and listing of an ID across the workspace, definitions first, then the overrides files' entries of that code. */
@@ -86,7 +85,7 @@ export function rename(workspace: Workspace, uri: string, offset: number, newId:
   const plainQuote = readsAsText(newId) ? '' : '"';
   for (const occurrence of occurrences(workspace, check.id)) {
     const list = edits.get(occurrence.uri) ?? [];
-    const text = (workspace.getFile(occurrence.uri) ?? workspace.getOverridesFile(occurrence.uri))!.text;
+    const text = workspace.document(occurrence.uri)!.file.text;
     list.push({ ...occurrence.span, text: replacementFor(text, occurrence.span, newId, plainQuote) });
     edits.set(occurrence.uri, list);
   }

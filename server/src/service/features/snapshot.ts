@@ -1,26 +1,25 @@
-// The plan as the tree view and the timeline draw it: milestones in (due, ID) order, each with the
-// row of every feature it lists, each item with its state and problems. Built from the same
-// analysis as the diagnostics; the tree and the timeline only draw what it decides.
+// The plan as the tree view, the timeline and the burndown draw it: milestones in (due, ID) order,
+// each with the row of every feature it lists, each item with its effective dates, status, state
+// and problems. Built from the effective plan and its marks; the views only draw what it decides.
 import type { FeatureRow, FeatureSnapshot, ItemState, Links, Location, MilestoneSnapshot, PlanSnapshot, ProblemSummary, Severity } from '../../../../common/planSnapshot';
 import type { ReportedProblem } from '../checks/problems';
 import { drivingPredecessor } from '../model/drivingPath';
-import { progressOf } from '../model/itemState';
+import type { EffectiveItem, EffectivePlan, Mark } from '../model/effectivePlan';
+import { byDueThenId } from '../model/itemState';
 import { itemAt, itemLocation } from '../model/locate';
-import { byDueThenId, type PlanItem } from '../model/planItem';
+import type { PlanItem } from '../model/planItem';
 import type { Workspace } from '../workspace';
 
-/** The date checks between a feature and a milestone that lists it: a failed one makes both inconsistent. */
-const pairRules = new Set(['feature-due-after-milestone', 'feature-open-in-completed-milestone', 'feature-completed-after-milestone']);
+/** An item's state: `inconsistent` when a rule that fired marked it so, else its status. */
+function stateOf(item: EffectiveItem, marks: ReadonlySet<Mark>): ItemState {
+  return marks.has('inconsistent') ? 'inconsistent' : item.status;
+}
 
 export function planSnapshot(workspace: Workspace): PlanSnapshot {
   const analysis = workspace.analyze();
-  const { index } = analysis;
+  const { plan } = analysis;
   const files = workspace.allFiles();
-  const asOfs = files.map((file) => workspace.asOf(file.uri));
-  const asOf = asOfs.length > 0 ? asOfs.sort()[asOfs.length - 1]! : workspace.asOf('');
   const problemsOf = new Map<PlanItem, ProblemSummary[]>();
-  /** Problems between a milestone and a feature, by `milestone\0feature`. */
-  const pairProblems = new Map<string, ProblemSummary[]>();
   const problemCounts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
 
   for (const file of files) {
@@ -32,77 +31,68 @@ export function planSnapshot(workspace: Workspace): PlanSnapshot {
       const pair = problem.data?.kind === 'pair' ? problem.data : undefined;
       const link = problem.data?.kind === 'link' ? problem.data : undefined;
       append(problemsOf, owner, pair ? { ...summarize(problem), related: pair.feature } : link ? { ...summarize(problem), related: link.predecessor } : summarize(problem));
-      if (pair && pairRules.has(problem.code)) append(pairProblems, pairKey(pair.milestone, pair.feature), { ...summarize(problem), related: pair.milestone });
     }
   }
 
-  const locate = (item: PlanItem): Location => itemLocation(workspace.getFile(item.uri)!, item);
+  const locate = (item: EffectiveItem): Location => itemLocation(workspace.getFile(item.uri)!, item.definition);
 
   /** An item's known predecessors with the worst failed check on each link, and the driving one. */
-  const linksOf = (item: PlanItem): Links => {
-    const own = problemsOf.get(item) ?? [];
-    const predecessors = [...new Set(item.predecessorIdList)]
-      .filter((id) => index.item(id) !== undefined)
-      .map((id) => ({ id, worst: worst(own.filter((problem) => problem.related === id && linkRules.has(problem.code))) }));
-    return { predecessors, driving: drivingPredecessor(index, item)?.id ?? null };
+  const linksOf = (item: EffectiveItem): Links => {
+    const own = problemsOf.get(item.definition) ?? [];
+    const predecessors = plan.predecessorsOf(item).map(({ id }) => ({ id, worst: worst(own.filter((problem) => problem.related === id && workspace.rules.marksOf(problem.code).length > 0)) }));
+    return { predecessors, driving: drivingPredecessor(plan, item)?.id ?? null };
   };
 
   const features: Record<string, FeatureSnapshot> = {};
-  for (const [id, feature] of index.features) {
+  for (const feature of plan.features()) {
+    const id = feature.id;
     // (A milestone ID defined twice lists the feature twice over, with one key for both.)
-    const parents = [...new Set(index.parents(id).map((parent) => parent.id))];
-    const pairs = parents.flatMap((parent) => pairProblems.get(pairKey(parent, id)) ?? []);
-    const dated = workspace.withOverrides(feature);
-    const progress = progressOf(dated, workspace.asOf(feature.uri));
+    const parents = [...new Set(plan.parents(id).map((parent) => parent.id))];
+    const pairs = parents.flatMap((parent) => plan.pairProblems(parent, id).map((problem) => ({ ...summarize(problem), related: parent })));
     features[id] = {
       id,
       name: feature.name ?? '',
-      due: dated.due ?? null,
-      completed: dated.completed ?? null,
+      due: feature.due ?? null,
+      completed: feature.completed ?? null,
       forecast: feature.forecast ?? null,
-      progress,
-      state: pairs.length > 0 ? 'inconsistent' : progress,
-      problems: [...(problemsOf.get(feature) ?? []), ...pairs],
+      progress: feature.status,
+      state: stateOf(feature, plan.marks(id)),
+      problems: [...(problemsOf.get(feature.definition) ?? []), ...pairs],
       location: locate(feature),
       parents,
       links: linksOf(feature),
     };
   }
 
-  const milestones: MilestoneSnapshot[] = [...index.milestones.values()].sort((a, b) => byDueThenId(workspace.withOverrides(a), workspace.withOverrides(b))).map((milestone) => {
-    const problems = problemsOf.get(milestone) ?? [];
-    const dated = workspace.withOverrides(milestone);
-    const progress = progressOf(dated, workspace.asOf(milestone.uri));
-    return {
+  const milestones: MilestoneSnapshot[] = plan
+    .milestones()
+    .sort(byDueThenId)
+    .map((milestone) => ({
       id: milestone.id,
       name: milestone.name ?? '',
-      due: dated.due ?? null,
-      completed: dated.completed ?? null,
+      due: milestone.due ?? null,
+      completed: milestone.completed ?? null,
       forecast: milestone.forecast ?? null,
       level: milestone.level ?? null,
-      progress,
-      state: problems.some((problem) => pairRules.has(problem.code)) ? 'inconsistent' : progress,
-      problems,
+      progress: milestone.status,
+      state: stateOf(milestone, plan.marks(milestone.id)),
+      problems: problemsOf.get(milestone.definition) ?? [],
       location: locate(milestone),
-      features: index.listedFeatures(milestone).ids.map((id) => featureRow(milestone.id, id, features[id], pairProblems)),
+      features: plan.listedFeatures(milestone).ids.map((id) => featureRow(plan, milestone.id, id, features[id])),
       links: linksOf(milestone),
-    };
-  });
+    }));
 
-  return { asOf, milestones, features, problemCounts };
+  return { asOf: workspace.planAsOf(), milestones, features, problemCounts };
 }
 
-/** A feature beneath a milestone: inconsistent only where a date check between the two failed. */
-function featureRow(milestoneId: string, id: string, feature: FeatureSnapshot | undefined, pairProblems: Map<string, ProblemSummary[]>): FeatureRow {
+/** A feature beneath a milestone: inconsistent where a check between the two, or one of the feature's own, marked it so. */
+function featureRow(plan: EffectivePlan, milestoneId: string, id: string, feature: FeatureSnapshot | undefined): FeatureRow {
   if (!feature) return { id, state: 'unknown', problems: [] };
-  const pairs = pairProblems.get(pairKey(milestoneId, id)) ?? [];
+  const pairs = plan.pairProblems(milestoneId, id).map((problem) => ({ ...summarize(problem), related: milestoneId }));
   const own = feature.problems.filter((problem) => problem.related === undefined);
-  const state: ItemState = pairs.length > 0 ? 'inconsistent' : feature.progress;
-  return { id, state, problems: [...own, ...pairs] };
+  const inconsistent = plan.pairMarks(milestoneId, id).has('inconsistent') || plan.ownMarks(id).has('inconsistent');
+  return { id, state: inconsistent ? 'inconsistent' : feature.progress, problems: [...own, ...pairs] };
 }
-
-/** The checks of a predecessor link, drawn on its arrow. */
-const linkRules = new Set(['predecessor-due-after', 'predecessor-open', 'dependency-cycle']);
 
 const severityOrder: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
@@ -110,10 +100,6 @@ function worst(problems: readonly ProblemSummary[]): Severity | null {
   let found: Severity | null = null;
   for (const problem of problems) if (found === null || severityOrder.indexOf(problem.severity) < severityOrder.indexOf(found)) found = problem.severity;
   return found;
-}
-
-function pairKey(milestone: string, feature: string): string {
-  return `${milestone}\u0000${feature}`;
 }
 
 function summarize(problem: ReportedProblem): ProblemSummary {

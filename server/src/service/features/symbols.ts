@@ -3,6 +3,7 @@
 import { completionText, isCompleted } from '../model/itemState';
 import { sectionKeySpan } from '../model/locate';
 import type { PlanFile } from '../model/planFile';
+import type { EffectiveItem } from '../model/effectivePlan';
 import type { PlanItem } from '../model/planItem';
 import { firstInOrder, matcher } from '../text/matching';
 import type { Workspace } from '../workspace';
@@ -19,12 +20,16 @@ export interface OutlineSymbol {
   children: OutlineSymbol[];
 }
 
-function describeDates(item: PlanItem): string {
-  return [item.name ?? '', item.due ? `due ${item.due}` : '', isCompleted(item) ? `completed ${completionText(item)}` : ''].filter(Boolean).join(' · ');
+/** An entry's detail in the outline, as the effective plan has it: `Name · due 2022-03-01 — local.yaml; the plan says 2021-06-01 · completed …`. */
+function describeDates(item: EffectiveItem): string {
+  const due = item.due !== undefined || item.isOverridden('due') ? `due ${item.describe('due')}` : '';
+  const completed = isCompleted(item) ? `completed ${item.isOverridden('completed') ? item.describe('completed') : completionText(item)}` : item.isOverridden('completed') ? `not completed (${item.describe('completed')})` : '';
+  return [item.name ?? '', due, completed].filter(Boolean).join(' · ');
 }
 
 /** Milestones with the features they list beneath, then features, then acronyms; each section from its key to its last entry. */
-export function documentSymbols(file: PlanFile): OutlineSymbol[] {
+export function documentSymbols(workspace: Workspace, file: PlanFile): OutlineSymbol[] {
+  const { plan } = workspace.analyze();
   const symbols: OutlineSymbol[] = [];
   const section = (name: string, children: OutlineSymbol[]) => {
     if (children.length === 0) return;
@@ -38,7 +43,7 @@ export function documentSymbols(file: PlanFile): OutlineSymbol[] {
     'milestones',
     file.milestones.map((milestone) => ({
       name: milestone.id,
-      detail: describeDates(milestone),
+      detail: describeDates(plan.of(milestone)),
       kind: 'milestone' as const,
       span: milestone.entrySpan,
       selection: milestone.idSpan,
@@ -49,7 +54,7 @@ export function documentSymbols(file: PlanFile): OutlineSymbol[] {
   );
   section(
     'features',
-    file.features.map((feature) => ({ name: feature.id, detail: describeDates(feature), kind: 'feature' as const, span: feature.entrySpan, selection: feature.idSpan, children: predecessorSymbols(feature) })),
+    file.features.map((feature) => ({ name: feature.id, detail: describeDates(plan.of(feature)), kind: 'feature' as const, span: feature.entrySpan, selection: feature.idSpan, children: predecessorSymbols(feature) })),
   );
   section(
     'acronyms',
@@ -84,5 +89,6 @@ export function workspaceSymbols(workspace: Workspace, query: string, limit = 50
     }
   }
   const best = firstInOrder(found, (a, b) => a.rank - b.rank || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0), limit);
-  return best.map(({ item }) => ({ name: item.id, detail: item.name ?? '', kind: item.kind, uri: item.uri, span: item.idSpan }));
+  const { plan } = workspace.analyze();
+  return best.map(({ item }) => ({ name: item.id, detail: plan.of(item).name ?? '', kind: item.kind, uri: item.uri, span: item.idSpan }));
 }

@@ -25,7 +25,7 @@ export function trackedDates(uri: string, text: string): Map<string, TrackedDate
 /** The dates of the first definition of each ID among `items`. */
 export function datesOf(items: readonly PlanItem[]): Map<string, TrackedDates> {
   const dates = new Map<string, TrackedDates>();
-  for (const item of items) if (!dates.has(item.id)) dates.set(item.id, { due: item.due ?? null, forecast: item.forecast ?? null });
+  for (const item of items) if (!dates.has(item.id)) dates.set(item.id, { due: item.ownDue ?? null, forecast: item.ownForecast ?? null });
   return dates;
 }
 

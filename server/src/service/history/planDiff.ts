@@ -1,9 +1,9 @@
 // What moved in a plan between two versions of its files (a git revision and now): the items added
 // and removed, and each date changed, with the slip in days. Items are matched by ID across all
 // files, so an item that moved to another file, or a file renamed, is a change, not a removal.
-// Each version is read with the overrides files of that version.
-import { overriddenDatesOf, parseOverrides, withOverriddenDates } from '../model/overrides';
-import type { PlanItem } from '../model/planItem';
+// Dates are the effective plan's: each version read with the overrides files of that version.
+import { effectiveItemsOf, type EffectiveItem } from '../model/effectivePlan';
+import { parseOverrides } from '../model/overrides';
 import { readPlanItems } from './dateHistory';
 import { daysBetween } from '../text/dates';
 import { markdownTable, textTable, type Cell } from '../text/tables';
@@ -39,21 +39,14 @@ export interface PlanVersion {
   overrides?: readonly PlanText[];
 }
 
-/** The milestones and features of a version of the plans, by ID (the first definition of an ID), with the dates its overrides files give them. */
-export function itemsOf(version: PlanVersion): Map<string, PlanItem> {
-  const dates = overriddenDatesOf((version.overrides ?? []).map((file) => parseOverrides(file.uri, file.text)));
-  const items = new Map<string, PlanItem>();
-  for (const file of version.plans) {
-    for (const item of readPlanItems(file.uri, file.text)) {
-      const overridden = dates.get(item.id);
-      if (!items.has(item.id)) items.set(item.id, overridden ? withOverriddenDates(item, overridden) : item);
-    }
-  }
-  return items;
+/** The milestones and features of a version of the plans as the effective plan has them, by ID (the first definition of an ID). */
+export function itemsOf(version: PlanVersion): Map<string, EffectiveItem> {
+  const definitions = version.plans.flatMap((file) => readPlanItems(file.uri, file.text));
+  return effectiveItemsOf(definitions, (version.overrides ?? []).map((file) => parseOverrides(file.uri, file.text)));
 }
 
-/** A date as written, or null; an invalid date counts as none (it is a problem of its own). */
-function dateOf(item: PlanItem, field: HistoryField): string | null {
+/** A date, or null; an invalid date counts as none (it is a problem of its own). */
+function dateOf(item: EffectiveItem, field: HistoryField): string | null {
   return item[field] ?? null;
 }
 
@@ -93,7 +86,7 @@ function compare(a: string, b: string): number {
 export type DiffFormat = 'text' | 'json' | 'md';
 
 /** `+60`, `-3`, or nothing: a slip as a table shows it. */
-export function signedDays(days: number | null): Cell {
+function signedDays(days: number | null): Cell {
   return days === null ? null : days > 0 ? `+${days}` : String(days);
 }
 

@@ -1,6 +1,7 @@
 // A milestone or a feature of a plan file: its ID, dates, name, listed features and predecessors
 // with their spans. Spans are absolute offsets in the file, computed from its segment's current base.
 import type { Problem } from '../checks/problems';
+import type { ItemDates } from './itemState';
 import { isDate } from '../text/dates';
 import type { Segment } from '../yaml/segments';
 import { scalarText, type Span, type YMap, type YNode, type YPair } from '../yaml/nodes';
@@ -35,14 +36,17 @@ export class PlanItem {
   /** The IDs of the item's `predecessors`, and the start and end of each in the list, relative to the segment. */
   private readonly predecessorIds: readonly string[];
   private readonly predecessorOffsets: readonly number[];
-  readonly name: string | undefined;
+  // What the entry itself writes. Every feature reads an item's values from the effective plan
+  // (effectivePlan.ts), where an overrides file may replace them; these are read only there, by
+  // the history of a plan (which compares what was written) and by edits of the entry's text.
+  readonly ownName: string | undefined;
   /** The due (baseline), forecast and completion dates when they are real dates; invalid ones are left out. */
-  readonly due: string | undefined;
-  readonly forecast: string | undefined;
-  readonly completed: string | undefined;
+  readonly ownDue: string | undefined;
+  readonly ownForecast: string | undefined;
+  readonly ownCompleted: string | undefined;
   /** Whether `completed` has a value, valid or not (not `null`, not empty). */
-  readonly completedWritten: boolean;
-  readonly level: number | undefined;
+  readonly ownCompletedWritten: boolean;
+  readonly ownLevel: number | undefined;
   /** What the checks that look beyond the entry found, relative to the segment's base then (see workspace.ts). */
   checkedProblems: Problem[] | undefined;
   checkedBase = 0;
@@ -68,14 +72,14 @@ export class PlanItem {
     const map = pair.value?.kind === 'map' ? pair.value : undefined;
     const value = (key: string) => (map ? findValue(map, key) : undefined);
     const name = value('name');
-    this.name = name?.kind === 'scalar' && typeof name.value === 'string' ? name.value : undefined;
-    this.due = validDate(value('due'));
-    this.forecast = validDate(value('forecast'));
+    this.ownName = name?.kind === 'scalar' && typeof name.value === 'string' ? name.value : undefined;
+    this.ownDue = validDate(value('due'));
+    this.ownForecast = validDate(value('forecast'));
     const completed = value('completed');
-    this.completed = validDate(completed);
-    this.completedWritten = completed?.kind === 'scalar' && completed.value !== null && completed.value !== '';
+    this.ownCompleted = validDate(completed);
+    this.ownCompletedWritten = completed?.kind === 'scalar' && completed.value !== null && completed.value !== '';
     const level = value('level');
-    this.level = level?.kind === 'scalar' && typeof level.value === 'number' ? level.value : undefined;
+    this.ownLevel = level?.kind === 'scalar' && typeof level.value === 'number' ? level.value : undefined;
     const features = kind === 'milestone' ? idList(value('features')) : undefined;
     this.referenceIds = features?.ids ?? none;
     this.referenceOffsets = features?.offsets ?? none;
@@ -127,9 +131,14 @@ export class PlanItem {
     return [...keys];
   }
 
+  /** The dates the entry writes, before any overrides file applies. */
+  get ownDates(): ItemDates {
+    return { due: this.ownDue, forecast: this.ownForecast, completed: this.ownCompleted, completedWritten: this.ownCompletedWritten };
+  }
+
   /** The ID and the name in lower case, for matching what is typed in a completion or a search (made on first use). */
   get lowerCase(): readonly [id: string, name: string] {
-    return (this.lowered ??= [this.id.toLowerCase(), (this.name ?? '').toLowerCase()]);
+    return (this.lowered ??= [this.id.toLowerCase(), (this.ownName ?? '').toLowerCase()]);
   }
 
   get base(): number {
@@ -193,11 +202,4 @@ function idList(list: YNode | null | undefined): { ids: string[]; offsets: numbe
 
 function validDate(node: YNode | null | undefined): string | undefined {
   return node?.kind === 'scalar' && isDate(node.value) ? node.value : undefined;
-}
-
-/** Milestones and features in (due, ID) order; items without a valid due date last. */
-export function byDueThenId(a: PlanItem, b: PlanItem): number {
-  const dueA = a.due ?? '9999-99-99';
-  const dueB = b.due ?? '9999-99-99';
-  return dueA < dueB ? -1 : dueA > dueB ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

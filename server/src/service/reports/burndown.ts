@@ -1,8 +1,8 @@
 // The burndown of a plan for the command line: the series (common/burndownSeries.ts) of the
-// workspace's milestones and features, given as CSV rows or an SVG chart.
-import { burndownSeries, type BurndownItem } from '../../../../common/burndownSeries';
-import { isCompleted } from '../model/itemState';
-import type { PlanItem } from '../model/planItem';
+// workspace's milestones and features, given as CSV rows or an SVG chart. Its items are read from
+// the plan snapshot exactly as the Burndown view reads them, so the two draw the same months.
+import { burndownItemsOf, burndownSeries } from '../../../../common/burndownSeries';
+import { planSnapshot } from '../features/snapshot';
 import { csvTable } from '../text/tables';
 import type { Workspace } from '../workspace';
 
@@ -22,17 +22,10 @@ export interface Burndown {
   rows: BurndownRow[];
 }
 
-/** A milestone or feature as the burndown counts it; undefined without a valid due date. */
-function burndownItem(item: PlanItem): BurndownItem | undefined {
-  if (item.due === undefined) return undefined;
-  return { id: item.id, due: item.due, forecast: item.forecast, done: isCompleted(item), completed: isCompleted(item) ? item.completed : undefined };
-}
-
 /** Items whose ID starts with one of `prefixes` (every item when there are none), with a valid due date. */
 export function burndown(workspace: Workspace, prefixes: readonly string[]): Burndown {
-  const { index } = workspace.analyze();
-  const items = [...index.milestones.values(), ...index.features.values()].flatMap((item) => burndownItem(item) ?? []);
-  const series = burndownSeries(items, workspace.planAsOf(), { prefixes });
+  const snapshot = planSnapshot(workspace);
+  const series = burndownSeries(burndownItemsOf(snapshot), snapshot.asOf, { prefixes });
   return { asOf: series.asOf, items: series.items, rows: series.points.map(({ date, baseline, forecast, achieved }) => ({ date, baseline, forecast, achieved })) };
 }
 

@@ -3,7 +3,7 @@
 // order and line ends), new items are appended to their section in the schedule's order, and items
 // gone from the schedule are reported, and removed only when asked. An update applied twice does
 // nothing the second time.
-import { mergedDeletions, removeField, removeListItem, setDate } from '../features/codeActions';
+import { mergedDeletions, removeListItem, removeOwnField, setOwnDate } from '../edits/planEdits';
 import { historyFields, inDiffOrder, type PlanChange } from '../history/planDiff';
 import type { PlanFile } from '../model/planFile';
 import type { PlanItem } from '../model/planItem';
@@ -45,7 +45,7 @@ export function updatePlan(file: PlanFile, schedule: ImportedPlan, options: Upda
     if (current) {
       edits.push(...itemEdits(file, current, item, removed, options));
       for (const field of historyFields) {
-        const before = current[field] ?? null;
+        const before = current.ownDates[field] ?? null;
         const after = item[field] ?? null;
         if (before !== after) changes.push({ id: item.id, kind: 'changed', field, before, after, days: before !== null && after !== null ? daysBetween(before, after) : null });
       }
@@ -56,7 +56,7 @@ export function updatePlan(file: PlanFile, schedule: ImportedPlan, options: Upda
   }
   for (const id of removed) {
     edits.push(entryRemoval(text, existing.get(id)!));
-    changes.push({ id, kind: 'removed', field: 'due', before: existing.get(id)!.due ?? null, after: null, days: null });
+    changes.push({ id, kind: 'removed', field: 'due', before: existing.get(id)!.ownDue ?? null, after: null, days: null });
   }
   edits.push(...appended(file, added, removed));
   return { edits: joinedInsertions(edits), gone, added: added.map((item) => item.id), changes: inDiffOrder(changes) };
@@ -69,13 +69,13 @@ function itemEdits(file: PlanFile, current: PlanItem, item: ImportedItem, remove
   const inFlow = current.valueNode?.kind === 'map' && current.valueNode.flow;
   const name = current.field('name');
   if (name?.value?.kind === 'scalar' && name.value.value !== item.name) edits.push(scalarEdit(text, name.valueSpan, item.name, inFlow));
-  if (rawDate(current, 'due') !== item.due) edits.push(setDate(file, current, 'due', item.due));
+  if (rawDate(current, 'due') !== item.due) edits.push(setOwnDate(file, current, 'due', item.due));
   for (const key of ['forecast', 'completed'] as const) {
     const wantedDate = item[key];
     const written = rawDate(current, key);
-    if (wantedDate !== undefined && written !== wantedDate) edits.push(setDate(file, current, key, wantedDate));
+    if (wantedDate !== undefined && written !== wantedDate) edits.push(setOwnDate(file, current, key, wantedDate));
     else if (wantedDate === undefined && written !== undefined) {
-      const removal = removeField(file, current, key);
+      const removal = removeOwnField(file, current, key);
       if (removal) edits.push(removal);
     }
   }
@@ -112,7 +112,7 @@ function listEdits(file: PlanFile, item: PlanItem, key: 'predecessors' | 'featur
   const stale = references.filter((reference) => !wantedIds.has(reference.id) || !keep(reference.id));
   const missing = wanted.filter((link) => !writtenIds.has(link.id));
   if (stale.length === 0 && missing.length === 0) return [];
-  const edits = mergedDeletions(stale.map((reference) => removeListItem(file, reference.span)));
+  const edits = mergedDeletions(stale.map((reference) => removeListItem(file.text, reference.span)));
   const field = item.field(key);
   const eol = lineEnding(text);
   const list = field?.value;

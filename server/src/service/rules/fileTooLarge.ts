@@ -1,7 +1,15 @@
-// The `file-too-large` rule: a file larger than `milestones.maxFileSize` (in UTF-8 bytes, as on
-// disk) gets this one problem instead of its checks.
+// `file-too-large`: a file larger than `milestones.maxFileSize` (in UTF-8 bytes, as on disk) gets
+// this one problem instead of its checks.
+import type { Problem } from '../checks/problems';
 import { utf8Length } from '../text/utf8';
-import type { Problem } from './problems';
+import { defineRule } from './rule';
+
+export default defineRule({
+  code: 'file-too-large',
+  severity: 'warning',
+  short: 'File too large to check',
+  full: 'The file is larger than `milestones.maxFileSize`: it is not checked.',
+});
 
 /** The one problem of a file too large to check, on its first line. */
 export function fileTooLarge(text: string, limit: number): Problem {
