@@ -32,11 +32,14 @@ export const glossaryDiagnosticCode = 'glossary-file';
 export interface FolderParams {
   /** A workspace folder (or a file) URI. */
   uri: string;
+  /** Globs relative to the folder: the files they name instead of the plans (the overrides files of the settings). */
+  globs?: string[];
 }
 
 /**
  * Server → client, for a server that cannot read the files itself (the one in a browser worker):
- * the plan files under a folder, or the file itself when it is a plan, as URIs, sorted.
+ * the plan files under a folder, or the file itself when it is a plan (or the files `globs` name),
+ * as URIs, sorted.
  */
 export const findPlanFilesRequest = new RequestType<FolderParams, string[], void>('milestones/findPlanFiles');
 

@@ -13,7 +13,7 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import { drivingPathRequest, exportRequest, idAtRequest, planChangedNotification, planSnapshotRequest } from '../../common/requests';
-import { isPlanFile, normalizeUri, type HostFileSystem } from './host/fileSystem';
+import { normalizeUri, type HostFileSystem } from './host/fileSystem';
 import type { GlossaryProblem } from './host/glossaryFiles';
 import type { PlanBaseline } from './host/planBaseline';
 import type { PlanHistory } from './host/planHistory';
@@ -129,12 +129,10 @@ export function serveLanguage(connection: Connection, environment: ServerEnviron
     await host.configure(clientCapabilities.configuration ? await settings() : (pushed ?? initializationSettings));
   });
 
-  // Editors that start the server for every YAML file (Sublime's LSP, a `yaml` filetype) open other
-  // files too: only plans, by name or by the language the editor gives them, and the overrides
-  // files the settings name are checked.
-  connection.onDidOpenTextDocument(({ textDocument }) => {
-    if (textDocument.languageId === 'milestone-yaml' || isPlanFile(textDocument.uri) || host.isOverridesFile(textDocument.uri)) host.open(textDocument.uri, textDocument.version, textDocument.text);
-  });
+  // The extension gives the server every YAML document, and so do editors that start it for every
+  // YAML file (Sublime's LSP, a `yaml` filetype): the host classifies each (common/documentKinds.ts)
+  // and checks only plans and the overrides files the settings name — again when the settings change.
+  connection.onDidOpenTextDocument(({ textDocument }) => host.open(textDocument.uri, textDocument.version, textDocument.text, textDocument.languageId));
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => host.change(textDocument.uri, textDocument.version, contentChanges));
   connection.onDidCloseTextDocument(({ textDocument }) => host.close(textDocument.uri));
   connection.onDidChangeWatchedFiles(({ changes }) => host.filesChanged(changes.map((change) => ({ uri: change.uri, deleted: change.type === FileChangeType.Deleted }))));
@@ -150,16 +148,21 @@ export function serveLanguage(connection: Connection, environment: ServerEnviron
     return file && { file, offset: file.lineIndex.offsetAt(position) };
   }
 
+  /** A plan or an overrides file the service holds: the documents every request at a position is about. */
+  function documentOf(uri: string): { uri: string; lineIndex: TextLines } | undefined {
+    return service.document(normalizeUri(uri))?.file;
+  }
+
   /** The URI and offset of a position in a plan or an overrides file, for the requests that serve both. */
   function atItem(uri: string, position: Position): { uri: string; offset: number; lineIndex: TextLines } | undefined {
-    const file = planFile(uri) ?? service.getOverridesFile(normalizeUri(uri));
+    const file = documentOf(uri);
     return file && { uri: file.uri, offset: file.lineIndex.offsetAt(position), lineIndex: file.lineIndex };
   }
 
   /** The line index of a file an edit lands in: a plan, an overrides file, or the glossary file or skip list. */
   function linesOf(uri: string): TextLines {
-    const plan = service.getFile(uri) ?? service.getOverridesFile(uri);
-    if (plan) return plan.lineIndex;
+    const document = service.document(uri);
+    if (document) return document.file.lineIndex;
     const { glossaryFile, skipFile } = host.fixTargets();
     return new LineIndex([glossaryFile, skipFile].find((target) => target?.uri === uri)?.text ?? '');
   }
@@ -246,7 +249,7 @@ export function serveLanguage(connection: Connection, environment: ServerEnviron
   });
 
   connection.onDocumentLinks(({ textDocument }) => {
-    const file = planFile(textDocument.uri) ?? service.getOverridesFile(normalizeUri(textDocument.uri));
+    const file = documentOf(textDocument.uri);
     return file ? service.documentLinks(file.uri).map((link) => ({ range: rangeOf(file.lineIndex, link.span), target: link.target, tooltip: link.tooltip })) : null;
   });
 
@@ -270,7 +273,7 @@ export function serveLanguage(connection: Connection, environment: ServerEnviron
   });
 
   connection.onCodeAction(({ textDocument, range, context: { only } }) => {
-    const file = planFile(textDocument.uri) ?? service.getOverridesFile(normalizeUri(textDocument.uri));
+    const file = documentOf(textDocument.uri);
     if (!file) return null;
     const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
     const actions = wants(CodeActionKind.QuickFix) ? service.codeActions(file.uri, { start: file.lineIndex.offsetAt(range.start), end: file.lineIndex.offsetAt(range.end) }, host.fixTargets()) : [];

@@ -58,8 +58,8 @@ describe('the schedule update changes only the bytes it must', () => {
           return {
             id: item.id,
             kind: item.kind,
-            name: change.name ?? item.name ?? 'Unnamed',
-            due: change.due ?? item.due ?? '2021-01-01',
+            name: change.name ?? item.ownName ?? 'Unnamed',
+            due: change.due ?? item.ownDue ?? '2021-01-01',
             forecast: change.forecast,
             completed: change.completed,
             predecessors: pick(change.predecessors, item.id),

@@ -12,7 +12,7 @@ declare const Worker: new (url: string) => ConstructorParameters<typeof Language
 export function createBrowserLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist/browser/server.js').toString(true));
   const client = quieten(new LanguageClient('milestones', 'Milestone YAML', clientOptions(), worker));
-  client.onRequest(findPlanFilesRequest, ({ uri }) => findPlanFiles(uri));
+  client.onRequest(findPlanFilesRequest, ({ uri, globs }) => findPlanFiles(uri, globs));
   client.onRequest(readFileRequest, ({ uri }) => readTextFile(uri));
   return client;
 }

@@ -3,6 +3,7 @@
 // crash, and why the plan shown may be stale. nodeLanguageClient.ts and browserLanguageClient.ts
 // start it.
 import * as vscode from 'vscode';
+import { documentLanguages } from '../../../common/documentKinds';
 import {
   CloseAction,
   ErrorAction,
@@ -83,18 +84,12 @@ export function staleReason(languageClient: BaseLanguageClient): string | undefi
   return languageClient.state === State.Stopped ? serverStoppedMessage : undefined;
 }
 
-/** The overrides files of `milestones.overrideFiles` (globs relative to a workspace folder) as document filters. */
-function overrideFileSelectors(): { language: string; pattern: string }[] {
-  const globs = vscode.workspace.getConfiguration('milestones').get<unknown>('overrideFiles');
-  if (!Array.isArray(globs)) return [];
-  return globs.filter((glob): glob is string => typeof glob === 'string' && glob !== '').map((glob) => ({ language: 'yaml', pattern: glob.startsWith('**/') || glob.startsWith('/') ? glob : `**/${glob.replace(/^\.\//, '')}` }));
-}
-
 /** What the client does, wherever the server runs: plans only, the `milestones` settings, crashes handled. */
 export function clientOptions(): LanguageClientOptions {
   return {
-    // Overrides files are plain YAML that the settings name; the selector is read once, at start.
-    documentSelector: [{ language: 'milestone-yaml' }, ...overrideFileSelectors()],
+    // Every YAML document goes to the server, which decides what each is (common/documentKinds.ts):
+    // overrides files are plain YAML that the settings name, and the settings may change.
+    documentSelector: documentLanguages.map((language) => ({ language })),
     synchronize: { configurationSection: 'milestones' },
     // A crash is restarted; the user sees one short message, not a stack trace. Failed requests
     // and connection errors are written to the output channel only.

@@ -5,12 +5,13 @@ import { planFilePattern, skippedFolders } from '../../../common/planFiles';
 
 const skipped = `**/{${[...skippedFolders].join(',')}}/**`;
 
-/** The plan files under a folder, or the file itself when it is a plan, as URIs, sorted. */
-export async function findPlanFiles(uri: string): Promise<string[]> {
+/** The plan files under a folder, or the file itself when it is a plan (or the files `globs`, relative to the folder, name), as URIs, sorted. */
+export async function findPlanFiles(uri: string, globs?: readonly string[]): Promise<string[]> {
   const target = vscode.Uri.parse(uri);
   const stat = await vscode.workspace.fs.stat(target);
-  if (stat.type & vscode.FileType.File) return planFilePattern.test(target.path) ? [target.toString()] : [];
-  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(target, '**/*.milestones.{yaml,yml}'), skipped);
+  if (stat.type & vscode.FileType.File) return !globs && planFilePattern.test(target.path) ? [target.toString()] : [];
+  const pattern = globs ? `{${globs.map((glob) => glob.replace(/^\.\//, '')).join(',')}}` : '**/*.milestones.{yaml,yml}';
+  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(target, pattern), skipped);
   return found.map((file) => file.toString()).sort();
 }
 

@@ -8,6 +8,7 @@ import type { HostFileSystem } from './fileSystem';
 export function clientFileSystem(connection: Connection): HostFileSystem {
   return {
     findPlanFiles: (folderUri) => connection.sendRequest(findPlanFilesRequest, { uri: folderUri }),
+    findFiles: (folderUri, globs) => (globs.length === 0 ? Promise.resolve([]) : connection.sendRequest(findPlanFilesRequest, { uri: folderUri, globs: [...globs] })),
     readFile: (uri) => connection.sendRequest(readFileRequest, { uri }),
   };
 }

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { isPlanFile, skippedFolders, type HostFileSystem } from './fileSystem';
+import { isPlanFile, matchesGlobs, skippedFolders, type HostFileSystem } from './fileSystem';
 
 export function fileUri(filePath: string): string {
   return URI.file(path.resolve(filePath)).toString();
@@ -14,9 +14,14 @@ export function uriPath(uri: string): string {
 
 /** Every plan file under a folder (or the file itself), as paths, sorted. */
 export async function findPlanFiles(root: string, limit = 10_000): Promise<string[]> {
-  const found: string[] = [];
   const stat = await fs.stat(root);
   if (stat.isFile()) return [root];
+  return findFiles(root, (name) => isPlanFile(name), limit);
+}
+
+/** The files under a folder whose path `accept`s, as paths, sorted; the folders of `skippedFolders` are not searched. */
+async function findFiles(root: string, accept: (name: string, full: string) => boolean, limit = 10_000): Promise<string[]> {
+  const found: string[] = [];
   const walk = async (folder: string): Promise<void> => {
     let entries;
     try {
@@ -29,7 +34,7 @@ export async function findPlanFiles(root: string, limit = 10_000): Promise<strin
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) {
         if (!skippedFolders.has(entry.name)) await walk(full);
-      } else if (entry.isFile() && isPlanFile(entry.name)) {
+      } else if (entry.isFile() && accept(entry.name, full)) {
         found.push(full);
       }
     }
@@ -40,5 +45,9 @@ export async function findPlanFiles(root: string, limit = 10_000): Promise<strin
 
 export const nodeFileSystem: HostFileSystem = {
   findPlanFiles: async (folderUri) => (await findPlanFiles(uriPath(folderUri))).map(fileUri),
+  findFiles: async (folderUri, globs) => {
+    if (globs.length === 0) return [];
+    return (await findFiles(uriPath(folderUri), (_name, full) => matchesGlobs(fileUri(full), folderUri, globs))).map(fileUri);
+  },
   readFile: (uri) => fs.readFile(uriPath(uri), 'utf8'),
 };

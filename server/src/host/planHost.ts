@@ -2,11 +2,12 @@
 // open in the editor (their versions; their text is held once, by the service), the plan files on
 // disk and their changes, the settings, the glossary files, and when the problems are published.
 // It speaks neither LSP nor Node: the server converts, the file system is given.
+import { classify, hasWildcard, type DocumentKind } from '../../../common/documentKinds';
 import type { Position } from '../../../common/planSnapshot';
 import { createPlanService, FileProblems, type FixTargets, type PlanFile, type PlanService, type ReportedProblem } from '../service';
 import { parseSettings } from '../service/settings';
 import { LineIndex } from '../service/text/lineIndex';
-import { isInside, isPlanFile, matchesGlobs, normalizeUri, resolveUri, type HostFileSystem } from './fileSystem';
+import { isInside, isPlanFile, normalizeUri, resolveUri, type HostFileSystem } from './fileSystem';
 import { loadGlossaries, type GlossaryProblem } from './glossaryFiles';
 
 const noProblems = new FileProblems([]);
@@ -58,12 +59,20 @@ export class PlanHost {
   private folders: string[] = [];
   /** The documents open in the editor, with their versions. */
   private readonly versions = new Map<string, number>();
+  /** The language the editor gives each open document. */
+  private readonly languages = new Map<string, string | undefined>();
+  /**
+   * Open documents that are neither plans nor overrides files as the settings now stand (any YAML
+   * file the editor opened): their text is kept, so that settings that arrive or change later can
+   * make one an overrides file.
+   */
+  private readonly others = new Map<string, string>();
   /** Open documents whose new version must get diagnostics even if its problems did not change. */
   private readonly versionsToPublish = new Set<string>();
   private targets: FixTargets = {};
   private glossaryUris = new Set<string>();
-  /** The overrides files the settings name by path (without a wildcard): read from disk when not open. */
-  private overridesByPath = new Set<string>();
+  /** The overrides files the settings name (by path or by a wildcard) that are on disk: read from there when not open. */
+  private overridesOnDisk = new Set<string>();
   /** The glossary problems last sent, as JSON: the same problems read again are not sent again. */
   private glossaryProblemsSent = '[]';
   private validationScheduled = false;
@@ -115,26 +124,35 @@ export class PlanHost {
     this.scheduleValidation();
   }
 
-  /** Whether a document is an overrides file: one that `milestones.overrideFiles` names. */
-  isOverridesFile(uri: string): boolean {
-    const base = this.baseFolder();
-    return base !== undefined && !isPlanFile(uri) && matchesGlobs(normalizeUri(uri), base, this.service.getSettings().overrideFiles);
+  /** What a file is as the settings now stand (common/documentKinds.ts). */
+  kindOf(uri: string, languageId?: string): DocumentKind | undefined {
+    return classify(uri, this.service.getSettings(), this.folders, languageId);
   }
 
   /**
-   * Reads the overrides files the settings name by path (a glob without a wildcard), unless open:
-   * their dates take part in the plans' checks whether or not they are open. Files named by a
-   * wildcard are read when opened.
+   * Reads the overrides files the settings name that are on disk (by path, or found by their
+   * wildcards), unless open: their dates take part in the plans' checks whether or not they are
+   * open. Those no longer named leave the model.
    */
   private async readOverridesFiles(): Promise<void> {
-    const base = this.baseFolder();
-    const wanted = new Set(base ? this.service.getSettings().overrideFiles.filter((glob) => !/[*?[{]/.test(glob)).map((glob) => normalizeUri(resolveUri(base, glob))) : []);
-    for (const uri of this.overridesByPath) {
+    const globs = this.service.getSettings().overrideFiles;
+    const wanted = new Set<string>();
+    for (const folder of this.folders) {
+      for (const glob of globs) if (!hasWildcard(glob)) wanted.add(normalizeUri(resolveUri(folder, glob)));
+      if (globs.some(hasWildcard)) {
+        try {
+          for (const uri of await this.fs.findFiles(folder, globs.filter(hasWildcard))) wanted.add(normalizeUri(uri));
+        } catch {
+          // a folder that cannot be searched has no overrides files to read
+        }
+      }
+    }
+    for (const uri of this.overridesOnDisk) {
       if (wanted.has(uri) || this.versions.has(uri) || !this.service.getOverridesFile(uri)) continue;
       this.service.removeOverridesFile(uri);
       this.events.withdraw(uri);
     }
-    this.overridesByPath = wanted;
+    this.overridesOnDisk = wanted;
     for (const uri of wanted) if (!this.versions.has(uri)) await this.readOverridesFromDisk(uri);
   }
 
@@ -153,34 +171,49 @@ export class PlanHost {
     this.versionsToPublish.add(uri);
   }
 
+  /** The kind a document is held as: a plan, an overrides file, or another open document (undefined). */
+  private heldAs(uri: string): 'plan' | 'overrides' | undefined {
+    return this.service.getFile(uri) ? 'plan' : this.service.getOverridesFile(uri) ? 'overrides' : undefined;
+  }
+
+  /** Gives a document's text to the service as what it is, or keeps it aside when it is neither a plan nor an overrides file. */
+  private hold(uri: string, kind: DocumentKind | undefined, text: string): void {
+    if (kind === 'plan') this.service.setFile(uri, text);
+    else if (kind === 'overrides') this.service.setOverridesFile(uri, text);
+    else this.others.set(uri, text);
+  }
+
   /**
-   * Open documents as the settings now say: an overrides file or a plan (a document opened before
-   * the settings were read was taken for a plan). Overrides files' problems depend on the
-   * glossary and the settings, so each is published again.
+   * Open documents as the settings now say, each moved to its kind when that changed: a document
+   * opened before the settings were read may be an overrides file, and a change of
+   * `milestones.overrideFiles` makes files overrides files or plain YAML again. Every open
+   * document's problems are published again (they depend on the glossary and the settings).
    */
   private classifyOpenDocuments(): void {
     for (const uri of this.versions.keys()) {
-      const overrides = this.service.getOverridesFile(uri);
-      const plan = this.service.getFile(uri);
-      if (this.isOverridesFile(uri)) {
-        if (plan) {
-          this.service.removeFile(uri);
-          this.service.setOverridesFile(uri, plan.text);
-        }
-      } else if (overrides) {
-        this.service.removeOverridesFile(uri);
-        this.service.setFile(uri, overrides.text);
+      const held = this.heldAs(uri);
+      const kind = this.kindOf(uri, this.languages.get(uri));
+      const wanted = kind === 'plan' || kind === 'overrides' ? kind : undefined;
+      if (held !== wanted) {
+        const text = held === 'plan' ? this.service.getFile(uri)!.text : held === 'overrides' ? this.service.getOverridesFile(uri)!.text : this.others.get(uri) ?? '';
+        if (held === 'plan') this.service.removeFile(uri);
+        else if (held === 'overrides') this.service.removeOverridesFile(uri);
+        else this.others.delete(uri);
+        if (!wanted) this.events.withdraw(uri);
+        this.hold(uri, wanted, text);
       }
       this.versionsToPublish.add(uri);
     }
   }
 
-  open(uri: string, version: number, text: string): void {
+  /** A document the editor opened: any YAML document (the server classifies it), with the language the editor gives it. */
+  open(uri: string, version: number, text: string, languageId?: string): void {
     uri = normalizeUri(uri);
     this.versions.set(uri, version);
+    this.languages.set(uri, languageId);
     this.events.textReplaced?.(text.length);
-    if (this.isOverridesFile(uri)) this.service.setOverridesFile(uri, text);
-    else this.service.setFile(uri, text);
+    const kind = this.kindOf(uri, languageId);
+    this.hold(uri, kind === 'plan' || kind === 'overrides' ? kind : undefined, text);
     this.versionsToPublish.add(uri);
     this.scheduleValidation();
   }
@@ -188,12 +221,17 @@ export class PlanHost {
   /** Applies the editor's changes to the text the service holds, where they land: a keystroke re-parses only there. */
   change(uri: string, version: number, changes: readonly DocumentChange[]): void {
     uri = normalizeUri(uri);
-    const overrides = this.service.getOverridesFile(uri);
-    if (!(overrides ?? this.service.getFile(uri)) || !this.versions.has(uri)) return;
+    if (!this.versions.has(uri)) return;
+    const held = this.heldAs(uri);
     this.versions.set(uri, version);
     this.events.textReplaced?.(changes.reduce((sum, change) => sum + change.text.length, 0));
-    if (overrides) this.service.setOverridesFile(uri, applyChanges(overrides.text, changes));
-    else this.service.editFile(uri, changes);
+    if (held === 'plan') {
+      this.service.editFile(uri, changes);
+    } else {
+      const text = applyChanges(held === 'overrides' ? this.service.getOverridesFile(uri)!.text : (this.others.get(uri) ?? ''), changes);
+      this.hold(uri, held, text);
+      if (!held) return;
+    }
     this.versionsToPublish.add(uri);
     this.scheduleValidation();
   }
@@ -202,8 +240,10 @@ export class PlanHost {
   async close(uri: string): Promise<void> {
     uri = normalizeUri(uri);
     this.versions.delete(uri);
+    this.languages.delete(uri);
+    if (this.others.delete(uri)) return;
     if (this.service.getOverridesFile(uri)) {
-      if (this.overridesByPath.has(uri)) {
+      if (this.overridesOnDisk.has(uri)) {
         await this.readOverridesFromDisk(uri);
       } else {
         this.service.removeOverridesFile(uri);
@@ -222,12 +262,16 @@ export class PlanHost {
     let glossaryChanged = false;
     for (const change of changes) {
       const uri = normalizeUri(change.uri);
-      if (isPlanFile(uri)) {
+      const kind = this.kindOf(uri);
+      if (kind === 'plan') {
         if (this.versions.has(uri)) continue;
         if (change.deleted) this.forget(uri);
         else await this.readFromDisk(uri);
-      } else if (this.overridesByPath.has(uri)) {
-        if (!this.versions.has(uri)) await this.readOverridesFromDisk(uri);
+      } else if (kind === 'overrides') {
+        if (this.versions.has(uri)) continue;
+        if (change.deleted) this.overridesOnDisk.delete(uri);
+        else this.overridesOnDisk.add(uri);
+        await this.readOverridesFromDisk(uri);
       } else if (this.glossaryUris.has(uri)) {
         glossaryChanged = true;
       }
