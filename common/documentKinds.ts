@@ -19,13 +19,17 @@ export const documentLanguages = ['milestone-yaml', 'yaml'] as const;
 
 /**
  * What `uri` is, given the workspace folders (settings' paths are relative to each) and the
- * settings; `languageId`, when the editor gives one, makes a document in the plan language a plan
- * whatever its name. Undefined for a file of no concern to the product.
+ * settings: a plan by its name; else what the settings name it; else, when the editor gives the
+ * document the plan language, a plan whatever its name. Undefined for a file of no concern.
  */
 export function classify(uri: string, settings: KindSettings, folders: readonly string[], languageId?: string): DocumentKind | undefined {
   const normalized = normalizeUri(uri);
-  const path = URI.parse(normalized).path;
-  if (planFilePattern.test(path) || languageId === 'milestone-yaml') return 'plan';
+  if (planFilePattern.test(URI.parse(normalized).path)) return 'plan';
+  const named = namedBySettings(normalized, settings, folders);
+  return named ?? (languageId === 'milestone-yaml' ? 'plan' : undefined);
+}
+
+function namedBySettings(normalized: string, settings: KindSettings, folders: readonly string[]): DocumentKind | undefined {
   for (const folder of folders) {
     if (matchesGlobs(normalized, folder, settings.overrideFiles)) return 'overrides';
     if (settings.glossaryFiles.some((file) => resolveUri(folder, file) === normalized)) return 'glossary';
