@@ -64,7 +64,7 @@ describe('git patches applied to the version before', () => {
       assert.ok(read.patch(patch.hunks), `${commit.subject}: the hunks apply`);
       assert.equal(read.file.text, committed[index]!.text, commit.subject);
     }
-    assert.deepEqual(read.file.milestones.map((item) => [item.id, item.due]), [['M-9', '2022-01-01']]);
+    assert.deepEqual(read.file.milestones.map((item) => [item.id, item.ownDue]), [['M-9', '2022-01-01']]);
   });
 
   test('the items a patch changed are those re-read', async () => {
@@ -72,8 +72,8 @@ describe('git patches applied to the version before', () => {
     const read = versions('');
     read.patch(commits[0]!.patch!.hunks);
     const changes = read.patch(commits[1]!.patch!.hunks)!;
-    assert.deepEqual(changes.added.map((item) => [item.id, item.due]).sort(), [['M-1', '2021-01-15'], ['M-3', '2021-03-15']]);
-    assert.deepEqual(changes.removed.map((item) => [item.id, item.due]).sort(), [['M-1', '2021-01-01'], ['M-3', '2021-03-01']]);
+    assert.deepEqual(changes.added.map((item) => [item.id, item.ownDue]).sort(), [['M-1', '2021-01-15'], ['M-3', '2021-03-15']]);
+    assert.deepEqual(changes.removed.map((item) => [item.id, item.ownDue]).sort(), [['M-1', '2021-01-01'], ['M-3', '2021-03-01']]);
   });
 
   test('a hunk whose old lines are not the file\'s is refused, and the file left as it was', async () => {
@@ -90,6 +90,6 @@ describe('a text with a lone CR', () => {
     assert.equal(read.patch([{ start: 3, deleted: '', deletedLines: 0, inserted: '    level: 2\n' }]), undefined);
     const plain = versions(`milestones:\n  M-1:\n    name: One\n    due: 2021-01-01\n`);
     assert.ok(plain.patch([{ start: 3, deleted: '', deletedLines: 0, inserted: '    level: 2\n' }]));
-    assert.equal(plain.file.milestones[0]!.level, 2);
+    assert.equal(plain.file.milestones[0]!.ownLevel, 2);
   });
 });
