@@ -86,7 +86,7 @@ function compare(a: string, b: string): number {
 export type DiffFormat = 'text' | 'json' | 'md';
 
 /** `+60`, `-3`, or nothing: a slip as a table shows it. */
-function signedDays(days: number | null): Cell {
+export function signedDays(days: number | null): Cell {
   return days === null ? null : days > 0 ? `+${days}` : String(days);
 }
 

@@ -3,8 +3,8 @@
 // later one as patches; after each step, every item whose entry or overrides changed has its
 // expected date (overrides applied, as of that revision) and whether it is achieved recorded.
 import type { TrendChange, TrendHistory, TrendItem, TrendStep } from '../../../../common/trendSeries';
-import { expectedDate, isCompleted } from '../model/itemState';
-import { overriddenDatesOf, parseOverrides, withOverriddenDates, type OverriddenDates, type OverridesFile } from '../model/overrides';
+import { EffectiveItem } from '../model/effectivePlan';
+import { overridesByCode, overridesSignature, parseOverrides, type CodeOverrides, type OverridesFile } from '../model/overrides';
 import type { ItemChanges } from '../model/planFile';
 import type { PlanItem } from '../model/planItem';
 import { PlanVersions, type LineHunk } from './planVersions';
@@ -23,7 +23,7 @@ export class TrendReader {
   /** The definitions of each ID, as files are read. */
   private readonly definitions = new Map<string, PlanItem[]>();
   private readonly overrides = new Map<string, OverridesFile>();
-  private overridden = new Map<string, OverriddenDates>();
+  private overridden = new Map<string, CodeOverrides>();
   /** IDs whose entry or overrides changed since the last step. */
   private readonly dirty = new Set<string>();
   private readonly items = new Map<string, TrendItem>();
@@ -70,9 +70,10 @@ export class TrendReader {
     if (text === undefined) this.overrides.delete(path);
     else this.overrides.set(path, parseOverrides(uri, text));
     const before = this.overridden;
-    this.overridden = overriddenDatesOf([...this.overrides.values()]);
+    this.overridden = overridesByCode(this.overrides.values());
+    const signature = (overrides: CodeOverrides | undefined) => (overrides ? overridesSignature(overrides) : '');
     for (const code of new Set([...before.keys(), ...this.overridden.keys()])) {
-      if (JSON.stringify(before.get(code)) !== JSON.stringify(this.overridden.get(code))) this.dirty.add(code);
+      if (signature(before.get(code)) !== signature(this.overridden.get(code))) this.dirty.add(code);
     }
   }
 
@@ -84,8 +85,9 @@ export class TrendReader {
       let item = this.items.get(id);
       if (!definition && !item) continue;
       if (!item) this.items.set(id, (item = { id, kind: definition!.kind, name: '', changes: [] }));
-      if (definition) this.describe(item, definition);
-      const state: Omit<TrendChange, 'step'> = definition ? this.stateOf(definition, step) : { expected: null };
+      const effective = definition && new EffectiveItem(definition, this.overridden.get(id), step.date);
+      if (effective) this.describe(item, effective);
+      const state: Omit<TrendChange, 'step'> = effective ? stateOf(effective, step) : { expected: null };
       const last = item.changes.at(-1);
       if (last && last.expected === state.expected && last.achieved === state.achieved) continue;
       item.changes.push({ ...state, step: index });
@@ -97,7 +99,7 @@ export class TrendReader {
   history(): TrendHistory {
     for (const item of this.items.values()) {
       const definition = this.definitionOf(item.id);
-      if (definition) this.describe(item, definition);
+      if (definition) this.describe(item, new EffectiveItem(definition, this.overridden.get(item.id), this.steps.at(-1)?.date ?? ''));
     }
     return { steps: this.steps.slice(), items: [...this.items.values()] };
   }
@@ -125,19 +127,18 @@ export class TrendReader {
     return list.reduce((best, item) => (key(item) < key(best) ? item : best));
   }
 
-  private describe(item: TrendItem, definition: PlanItem): void {
-    item.kind = definition.kind;
-    item.name = definition.name ?? '';
-    if (definition.level === undefined) delete item.level;
-    else item.level = definition.level;
-    item.file = this.uris.get(definition.uri) ?? definition.uri;
+  /** An item's name, level and file, as the effective plan has them. */
+  private describe(item: TrendItem, effective: EffectiveItem): void {
+    item.kind = effective.kind;
+    item.name = effective.name ?? '';
+    if (effective.level === undefined) delete item.level;
+    else item.level = effective.level;
+    item.file = this.uris.get(effective.uri) ?? effective.uri;
   }
+}
 
-  /** The item's expected date and completion with the overrides files applied, as of the step. */
-  private stateOf(definition: PlanItem, step: TrendStep): Omit<TrendChange, 'step'> {
-    const dates = this.overridden.get(definition.id);
-    const item = dates ? withOverriddenDates(definition, dates) : definition;
-    const expected = expectedDate(item)?.date ?? null;
-    return isCompleted(item) ? { expected, achieved: item.completed ?? step.date } : { expected };
-  }
+/** The item's expected date and completion with the overrides files applied, as of the step. */
+function stateOf(item: EffectiveItem, step: TrendStep): Omit<TrendChange, 'step'> {
+  const expected = item.expected?.date ?? null;
+  return item.completedWritten ? { expected, achieved: item.completed ?? step.date } : { expected };
 }
