@@ -36,9 +36,6 @@ export interface BurndownFilters {
 export const burndownLines = ['baseline', 'forecast', 'achieved', 'revision'] as const;
 export type BurndownLine = (typeof burndownLines)[number];
 
-/** Rubin's usual ID prefixes, offered as choices. */
-export const defaultBurndownPrefixes = ['DM-', 'DLP-', 'LDM-503-'] as const;
-
 export interface BurndownPoint {
   /** The first of a month, YYYY-MM-01. */
   date: string;

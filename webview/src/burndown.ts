@@ -1,17 +1,12 @@
 // The Burndown view: an SVG line chart of the items remaining on the first of each month by the
 // baseline, the forecast, as achieved and (with a baseline revision) by that revision's due dates;
 // the asOf line; filters by ID prefix, level and file; the items behind a hovered point; export.
-import { burndownItemsOf, burndownLines, burndownSeries, defaultBurndownPrefixes, type BurndownFilters, type BurndownItem, type BurndownLine, type BurndownPoint, type BurndownSeries } from '../../common/burndownSeries';
+import { burndownItemsOf, burndownLines, burndownSeries, type BurndownItem, type BurndownLine, type BurndownPoint, type BurndownSeries } from '../../common/burndownSeries';
 import type { PlanSnapshot } from '../../common/planSnapshot';
 import { clear, html, svg, text } from './dom';
 import { standaloneSvg, svgToPng } from './exportImage';
 import type { Host } from './host';
-
-interface ViewState {
-  prefixes: string[];
-  level: number | null;
-  file: string | null;
-}
+import { ItemFilters, readFilterState } from './itemFilters';
 
 export const lineLabels: Record<BurndownLine, string> = {
   baseline: 'Baseline (due)',
@@ -22,36 +17,11 @@ export const lineLabels: Record<BurndownLine, string> = {
 
 const size = { width: 880, height: 440, left: 52, right: 24, top: 24, bottom: 64 };
 
-/** The view state kept by the host, or the defaults when it is missing or not in shape. */
-function readState(value: unknown): ViewState {
-  const state: ViewState = { prefixes: [], level: null, file: null };
-  if (typeof value !== 'object' || value === null) return state;
-  const raw = value as Record<string, unknown>;
-  if (Array.isArray(raw.prefixes)) state.prefixes = raw.prefixes.filter((prefix): prefix is string => typeof prefix === 'string' && prefix.length > 0 && prefix.length <= 200);
-  if (typeof raw.level === 'number' && Number.isInteger(raw.level)) state.level = raw.level;
-  if (typeof raw.file === 'string') state.file = raw.file;
-  return state;
-}
-
-/** The last path segment of a file URI, for the file filter's choices. */
-function fileName(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '');
-  try {
-    return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || uri;
-  } catch {
-    return path.slice(path.lastIndexOf('/') + 1) || uri;
-  }
-}
-
 export class Burndown {
   private plan: PlanSnapshot | undefined;
   private items: BurndownItem[] = [];
   private names = new Map<string, string>();
-  private state: ViewState;
-  private readonly prefixGroup: HTMLElement;
-  private readonly otherPrefix: HTMLInputElement;
-  private readonly levelSelect: HTMLSelectElement;
-  private readonly fileSelect: HTMLSelectElement;
+  private readonly filters: ItemFilters;
   private readonly status: HTMLElement;
   private readonly summary: HTMLElement;
   private readonly chart: SVGSVGElement;
@@ -62,26 +32,17 @@ export class Burndown {
     root: HTMLElement,
     private readonly host: Host,
   ) {
-    this.state = readState(host.getState());
     root.classList.add('burndown');
     const toolbar = html('header', { class: 'toolbar' }, root);
-    const filters = html('div', { class: 'toolbar-group' }, toolbar);
-    this.prefixGroup = html('div', { class: 'state-toggles prefixes', role: 'group', 'aria-label': 'ID prefixes' }, filters);
-    for (const prefix of defaultBurndownPrefixes) {
-      const button = html('button', { class: 'state-toggle prefix', type: 'button', 'data-prefix': prefix, title: `Count only items whose ID starts with ${prefix} (with the other prefixes chosen)` }, this.prefixGroup);
-      text(button, prefix);
-      button.addEventListener('click', () => this.togglePrefix(prefix));
-    }
-    this.otherPrefix = html('input', { class: 'filter other-prefix', type: 'search', placeholder: 'Other prefixes', 'aria-label': 'Other ID prefixes, separated by spaces or commas', spellcheck: 'false' }, filters);
-    this.otherPrefix.value = this.state.prefixes.filter((prefix) => !(defaultBurndownPrefixes as readonly string[]).includes(prefix)).join(' ');
-    this.otherPrefix.addEventListener('input', () => {
-      const chosen = this.state.prefixes.filter((prefix) => (defaultBurndownPrefixes as readonly string[]).includes(prefix));
-      this.update({ prefixes: [...chosen, ...this.otherPrefix.value.split(/[\s,]+/).filter((prefix) => prefix.length > 0)] });
-    });
-    this.levelSelect = html('select', { class: 'level', 'aria-label': 'Level' }, filters);
-    this.levelSelect.addEventListener('change', () => this.update({ level: this.levelSelect.value === '' ? null : Number(this.levelSelect.value) }));
-    this.fileSelect = html('select', { class: 'file', 'aria-label': 'File' }, filters);
-    this.fileSelect.addEventListener('change', () => this.update({ file: this.fileSelect.value === '' ? null : this.fileSelect.value }));
+    this.filters = new ItemFilters(
+      html('div', { class: 'toolbar-group' }, toolbar),
+      readFilterState(host.getState()),
+      (state) => {
+        this.host.setState(state);
+        this.draw();
+      },
+      'Count only items whose ID starts with',
+    );
     const actions = html('div', { class: 'toolbar-group' }, toolbar);
     for (const format of ['svg', 'png'] as const) {
       const button = html('button', { class: `tool export-${format}`, type: 'button', 'data-action': `export-${format}`, title: `Export the chart as ${format.toUpperCase()}` }, actions);
@@ -93,7 +54,6 @@ export class Burndown {
     this.summary = html('div', { class: 'summary' }, root);
     this.chart = svg('svg', { class: 'burndown-chart', width: size.width, height: size.height, viewBox: `0 0 ${size.width} ${size.height}`, role: 'img', 'aria-label': 'Burndown chart' }, html('div', { class: 'burndown-viewport' }, root));
     this.details = html('section', { class: 'point-items', 'aria-live': 'polite' }, root);
-    this.showPrefixes();
   }
 
   setStatus(message: string | null): void {
@@ -105,51 +65,18 @@ export class Burndown {
     this.plan = plan;
     this.items = burndownItemsOf(plan);
     this.names = new Map([...plan.milestones.map((item) => [item.id, item.name] as const), ...Object.values(plan.features).map((item) => [item.id, item.name] as const)]);
-    this.fillChoices();
+    this.filters.fillChoices(
+      this.items.flatMap((item) => (item.level === undefined ? [] : [item.level])),
+      this.items.flatMap((item) => (item.file === undefined ? [] : [item.file])),
+    );
     this.draw();
-  }
-
-  private update(change: Partial<ViewState>): void {
-    this.state = { ...this.state, ...change };
-    this.host.setState(this.state);
-    this.showPrefixes();
-    this.draw();
-  }
-
-  private togglePrefix(prefix: string): void {
-    const prefixes = this.state.prefixes.includes(prefix) ? this.state.prefixes.filter((chosen) => chosen !== prefix) : [...this.state.prefixes, prefix];
-    this.update({ prefixes });
-  }
-
-  private showPrefixes(): void {
-    for (const button of Array.from(this.prefixGroup.querySelectorAll('button'))) button.setAttribute('aria-pressed', String(this.state.prefixes.includes(button.dataset.prefix ?? '')));
-  }
-
-  /** The level and file choices: those the plan has, and the one chosen even when it has gone. */
-  private fillChoices(): void {
-    const levels = [...new Set(this.items.flatMap((item) => (item.level === undefined ? [] : [item.level])))].sort((a, b) => a - b);
-    if (this.state.level !== null && !levels.includes(this.state.level)) levels.push(this.state.level);
-    clear(this.levelSelect);
-    text(html('option', { value: '' }, this.levelSelect), 'All levels');
-    for (const level of levels) text(html('option', { value: level }, this.levelSelect), `Level ${level}`);
-    this.levelSelect.value = this.state.level === null ? '' : String(this.state.level);
-    const files = [...new Set(this.items.flatMap((item) => (item.file === undefined ? [] : [item.file])))].sort();
-    if (this.state.file !== null && !files.includes(this.state.file)) files.push(this.state.file);
-    clear(this.fileSelect);
-    text(html('option', { value: '' }, this.fileSelect), 'All files');
-    for (const file of files) text(html('option', { value: file, title: file }, this.fileSelect), fileName(file));
-    this.fileSelect.value = this.state.file ?? '';
-  }
-
-  private filters(): BurndownFilters {
-    return { prefixes: this.state.prefixes, level: this.state.level ?? undefined, file: this.state.file ?? undefined };
   }
 
   private draw(): void {
     clear(this.chart);
     clear(this.details);
     if (!this.plan) return;
-    const series = burndownSeries(this.items, this.plan.asOf, this.filters());
+    const series = burndownSeries(this.items, this.plan.asOf, this.filters.filters);
     this.series = series;
     this.summary.textContent = `${series.items} item${series.items === 1 ? '' : 's'} counted · as of ${series.asOf}${this.plan.baseline && series.hasRevision ? ` · baseline ${this.plan.baseline.revision} (${this.plan.baseline.commit})` : ''}`;
     svg('rect', { class: 'chart-bg', x: 0, y: 0, width: size.width, height: size.height }, this.chart);
