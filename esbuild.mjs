@@ -1,5 +1,5 @@
 // Bundles the programs of the extension: the client (VS Code extension host), the language server,
-// the command-line checker and the timeline and burndown webviews (browser pages); and for VS Code for the Web,
+// the command-line checker and the timeline, burndown and trend webviews (browser pages); and for VS Code for the Web,
 // the client for the web worker extension host and the server in a Web Worker (dist/browser/). The
 // server and the checker are also the package's bins (`milestones-language-server`, `milestones`).
 import * as esbuild from 'esbuild';
@@ -34,6 +34,7 @@ const builds = [
     outfile: 'dist/webview/timeline.js',
   },
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['webview/src/burndownMain.ts'], outfile: 'dist/webview/burndown.js' },
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['webview/src/trendMain.ts'], outfile: 'dist/webview/trend.js' },
 ];
 
 mkdirSync('dist/webview', { recursive: true });

@@ -2,6 +2,7 @@
 // typed objects: each side names the same object, so parameters and results are checked by the build.
 import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { DrivingStep, PlanSnapshot, Position } from './planSnapshot';
+import type { TrendEvery, TrendHistory } from './trendSeries';
 
 /** Client → server: the whole plan of the workspace. */
 export const planSnapshotRequest = new RequestType0<PlanSnapshot, void>('milestones/planSnapshot');
@@ -26,6 +27,21 @@ export const idAtRequest = new RequestType<IdAtParams, string | null, void>('mil
 
 /** Client → server: the driving path that ends at the item at a position, earliest first (empty when there is no item there). */
 export const drivingPathRequest = new RequestType<IdAtParams, DrivingStep[], void>('milestones/drivingPath');
+
+export interface TrendParams {
+  every: TrendEvery;
+}
+
+/** The trend's history, or why there is none (no git, not a repository, no commits). */
+export interface TrendAnswer {
+  history: TrendHistory | null;
+  reason: string | null;
+  /** What it was read from (HEAD, the steps, the folders and overrides files): the same version is the same history. */
+  version: string | null;
+}
+
+/** Client → server: the milestone trend of the first workspace folder's repository, read from git. */
+export const trendRequest = new RequestType<TrendParams, TrendAnswer, void>('milestones/trend');
 
 /** The code of the diagnostics the server puts on glossary files and skip lists, which the status bar counts. */
 export const glossaryDiagnosticCode = 'glossary-file';

@@ -1,5 +1,6 @@
 // The messages between the extension and the timeline webview (postMessage in both directions).
 import type { PlanSnapshot } from './planSnapshot';
+import type { TrendEvery, TrendHistory } from './trendSeries';
 
 /** Extension → timeline webview. */
 export type ToTimeline =
@@ -7,7 +8,9 @@ export type ToTimeline =
   | { type: 'plan'; plan: PlanSnapshot }
   | { type: 'highlight'; id: string | null }
   /** Why the plan shown may be out of date (the server is not running), or null once it is current. */
-  | { type: 'status'; message: string | null };
+  | { type: 'status'; message: string | null }
+  /** The Trend view's history, read with its steps, or why there is none. */
+  | { type: 'trend'; every: TrendEvery; history: TrendHistory | null; reason: string | null };
 
 /** How a timeline opened for the first time starts (settings `milestones.timeline.*`). */
 export interface TimelineDefaults {
@@ -21,4 +24,6 @@ export interface TimelineDefaults {
 export type FromTimeline =
   | { type: 'ready' }
   | { type: 'reveal'; id: string }
-  | { type: 'exportImage'; format: 'svg' | 'png'; data: string };
+  | { type: 'exportImage'; format: 'svg' | 'png'; data: string }
+  /** The Trend view asks for its history with other steps. */
+  | { type: 'trendSteps'; every: TrendEvery };

@@ -4,6 +4,10 @@
 // rising when it slips and ending on the diagonal (y = x) when it is achieved.
 import { daysBetween } from '../server/src/service/text/dates';
 
+/** Where the steps are: each month's last commit, each tag, or each commit. */
+export const trendSteps = ['month', 'tag', 'commit'] as const;
+export type TrendEvery = (typeof trendSteps)[number];
+
 /** A revision the trend reads the plan at. */
 export interface TrendStep {
   /** The commit's short hash, its date (YYYY-MM-DD) and its subject. */

@@ -3,12 +3,13 @@
 // commands. The entries (extension.ts, browserExtension.ts) make the client.
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
-import { idAtRequest, planChangedNotification } from '../../common/requests';
+import { idAtRequest, planChangedNotification, trendRequest } from '../../common/requests';
 import { registerCommands, reveal } from './commands';
 import { PlanModel } from './planModel';
 import { staleReason } from './server/languageClient';
 import { showPlanStatus } from './statusBar';
 import { BurndownPanel, burndownViewType } from './burndown/burndownPanel';
+import { TrendPanel, trendViewType } from './trend/trendPanel';
 import { TimelinePanel, timelineViewType, type TimelineSource } from './timeline/timelinePanel';
 import { PlanTreeProvider } from './tree/treeProvider';
 
@@ -29,6 +30,7 @@ export async function activateWith(context: vscode.ExtensionContext, languageCli
 
   const timelineSource: TimelineSource = {
     getPlan: () => plan.get(),
+    getTrend: (every) => languageClient.sendRequest(trendRequest, { every }),
     onDidChangePlan: plan.onDidChange,
     reveal: async (id) => {
       const snapshot = await plan.get();
@@ -53,6 +55,12 @@ export async function activateWith(context: vscode.ExtensionContext, languageCli
     vscode.window.registerWebviewPanelSerializer(burndownViewType, {
       deserializeWebviewPanel: (panel) => {
         BurndownPanel.revive(panel, context, timelineSource);
+        return Promise.resolve();
+      },
+    }),
+    vscode.window.registerWebviewPanelSerializer(trendViewType, {
+      deserializeWebviewPanel: (panel) => {
+        TrendPanel.revive(panel, context, timelineSource);
         return Promise.resolve();
       },
     }),

@@ -7,6 +7,7 @@ import { drivingPathRequest, exportRequest, type ExportParams } from '../../comm
 import type { PlanModel } from './planModel';
 import { notifyStartFailure } from './server/languageClient';
 import { BurndownPanel } from './burndown/burndownPanel';
+import { TrendPanel } from './trend/trendPanel';
 import { TimelinePanel, type TimelineSource } from './timeline/timelinePanel';
 import type { PlanTreeProvider } from './tree/treeProvider';
 
@@ -55,6 +56,7 @@ export function registerCommands({ extension, languageClient, plan, tree, timeli
   return [
     vscode.commands.registerCommand('milestones.showTimeline', () => TimelinePanel.show(extension, timelineSource)),
     vscode.commands.registerCommand('milestones.showBurndown', () => BurndownPanel.show(extension, timelineSource)),
+    vscode.commands.registerCommand('milestones.showTrend', () => TrendPanel.show(extension, timelineSource)),
     vscode.commands.registerCommand('milestones.exportMarkdown', (target?: vscode.Uri) => exportPlan('md', asUri(target))),
     vscode.commands.registerCommand('milestones.exportLatex', (target?: vscode.Uri) => exportPlan('tex', asUri(target))),
     vscode.commands.registerCommand('milestones.goToMilestone', async () => {

@@ -12,10 +12,12 @@ import {
   type Connection,
   type Position,
 } from 'vscode-languageserver';
-import { drivingPathRequest, exportRequest, idAtRequest, planChangedNotification, planSnapshotRequest } from '../../common/requests';
+import { drivingPathRequest, exportRequest, idAtRequest, planChangedNotification, planSnapshotRequest, trendRequest } from '../../common/requests';
+import { trendSteps } from '../../common/trendSeries';
 import { normalizeUri, type HostFileSystem } from './host/fileSystem';
 import type { GlossaryProblem } from './host/glossaryFiles';
 import type { PlanBaseline } from './host/planBaseline';
+import type { PlanTrends } from './host/planTrend';
 import type { PlanHistory } from './host/planHistory';
 import { PlanHost } from './host/planHost';
 import { fixAllKind, rangeOf, toCodeAction, toCompletionItems, toDiagnostic, toDiagnostics, toDocumentSymbol, toFoldingRange, toGlossaryDiagnostic, toHover, toSelectionRange, toSymbolInformation, toWorkspaceEdit } from './lsp/convert';
@@ -32,8 +34,8 @@ export interface ServerEnvironment {
   schedule: (callback: () => void) => void;
   /** Told how much text each keystroke replaced, for the Node server's idle collection. */
   textReplaced?: (bytes: number) => void;
-  /** The plans' history from git, where git can run (Node): the hover's date history and the timeline's baseline. */
-  history?: { dates: PlanHistory; baseline: PlanBaseline };
+  /** The plans' history from git, where git can run (Node): the hover's date history, the timeline's baseline and the trend. */
+  history?: { dates: PlanHistory; baseline: PlanBaseline; trends: PlanTrends };
 }
 
 export function serveLanguage(connection: Connection, environment: ServerEnvironment): void {
@@ -174,6 +176,13 @@ export function serveLanguage(connection: Connection, environment: ServerEnviron
     const snapshot = service.snapshot();
     const baseline = await environment.history?.baseline.of(service.getSettings().baselineRevision, host.workspaceFolders());
     return baseline ? { ...snapshot, baseline } : snapshot;
+  });
+
+  connection.onRequest(trendRequest, async (params) => {
+    await host.ready;
+    if (!environment.history) return { history: null, reason: 'The trend is read from git, which this server cannot run (in a browser).', version: null };
+    const every = trendSteps.includes(params.every) ? params.every : 'month';
+    return environment.history.trends.of(every, host.workspaceFolders(), host.overridesFilesOnDisk());
   });
 
   connection.onRequest(exportRequest, async (params) => {

@@ -4,6 +4,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { idleGarbageCollection } from './host/idleGc';
 import { nodeFileSystem } from './host/nodeFileSystem';
 import { PlanBaseline } from './host/planBaseline';
+import { PlanTrends } from './host/planTrend';
 import { PlanHistory } from './host/planHistory';
 import { serveLanguage } from './languageServer';
 import { serverCommandLine } from './serverCommandLine';
@@ -21,6 +22,6 @@ serveLanguage(connection, {
   fileSystem: nodeFileSystem,
   schedule: setImmediate,
   textReplaced: (bytes) => gc.noteReplacedText(bytes),
-  // git runs on Node only: the hover's date history and the timeline's baseline.
-  history: { dates: new PlanHistory((message) => connection.console.info(message)), baseline: new PlanBaseline((message) => connection.console.warn(message)) },
+  // git runs on Node only: the hover's date history, the timeline's baseline and the trend.
+  history: { dates: new PlanHistory((message) => connection.console.info(message)), baseline: new PlanBaseline((message) => connection.console.warn(message)), trends: new PlanTrends() },
 });

@@ -64,6 +64,8 @@ describe('npm run package', () => {
       'extension/dist/webview/timeline.css',
       'extension/dist/webview/burndown.js',
       'extension/dist/webview/burndown.css',
+      'extension/dist/webview/trend.js',
+      'extension/dist/webview/trend.css',
       'extension/schemas/milestones.schema.json',
       'extension/syntaxes/milestones.tmLanguage.json',
       'extension/resources/icon.png',

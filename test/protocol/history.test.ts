@@ -1,5 +1,5 @@
-// The hover's date history and the timeline's baseline over LSP: a real server on plans in a git
-// repository the test makes (commits that move a feature's dates, a rename), and outside any.
+// The hover's date history, the timeline's baseline and the trend over LSP: a real server on plans
+// in a git repository the test makes (commits that move a feature's dates, a rename), and outside any.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Hover } from 'vscode-languageserver-protocol';
 import type { PlanSnapshot } from '../../common/planSnapshot';
+import type { TrendAnswer } from '../../common/requests';
 import { git, write } from '../helpers/gitRepo';
 import { PlanHistory } from '../../server/src/host/planHistory';
 import { TestClient } from '../helpers/lspClient';
@@ -224,5 +225,57 @@ describe('the baseline in the plan snapshot', () => {
     const { snapshot, said } = await snapshotWith({ baselineRevision: 'v9' });
     assert.equal(snapshot.baseline, undefined);
     assert.ok(said.includes('milestones.baselineRevision "v9" is not drawn: "v9" is not a revision of this repository: give a tag, a branch, a commit or e.g. HEAD~3.'), said.join('\n'));
+  });
+});
+
+describe('the trend over LSP', () => {
+  let repo: string;
+  before(() => {
+    repo = mkdtempSync(join(tmpdir(), 'milestones-trend-lsp-'));
+    git(repo, ['init', '-q', '-b', 'main']);
+    write(repo, 'releases.milestones.yaml', releases);
+    write(repo, 'features.milestones.yaml', features('2021-06-01'));
+    git(repo, ['add', '.']);
+    git(repo, ['commit', '-q', '-m', 'First plan'], '2021-01-10');
+    write(repo, 'local.yaml', 'F-1:\n  due: 2021-08-01\n');
+    git(repo, ['add', '.']);
+    git(repo, ['commit', '-q', '-m', 'Override F-1'], '2021-02-20');
+    git(repo, ['tag', 'v1']);
+  });
+  after(() => rmSync(repo, { recursive: true, force: true }));
+
+  test("milestones/trend: the history of the folder's repository, with the overrides files the settings name, by the steps asked", async () => {
+    const client = await TestClient.start({ folders: [repo], settings: { overrideFiles: ['local.yaml'] } });
+    try {
+      const answer = await client.request<TrendAnswer>('milestones/trend', { every: 'month' });
+      assert.equal(answer.reason, null);
+      assert.deepEqual(answer.history!.steps.map((step) => [step.date, step.subject]), [['2021-01-10', 'First plan'], ['2021-02-20', 'Override F-1']]);
+      const f1 = answer.history!.items.find((item) => item.id === 'F-1')!;
+      assert.deepEqual(f1.changes, [{ step: 0, expected: '2021-06-01' }, { step: 1, expected: '2021-08-01' }]);
+      const again = await client.request<TrendAnswer>('milestones/trend', { every: 'month' });
+      assert.equal(again.version, answer.version, 'the same HEAD, the same history');
+      const tags = await client.request<TrendAnswer>('milestones/trend', { every: 'tag' });
+      assert.deepEqual(tags.history!.steps.map((step) => step.tag), ['v1']);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('outside a repository: no history, and why', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'milestones-trend-nogit-'));
+    write(folder, 'releases.milestones.yaml', releases);
+    const previous = process.env.GIT_CEILING_DIRECTORIES;
+    process.env.GIT_CEILING_DIRECTORIES = tmpdir();
+    const client = await TestClient.start({ folders: [folder] });
+    try {
+      const answer = await client.request<TrendAnswer>('milestones/trend', { every: 'month' });
+      assert.equal(answer.history, null);
+      assert.match(answer.reason ?? '', /is not inside a git repository/);
+    } finally {
+      await client.stop();
+      if (previous === undefined) delete process.env.GIT_CEILING_DIRECTORIES;
+      else process.env.GIT_CEILING_DIRECTORIES = previous;
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-// Runs the timeline and burndown pages in headless Chromium as VS Code would: the HTML from timelineHtml with its
+// Runs the timeline, burndown and trend pages in headless Chromium as VS Code would: the HTML from timelineHtml with its
 // real CSP, the bundle from dist/webview served from one origin, and a stub of acquireVsCodeApi.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -37,6 +37,8 @@ export async function startSite(): Promise<Site> {
     '/theme-dark.css': { path: new URL('test/webview/theme-dark.css', root), type: 'text/css' },
     '/burndown.js': { path: new URL('dist/webview/burndown.js', root), type: 'text/javascript' },
     '/burndown.css': { path: new URL('dist/webview/burndown.css', root), type: 'text/css' },
+    '/trend.js': { path: new URL('dist/webview/trend.js', root), type: 'text/javascript' },
+    '/trend.css': { path: new URL('dist/webview/trend.css', root), type: 'text/css' },
   };
   let origin = '';
   const server: Server = createServer((request, response) => {
@@ -49,6 +51,12 @@ export async function startSite(): Promise<Site> {
     if (path === '/burndown') {
       // The page as BurndownPanel makes it.
       const html = timelineHtml({ cspSource: origin, nonce: makeNonce(), scriptUri: `${origin}/burndown.js`, styleUri: `${origin}/timeline.css`, moreStyleUris: [`${origin}/burndown.css`], title: 'Milestone burndown', rootId: 'burndown' });
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+      return;
+    }
+    if (path === '/trend') {
+      // The page as TrendPanel makes it.
+      const html = timelineHtml({ cspSource: origin, nonce: makeNonce(), scriptUri: `${origin}/trend.js`, styleUri: `${origin}/timeline.css`, moreStyleUris: [`${origin}/burndown.css`, `${origin}/trend.css`], title: 'Milestone trend', rootId: 'trend' });
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
       return;
     }
@@ -91,7 +99,7 @@ const stubHost = `
   });
 `;
 
-/** `path`: the page, `/` for the timeline (the default) or `/burndown`. */
+/** `path`: the page, `/` for the timeline (the default), `/burndown` or `/trend`. */
 export async function openPage(browser: Browser, site: Site, options: { width?: number; height?: number; path?: string } = {}): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: options.width ?? 1400, height: options.height ?? 900 } });
   // A step that cannot happen fails in seconds instead of holding the whole run.

@@ -2,6 +2,7 @@
 // the drawing code can trust types (strings are strings, states are known) whatever arrives.
 import type { Baseline, FeatureRow, FeatureSnapshot, ItemState, Links, Location, MilestoneSnapshot, PlanSnapshot, ProblemSummary, Progress, Severity } from '../../common/planSnapshot';
 import type { ToTimeline } from '../../common/timelineMessages';
+import { trendSteps, type TrendChange, type TrendEvery, type TrendHistory, type TrendItem, type TrendStep } from '../../common/trendSeries';
 import { itemStates, severities } from './model';
 
 type Loose = Record<string, unknown>;
@@ -106,6 +107,39 @@ export function normalizePlan(value: unknown): PlanSnapshot {
   };
 }
 
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+const date = (value: unknown): string | null => (typeof value === 'string' && datePattern.test(value) ? value : null);
+
+/** The trend's history with every field of the shape the drawing expects: steps with a date, changes at a step that exists. */
+export function normalizeTrend(value: unknown): TrendHistory {
+  const history = isObject(value) ? value : {};
+  const steps: TrendStep[] = list(history.steps)
+    .filter(isObject)
+    .filter((step) => date(step.date) !== null)
+    .map((step) => ({ commit: text(step.commit).slice(0, 64), date: date(step.date)!, subject: text(step.subject), ...(typeof step.tag === 'string' ? { tag: step.tag } : {}) }));
+  const items: TrendItem[] = list(history.items)
+    .filter(isObject)
+    .filter((item) => typeof item.id === 'string')
+    .map((item) => {
+      const changes: TrendChange[] = list(item.changes)
+        .filter(isObject)
+        .filter((change) => Number.isInteger(change.step) && (change.step as number) >= 0 && (change.step as number) < steps.length)
+        .map((change) => {
+          const achieved = date(change.achieved);
+          return { step: change.step as number, expected: date(change.expected), ...(achieved === null ? {} : { achieved }) };
+        });
+      return {
+        id: item.id as string,
+        kind: item.kind === 'feature' ? 'feature' : 'milestone',
+        name: text(item.name),
+        ...(typeof item.level === 'number' && Number.isFinite(item.level) ? { level: item.level } : {}),
+        ...(typeof item.file === 'string' ? { file: item.file } : {}),
+        changes,
+      };
+    });
+  return { steps, items };
+}
+
 export function parseToTimeline(message: unknown): ToTimeline | undefined {
   if (!isObject(message)) return undefined;
   if (message.type === 'plan') return { type: 'plan', plan: normalizePlan(message.plan) };
@@ -116,6 +150,11 @@ export function parseToTimeline(message: unknown): ToTimeline | undefined {
     const { collapseFeatures, zoom } = message.defaults;
     const percent = typeof zoom === 'number' && Number.isFinite(zoom) && zoom > 0 ? zoom : 100;
     return { type: 'defaults', defaults: { collapseFeatures: collapseFeatures === true, zoom: percent } };
+  }
+  if (message.type === 'trend') {
+    const every: TrendEvery = trendSteps.includes(message.every as TrendEvery) ? (message.every as TrendEvery) : 'month';
+    const reason = typeof message.reason === 'string' ? message.reason.slice(0, 500) : null;
+    return { type: 'trend', every, history: message.history === null ? null : normalizeTrend(message.history), reason };
   }
   if (message.type === 'highlight') {
     if (message.id === null || typeof message.id === 'string') return { type: 'highlight', id: message.id };

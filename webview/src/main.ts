@@ -12,6 +12,6 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (message.type === 'defaults') timeline.setDefaults(message.defaults);
   else if (message.type === 'status') timeline.setStatus(message.message);
   else if (message.type === 'plan') timeline.setPlan(message.plan);
-  else timeline.setHighlight(message.id);
+  else if (message.type === 'highlight') timeline.setHighlight(message.id);
 });
 host.postMessage({ type: 'ready' });

@@ -2,6 +2,7 @@
 // from files, so its messages are treated as untrusted input and every field is validated.
 import { idPattern } from '../../../common/planSnapshot';
 import type { FromTimeline } from '../../../common/timelineMessages';
+import { trendSteps, type TrendEvery } from '../../../common/trendSeries';
 
 export const maxIdLength = 200;
 /** Exported images larger than this (in characters) are refused. */
@@ -22,6 +23,8 @@ export function parseFromTimeline(message: unknown): FromTimeline | undefined {
       return { type: 'ready' };
     case 'reveal':
       return isTimelineId(value.id) ? { type: 'reveal', id: value.id } : undefined;
+    case 'trendSteps':
+      return trendSteps.includes(value.every as TrendEvery) ? { type: 'trendSteps', every: value.every as TrendEvery } : undefined;
     case 'exportImage': {
       const { format, data } = value;
       if (typeof data !== 'string') return undefined;

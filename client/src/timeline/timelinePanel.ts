@@ -2,6 +2,8 @@
 // cursor, reveals what the user clicks and saves exported images.
 import * as vscode from 'vscode';
 import type { PlanSnapshot } from '../../../common/planSnapshot';
+import type { TrendAnswer } from '../../../common/requests';
+import type { TrendEvery } from '../../../common/trendSeries';
 import type { TimelineDefaults } from '../../../common/timelineMessages';
 import { parseFromTimeline } from './messages';
 import { PlanWebviewPanel, saveExportedImage, timelineNumberSetting, webviewPanelOptions } from './webviewPanels';
@@ -9,6 +11,8 @@ import { makeNonce, timelineHtml } from './timelineHtml';
 
 export interface TimelineSource {
   getPlan(): Promise<PlanSnapshot>;
+  /** The milestone trend the server reads from git, with steps `every`. */
+  getTrend(every: TrendEvery): Promise<TrendAnswer>;
   onDidChangePlan: vscode.Event<void>;
   reveal(id: string): Promise<void>;
   /** The ID at a position of a document, as the server answers. */

@@ -3,9 +3,9 @@
 // revision with the overrides files of that revision — as CSV, JSON or an SVG chart. Also the
 // reading `report slip` shares.
 import * as path from 'node:path';
-import { trendSeries, type TrendSeries } from '../../../common/trendSeries';
+import { trendSeries, trendSteps, type TrendEvery, type TrendSeries } from '../../../common/trendSeries';
 import { repositoryRoot } from '../host/git';
-import { readTrend, trendSteps, type TrendEvery } from '../host/planTrend';
+import { readTrend } from '../host/planTrend';
 import { trendCsv, trendJson, trendSvg } from '../service/reports/trend';
 import { defineCommand, UsageError, type CliContext, type CliResult } from './command';
 import { inputFailure, readInputs } from './inputs';

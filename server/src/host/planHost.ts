@@ -129,6 +129,11 @@ export class PlanHost {
     return classify(uri, this.service.getSettings(), this.folders, languageId);
   }
 
+  /** The overrides files the settings name that are on disk, as URIs: those the trend reads at each revision. */
+  overridesFilesOnDisk(): string[] {
+    return [...this.overridesOnDisk];
+  }
+
   /**
    * Reads the overrides files the settings name that are on disk (by path, or found by their
    * wildcards), unless open: their dates take part in the plans' checks whether or not they are

@@ -1,18 +1,17 @@
 // The milestone trend read from git: the steps of the branch's first-parent line (each month's last
 // commit, each tag, or each commit), the plan files under the given paths and the overrides files
 // read whole at the first step and as patches between one step and the next (one `git diff-tree`
-// for all of them), and each item's expected date at every step (service/history/trendHistory.ts).
+// for all of them), and each item's expected date at every step (service/history/trendHistory.ts);
+// for the Trend view, kept once per HEAD.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { TrendHistory, TrendStep } from '../../../common/trendSeries';
+import type { TrendAnswer } from '../../../common/requests';
+import type { TrendEvery, TrendHistory, TrendStep } from '../../../common/trendSeries';
 import { TrendReader } from '../service/history/trendHistory';
 import { isPlanFile, skippedFolders } from './fileSystem';
-import { filesAt, firstParentLog, GitError, pairPatches, resolveCommit, tagsInHead, textsAt, type LoggedCommit } from './git';
-import { fileUri } from './nodeFileSystem';
+import { filesAt, firstParentLog, GitError, headCommit, pairPatches, repositoryRoot, resolveCommit, tagsInHead, textsAt, type LoggedCommit } from './git';
+import { fileUri, uriPath } from './nodeFileSystem';
 import { withoutBom } from './planRevision';
-
-export const trendSteps = ['month', 'tag', 'commit'] as const;
-export type TrendEvery = (typeof trendSteps)[number];
 
 export interface TrendRequest {
   /** Absolute folders and files: the plan files under them are read. */
@@ -112,4 +111,29 @@ async function stepsOf(root: string, every: TrendEvery, since: string | undefine
   const excluded = new Set((await firstParentLog(root, from)).map((commit) => commit.commit));
   excluded.delete(from);
   return steps.filter((step) => !excluded.has(step.commit));
+}
+
+/** The Trend view's answers: the trend of the first workspace folder's repository, read once per HEAD and steps. */
+export class PlanTrends {
+  private kept: { key: string; answer: Promise<TrendAnswer> } | undefined;
+
+  /** `folderUris`: the workspace folders; `overrides`: the URIs of the overrides files to read at each step. */
+  async of(every: TrendEvery, folderUris: readonly string[], overrides: readonly string[]): Promise<TrendAnswer> {
+    const folders = folderUris.filter((uri) => uri.startsWith('file:')).map(uriPath);
+    if (folders.length === 0) return { history: null, reason: 'The trend reads the plans of a workspace folder on disk, with git: open a folder.', version: null };
+    try {
+      // One repository: the first folder's, as for the timeline's baseline.
+      const root = await repositoryRoot(folders[0]!);
+      const head = await headCommit(root);
+      if (!head) return { history: null, reason: 'The repository has no commits yet: the trend reads the plan at its commits.', version: null };
+      const paths = overrides.filter((uri) => uri.startsWith('file:')).map(uriPath);
+      const key = JSON.stringify([head, every, folders, paths]);
+      if (this.kept?.key !== key) this.kept = { key, answer: readTrend(root, { paths: folders, overrides: paths, every }).then((history) => ({ history, reason: null, version: key })) };
+      return await this.kept.answer;
+    } catch (error) {
+      if (!(error instanceof GitError)) throw error;
+      this.kept = undefined;
+      return { history: null, reason: error.message, version: null };
+    }
+  }
 }
