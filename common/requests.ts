@@ -61,3 +61,27 @@ export const findPlanFilesRequest = new RequestType<FolderParams, string[], void
 
 /** Server → client, likewise: a file's text (UTF-8); an error when it cannot be read. */
 export const readFileRequest = new RequestType<FolderParams, string, void>('milestones/readFile');
+
+export interface ImportScheduleParams {
+  /** The schedule file: a P6 XER or spreadsheet export, an MS Project XML file or a CSV (a file: URI). */
+  schedule: string;
+  /** The plan to update (its URI), or none for a new plan. */
+  into?: string;
+  options?: { project?: string; milestonesOnly?: boolean; features?: boolean; prune?: boolean; encoding?: string };
+}
+
+export interface ImportScheduleResult {
+  /** Why nothing can be imported, naming the file and line or row. */
+  error?: string;
+  /** A new plan's text. */
+  text?: string;
+  /** An update: the edits of the plan as the server has its text (offsets), each a minimal change. */
+  edits?: { start: number; end: number; text: string }[];
+  /** What the import found or changed, one line for a message. */
+  summary: string;
+  /** IDs made valid, items gone from the schedule: one line each. */
+  notes: string[];
+}
+
+/** Client → server: a schedule read as a new plan, or as the update of a plan (the server reads the file). */
+export const importScheduleRequest = new RequestType<ImportScheduleParams, ImportScheduleResult, void>('milestones/importSchedule');

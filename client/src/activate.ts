@@ -6,6 +6,7 @@ import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { idAtRequest, planChangedNotification, trendRequest } from '../../common/requests';
 import { registerCommands, reveal } from './commands';
 import { PlanModel } from './planModel';
+import { registerScheduleImport } from './scheduleImport';
 import { staleReason } from './server/languageClient';
 import { showPlanStatus } from './statusBar';
 import { BurndownPanel, burndownViewType } from './burndown/burndownPanel';
@@ -46,6 +47,7 @@ export async function activateWith(context: vscode.ExtensionContext, languageCli
 
   context.subscriptions.push(
     ...registerCommands({ extension: context, languageClient, plan, tree, timelineSource }),
+    ...registerScheduleImport(languageClient),
     vscode.window.registerWebviewPanelSerializer(timelineViewType, {
       deserializeWebviewPanel: (panel) => {
         TimelinePanel.revive(panel, context, timelineSource);

@@ -12,7 +12,8 @@ import {
   type Connection,
   type Position,
 } from 'vscode-languageserver';
-import { drivingPathRequest, exportRequest, idAtRequest, planChangedNotification, planSnapshotRequest, trendRequest } from '../../common/requests';
+import { URI } from 'vscode-uri';
+import { drivingPathRequest, exportRequest, idAtRequest, importScheduleRequest, planChangedNotification, planSnapshotRequest, trendRequest } from '../../common/requests';
 import { trendSteps } from '../../common/trendSeries';
 import { normalizeUri, type HostFileSystem } from './host/fileSystem';
 import type { GlossaryProblem } from './host/glossaryFiles';
@@ -20,6 +21,7 @@ import type { PlanBaseline } from './host/planBaseline';
 import type { PlanTrends } from './host/planTrend';
 import type { PlanHistory } from './host/planHistory';
 import { PlanHost } from './host/planHost';
+import { importSchedule, type ScheduleReader } from './host/scheduleImport';
 import { fixAllKind, rangeOf, toCodeAction, toCompletionItems, toDiagnostic, toDiagnostics, toDocumentSymbol, toFoldingRange, toGlossaryDiagnostic, toHover, toSelectionRange, toSymbolInformation, toWorkspaceEdit } from './lsp/convert';
 import { Published } from './lsp/published';
 import type { PlanFile } from './service';
@@ -36,6 +38,8 @@ export interface ServerEnvironment {
   textReplaced?: (bytes: number) => void;
   /** The plans' history from git, where git can run (Node): the hover's date history, the timeline's baseline and the trend. */
   history?: { dates: PlanHistory; baseline: PlanBaseline; trends: PlanTrends };
+  /** Reads schedule files for the editor's import, where there is a disk (Node). */
+  readSchedule?: ScheduleReader;
 }
 
 export function serveLanguage(connection: Connection, environment: ServerEnvironment): void {
@@ -188,6 +192,11 @@ export function serveLanguage(connection: Connection, environment: ServerEnviron
   connection.onRequest(exportRequest, async (params) => {
     await host.ready;
     return service.exportPlan(params.format === 'tex' ? 'tex' : 'md');
+  });
+
+  connection.onRequest(importScheduleRequest, async (params) => {
+    await host.ready;
+    return importSchedule(params, service, environment.readSchedule, (uri) => URI.parse(uri).fsPath);
   });
 
   connection.onRequest(idAtRequest, (params) => {

@@ -6,6 +6,7 @@ import { nodeFileSystem } from './host/nodeFileSystem';
 import { PlanBaseline } from './host/planBaseline';
 import { PlanTrends } from './host/planTrend';
 import { PlanHistory } from './host/planHistory';
+import { readScheduleFile } from './host/scheduleFiles';
 import { serveLanguage } from './languageServer';
 import { serverCommandLine } from './serverCommandLine';
 
@@ -24,4 +25,5 @@ serveLanguage(connection, {
   textReplaced: (bytes) => gc.noteReplacedText(bytes),
   // git runs on Node only: the hover's date history, the timeline's baseline and the trend.
   history: { dates: new PlanHistory((message) => connection.console.info(message)), baseline: new PlanBaseline((message) => connection.console.warn(message)), trends: new PlanTrends() },
+  readSchedule: readScheduleFile,
 });

@@ -15,10 +15,10 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 describe('npm pack', () => {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-  test('ships the bins, README, LICENSE and package.json', () => {
+  test('ships the bins, the spreadsheet reader they load, README, LICENSE and package.json', () => {
     const [packed] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' })) as { files: { path: string }[] }[];
     const files = packed!.files.map((file) => file.path).sort();
-    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/server.js', 'package.json']);
+    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/server.js', 'dist/xlsxSchedule.js', 'package.json']);
     for (const bin of Object.values(manifest.bin)) assert.ok(files.includes(bin.replace(/^\.\//, '')), `${bin} is a bin but does not ship`);
   });
 

@@ -7,6 +7,8 @@ import { readMspdi, type MspdiIdField } from '../service/schedules/mspdi';
 import { ScheduleError, type Schedule, type ScheduleFormat } from '../service/schedules/schedule';
 import { readScheduleCsv, type CsvField } from '../service/schedules/scheduleCsv';
 import { readXer } from '../service/schedules/xer';
+import { p6Schedule } from '../service/schedules/p6Schedule';
+import type { readXlsxTables } from './xlsxSchedule';
 
 export interface ReadScheduleOptions {
   format?: ScheduleFormat;
@@ -82,8 +84,7 @@ export async function readScheduleFile(file: string, options: ReadScheduleOption
   const bytes = await fs.readFile(file);
   const format = options.format ?? scheduleFormatOf(file, bytes);
   if (!format) throw new ScheduleError('line 1', 'is not a schedule this command knows by its name or its first bytes: give --format xer, xlsx, mspdi or csv.');
-  // exceljs is large: loaded only for a spreadsheet.
-  if (format === 'xlsx') return (await import('./xlsxSchedule')).readXlsxSchedule(bytes, options);
+  if (format === 'xlsx') return readSpreadsheet(bytes, options);
   if (bytes.includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) throw new ScheduleError(`line ${lineOf(bytes, bytes.indexOf(0))}`, `holds a NUL byte: it is not a ${format.toUpperCase()} text file.`);
   const text = decodeSchedule(bytes, options.encoding);
   if (format === 'xer') return readXer(text, { project: options.project });
@@ -99,4 +100,25 @@ function lineOf(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let index = 0; index < offset; index++) if (bytes[index] === 10) line++;
   return line;
+}
+
+/**
+ * P6's spreadsheet export. exceljs is large, so its reader is a bundle of its own, loaded only for a
+ * spreadsheet; the extension's package leaves it out (the command line has it).
+ */
+async function readSpreadsheet(bytes: Uint8Array, options: { project?: string }): Promise<Schedule> {
+  let reader: { readXlsxTables: typeof readXlsxTables };
+  try {
+    reader = await import('./xlsxSchedule.js');
+  } catch {
+    throw new ScheduleError('', 'reading a P6 spreadsheet (XLSX) needs the command line, `milestones import FILE.xlsx`: this installation has no spreadsheet reader. Or export XER from P6.');
+  }
+  let workbook: Awaited<ReturnType<typeof readXlsxTables>>;
+  try {
+    workbook = await reader.readXlsxTables(bytes);
+  } catch (error) {
+    throw new ScheduleError('', `is not an XLSX spreadsheet that can be read: ${(error as Error).message}`);
+  }
+  if (!workbook.tables.has('TASK')) throw new ScheduleError('', `has no TASK sheet (it has ${workbook.sheets.join(', ') || 'no sheets'}): export the activities from P6 with the TASK and TASKPRED sheets.`);
+  return p6Schedule(workbook.tables, 'xlsx', options);
 }

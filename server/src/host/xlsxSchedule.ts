@@ -1,17 +1,13 @@
-// Primavera P6's spreadsheet export (XLSX): a sheet per table, TASK and TASKPRED at least, the first
-// row the field names (`task_code`, `pred_task_id`, …). Read with exceljs, which needs Node; the
-// rows then go through the same reader as an XER file's tables.
+// Primavera P6's spreadsheet export (XLSX) as tables: a sheet per table, the first row the field
+// names (`task_code`, `pred_task_id`, …). Read with exceljs, which needs Node, in a bundle of its own
+// (see scheduleFiles.ts): the rows then go through the same reader as an XER file's tables.
 import ExcelJS from 'exceljs';
-import { p6Schedule, p6TableNames, type P6Table } from '../service/schedules/p6Schedule';
-import { ScheduleError, type Schedule } from '../service/schedules/schedule';
+import { p6TableNames, type P6Table } from '../service/schedules/p6Schedule';
 
-export async function readXlsxSchedule(bytes: Uint8Array, options: { project?: string } = {}): Promise<Schedule> {
+/** The P6 tables of a workbook, and the names of all its sheets. Throws when the bytes are not a workbook. */
+export async function readXlsxTables(bytes: Uint8Array): Promise<{ tables: Map<string, P6Table>; sheets: string[] }> {
   const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new ScheduleError('', `is not an XLSX spreadsheet that can be read: ${(error as Error).message}`);
-  }
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const tables = new Map<string, P6Table>();
   workbook.eachSheet((sheet) => {
     const name = sheet.name.trim().toUpperCase();
@@ -25,8 +21,7 @@ export async function readXlsxSchedule(bytes: Uint8Array, options: { project?: s
     });
     tables.set(name, table);
   });
-  if (!tables.has('TASK')) throw new ScheduleError('', `has no TASK sheet (it has ${workbook.worksheets.map((sheet) => sheet.name).join(', ') || 'no sheets'}): export the activities from P6 with the TASK and TASKPRED sheets.`);
-  return p6Schedule(tables, 'xlsx', options);
+  return { tables, sheets: workbook.worksheets.map((sheet) => sheet.name) };
 }
 
 /** A cell as the text an XER file would hold: dates as `YYYY-MM-DD HH:MM`. */

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MilestonesApi } from '../../../client/src/extension';
+import { projectFields, task, taskFieldsV23, taskPredFields, xerText } from '../../helpers/schedules';
 
 const extensionId = 'milestone-yaml.milestone-yaml';
 const pairCodes = new Set(['feature-due-after-milestone', 'feature-open-in-completed-milestone', 'feature-completed-after-milestone']);
@@ -139,5 +140,52 @@ describe('Milestone YAML in the extension host', () => {
     assert.match(text, /LDM-503-02/);
     assert.match(text, /HSC reprocessing/);
     assert.match(text, /currently incomplete/);
+  });
+
+  describe('Import Schedule… and Update From Schedule…', () => {
+    const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
+    const schedule = (forecast: string) =>
+      xerText({
+        PROJECT: { fields: projectFields, rows: [{ proj_id: '100', proj_short_name: 'CAM', last_recalc_date: '2021-08-01 00:00' }] },
+        TASK: { fields: taskFieldsV23, rows: [task('1', 'CAM-1', 'Camera on the summit', 'TT_FinMile', '2021-03-01 17:00'), task('2', 'CAM-2', 'First photon', 'TT_FinMile', '2021-06-01 17:00', { early_end_date: `${forecast} 17:00` })] },
+        TASKPRED: { fields: taskPredFields, rows: [{ task_id: '2', pred_task_id: '1', pred_type: 'PR_FS', lag_hr_cnt: '0' }] },
+      });
+    /** The text on the right of the diff editor the import opened. */
+    const previewed = () =>
+      waitFor('the import preview in a diff editor', async () => {
+        const tab = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((candidate) => candidate.input instanceof vscode.TabInputTextDiff && candidate.input.modified.scheme === 'milestones-import');
+        return tab && (await vscode.workspace.openTextDocument((tab.input as vscode.TabInputTextDiff).modified)).getText();
+      });
+    const written = (uri: vscode.Uri) => vscode.workspace.fs.readFile(uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined);
+
+    it('imports an XER as a new plan: the plan is shown in a diff editor, and written only when applied', async () => {
+      const xer = vscode.Uri.joinPath(folder(), 'camera.xer');
+      await vscode.workspace.fs.writeFile(xer, new TextEncoder().encode(schedule('2021-06-20')));
+      const target = vscode.Uri.joinPath(folder(), 'camera.milestones.yaml');
+      await vscode.commands.executeCommand('milestones.importSchedule', xer, target);
+      const expected = 'title: CAM\nasOf: 2021-08-01\n\nmilestones:\n  CAM-1:\n    name: Camera on the summit\n    due: 2021-03-01\n  CAM-2:\n    name: First photon\n    due: 2021-06-01\n    forecast: 2021-06-20\n    predecessors:\n      - CAM-1\n';
+      assert.equal(await previewed(), expected);
+      assert.equal(await written(target), undefined, 'nothing is written before Apply');
+      await vscode.commands.executeCommand('milestones.applyScheduleImport');
+      assert.equal(await written(target), expected);
+    });
+
+    it("updates the plan at hand from next month's export: the diff against the plan, then minimal edits that keep its comments", async () => {
+      const target = vscode.Uri.joinPath(folder(), 'camera.milestones.yaml');
+      const plan = await vscode.workspace.openTextDocument(target);
+      await vscode.window.showTextDocument(plan);
+      const comment = new vscode.WorkspaceEdit();
+      comment.insert(plan.uri, after(plan, 'CAM-2:'), ' # watched by the camera team');
+      assert.ok(await vscode.workspace.applyEdit(comment));
+      const xer = vscode.Uri.joinPath(folder(), 'camera-september.xer');
+      await vscode.workspace.fs.writeFile(xer, new TextEncoder().encode(schedule('2021-07-15')));
+      await vscode.commands.executeCommand('milestones.updateFromSchedule', xer);
+      const expected = plan.getText().replace('forecast: 2021-06-20', 'forecast: 2021-07-15');
+      assert.equal(await previewed(), expected);
+      await vscode.commands.executeCommand('milestones.applyScheduleImport');
+      await waitFor('the update in the editor', () => plan.getText() === expected);
+      assert.match(plan.getText(), /CAM-2: # watched by the camera team\n/);
+      await revert(plan);
+    });
   });
 });
