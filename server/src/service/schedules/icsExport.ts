@@ -21,7 +21,7 @@ export function icsExport(items: readonly ExportItem[], options: IcsExportOption
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//milestone-yaml//milestones export//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${text(title)}`];
   for (const item of items) {
     const file = options.relativePath(item.location.uri);
-    const line = item.location.range.start.line + 1;
+    const line = item.location.line + 1;
     const state = item.completed ? `completed ${item.completed}` : item.forecast && item.forecast !== item.due ? `${item.progress}, forecast ${item.forecast}` : item.progress;
     const link = options.linkBase ? `${options.linkBase.replace(/\/?$/, '/')}${file.split('/').map(encodeURIComponent).join('/')}#L${line}` : undefined;
     lines.push(
