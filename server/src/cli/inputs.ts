@@ -4,7 +4,8 @@
 // commands report in their output and with exit status 2.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { isPlanFile, whyUnreadable } from '../host/fileSystem';
+import { classify } from '../../../common/documentKinds';
+import { whyUnreadable } from '../host/fileSystem';
 import { fileUri, findPlanFiles } from '../host/nodeFileSystem';
 import { withoutBom } from '../host/planRevision';
 import { createPlanService, type PlanService, type Settings } from '../service';
@@ -49,8 +50,10 @@ export async function readInputs(cwd: string, paths: readonly string[], override
     let found: string[];
     try {
       if ((await fs.stat(absolute)).isFile()) {
-        if (overridePaths.has(absolute)) continue;
-        if (!isPlanFile(absolute)) {
+        // What a file is, decided as the editor decides it: a plan by its name, an overrides file as the options name it.
+        const kind = classify(fileUri(absolute), { overrideFiles: [...overridePaths], glossaryFiles: [], skipAcronymsFile: '' }, [fileUri(cwd)]);
+        if (kind === 'overrides') continue;
+        if (kind !== 'plan') {
           inputs.problems.push({ path: shown, message: `${shown} is not a plan: a plan's name ends in .milestones.yaml or .milestones.yml (an overrides file is given with --overrides).` });
           continue;
         }
