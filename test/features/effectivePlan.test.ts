@@ -215,3 +215,20 @@ describe('the effective plan', () => {
 function sameData(a: ReportedProblem, b: ReportedProblem): boolean {
   return JSON.stringify(a.data) === JSON.stringify(b.data);
 }
+
+describe('acronyms two plans define differently', () => {
+  test('the plan whose path sorts first gives the meaning that applies, whatever the order the plans were opened in', () => {
+    const first = 'file:///repo/a.milestones.yaml';
+    const second = 'file:///repo/b.milestones.yaml';
+    const texts: Record<string, string> = {
+      [first]: 'milestones:\n  M-1:\n    name: The QQA release\n    due: 2030-01-01\nacronyms:\n  QQA: Quality Quick Assessment\n',
+      [second]: 'acronyms:\n  QQA: Quarterly Queue Audit\n',
+    };
+    for (const order of [[first, second], [second, first]]) {
+      const planService = createPlanService();
+      for (const uri of order) planService.setFile(uri, texts[uri]!);
+      const markdown = planService.hover(first, texts[first]!.indexOf('QQA') + 1)!.markdown;
+      assert.match(markdown, /^\*\*QQA\*\* has 2 meanings:\n\n- Quality Quick Assessment ✓/, order.join(' then '));
+    }
+  });
+});
