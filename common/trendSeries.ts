@@ -96,9 +96,10 @@ export function filterTrendItems(items: readonly TrendItem[], filters: TrendFilt
 }
 
 /**
- * The line of each item that has an expected date at some step: a point at each step where it is
- * in the plan with a valid date, up to the step where it is first achieved, whose point lies on the
- * diagonal at its completion date. Lines in the order of their last expected date, then ID.
+ * The line of each item that is open with an expected date at some step: a point at each step
+ * where it is in the plan with a valid date, up to the step where it is first achieved, whose point
+ * lies on the diagonal at its completion date. Lines in the order of their last expected date,
+ * then ID.
  */
 export function trendSeries(history: TrendHistory, filters: TrendFilters = {}): TrendSeries {
   const lines: TrendLine[] = [];
@@ -115,7 +116,8 @@ export function trendSeries(history: TrendHistory, filters: TrendFilters = {}): 
       points.push({ step, date: achieved ?? history.steps[step]!.date, expected, achieved: achieved !== undefined, change: previous ? daysBetween(previous.expected, expected) : null });
       if (achieved !== undefined) break;
     }
-    if (points.length === 0) continue;
+    // An item achieved before it was ever open in the steps (done before the first) has no trend.
+    if (!points.some((point) => !point.achieved)) continue;
     lines.push({ id: item.id, kind: item.kind, name: item.name, ...(item.level === undefined ? {} : { level: item.level }), ...(item.file === undefined ? {} : { file: item.file }), points });
   }
   lines.sort((a, b) => compare(a.points.at(-1)!.expected, b.points.at(-1)!.expected) || compare(a.id, b.id));

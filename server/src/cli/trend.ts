@@ -2,6 +2,7 @@
 // (each month's last commit, each tag, or each commit) and each item, its expected date at that
 // revision with the overrides files of that revision — as CSV, JSON or an SVG chart. Also the
 // reading `report slip` shares.
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { trendSeries, trendSteps, type TrendEvery, type TrendSeries } from '../../../common/trendSeries';
 import { repositoryRoot } from '../host/git';
@@ -35,9 +36,12 @@ export async function trendOf(values: TrendValues, paths: readonly string[], { c
   if (values.level !== undefined && !/^\d+$/.test(values.level)) throw new UsageError(`--level must be a whole number, not "${values.level}".`);
   const inputs = await readInputs(cwd, paths, values.overrides);
   if (inputs.problems.length > 0) return { failure: inputFailure(inputs.problems) };
-  const root = await repositoryRoot(cwd);
+  const absolute = (paths.length > 0 ? paths : ['.']).map((given) => path.resolve(cwd, given));
+  // The repository of the first path: the plans' own, wherever the command runs.
+  const first = absolute[0]!;
+  const root = await repositoryRoot((await fs.stat(first)).isDirectory() ? first : path.dirname(first));
   const history = await readTrend(root, {
-    paths: (paths.length > 0 ? paths : ['.']).map((given) => path.resolve(cwd, given)),
+    paths: absolute,
     overrides: values.overrides.map((file) => path.resolve(cwd, file)),
     every,
     since: values.since,
