@@ -10,7 +10,7 @@ import type { Host } from './host';
 import { ItemFilters, readFilterState, type FilterState } from './itemFilters';
 import { dayMs } from './model';
 
-const size = { width: 900, height: 600, left: 72, top: 20, plot: 500, bottom: 56 };
+const size = { width: 640, height: 500, left: 64, top: 24, plot: 420, bottom: 56 };
 /** Beyond this many lines the chart would be a blur and slow to draw: the first ones (by expected date) are drawn. */
 export const maxLines = 400;
 /** Up to this many lines, each is labelled with its ID at its end. */
@@ -76,8 +76,10 @@ export class Trend {
     this.status.hidden = true;
     this.summary = html('div', { class: 'summary' }, root);
     text(this.summary, 'Reading the history from git…');
-    this.chart = svg('svg', { class: 'trend-chart', width: size.width, height: size.height, viewBox: `0 0 ${size.width} ${size.height}`, role: 'img', 'aria-label': 'Milestone trend chart' }, html('div', { class: 'burndown-viewport' }, root));
-    this.details = html('section', { class: 'point-items', 'aria-live': 'polite' }, root);
+    // The chart, and beside it what is behind the point under the pointer.
+    const body = html('div', { class: 'trend-body' }, root);
+    this.chart = svg('svg', { class: 'trend-chart', width: size.width, height: size.height, viewBox: `0 0 ${size.width} ${size.height}`, role: 'img', 'aria-label': 'Milestone trend chart' }, html('div', { class: 'burndown-viewport' }, body));
+    this.details = html('section', { class: 'point-items', 'aria-live': 'polite' }, body);
   }
 
   /** The steps the page wants: asked of the extension when it is ready, if they are not the default. */
@@ -141,11 +143,13 @@ export class Trend {
     for (const tick of [...axis.major, ...axis.minor]) {
       if (tick.x < 0 || tick.x > size.plot) continue;
       const minor = !axis.major.includes(tick);
-      svg('line', { class: minor ? 'grid-minor' : 'grid-major', x1: round(size.left + tick.x), x2: round(size.left + tick.x), y1: size.top, y2: bottom }, this.chart);
-      svg('line', { class: minor ? 'grid-minor' : 'grid-major', x1: size.left, x2: size.left + size.plot, y1: round(bottom - tick.x), y2: round(bottom - tick.x) }, this.chart);
-      if (minor) continue;
-      text(svg('text', { class: 'tick-label-major', x: round(size.left + tick.x), y: bottom + 16, 'text-anchor': 'middle' }, this.chart), tick.label);
-      text(svg('text', { class: 'tick-label-major', x: size.left - 8, y: round(bottom - tick.x) + 4, 'text-anchor': 'end' }, this.chart), tick.label);
+      // A quarter or month that falls on a year's tick is labelled by the year.
+      if (minor && axis.major.some((major) => Math.abs(major.x - tick.x) < 1)) continue;
+      const kind = minor ? 'minor' : 'major';
+      svg('line', { class: `grid-${kind}`, x1: round(size.left + tick.x), x2: round(size.left + tick.x), y1: size.top, y2: bottom }, this.chart);
+      svg('line', { class: `grid-${kind}`, x1: size.left, x2: size.left + size.plot, y1: round(bottom - tick.x), y2: round(bottom - tick.x) }, this.chart);
+      text(svg('text', { class: `tick-label-${kind}`, x: round(size.left + tick.x), y: bottom + 16, 'text-anchor': 'middle' }, this.chart), tick.label);
+      text(svg('text', { class: `tick-label-${kind}`, x: size.left - 8, y: round(bottom - tick.x) + 4, 'text-anchor': 'end' }, this.chart), tick.label);
     }
     svg('line', { class: 'axis-line', x1: size.left, x2: size.left + size.plot, y1: bottom, y2: bottom }, this.chart);
     svg('line', { class: 'axis-line', x1: size.left, x2: size.left, y1: size.top, y2: bottom }, this.chart);
