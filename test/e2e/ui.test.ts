@@ -2,12 +2,13 @@
 // host) and used through the UI in Chromium, as a user would. Every step leaves a screenshot in
 // test-output/e2e/. Skipped without code-server or Chromium, unless MILESTONES_E2E=1 (CI).
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { packageExtension, root } from '../package/vsix';
 import { skipWithout } from '../helpers/externalPrograms';
+import { git } from '../helpers/gitRepo';
 import { installExtension, languageServerPids, startCodeServer, type CodeServer } from './codeServer';
 import { Workbench } from './workbench';
 
@@ -24,6 +25,67 @@ const secondPlan = `milestones:
     features:
       - DM-AP-1
 `;
+
+/**
+ * The plans' history in 2021, month by month, for the trend and the timeline's baseline: the
+ * level-3 milestones of the links example slip and are achieved, and releases of LDM-564 move,
+ * each month's due dates given for the items that were elsewhere then; June is the examples as they
+ * are. An item not yet achieved in a month has no completion date then.
+ */
+const history: { date: string; subject: string; due: Record<string, string>; open: string[] }[] = [
+  {
+    date: '2021-01-29',
+    subject: 'January plan',
+    due: { 'DM-OR2-1': '2021-04-30', 'DM-OR2-2': '2021-05-14', 'DM-DP01-1': '2021-05-31', 'DM-OR3-1': '2021-12-15', 'DM-DP02-1': '2022-03-31', 'DM-SV-1': '2022-08-31', 'LDM-GEN3': '2021-09-30', 'LDM-503-11': '2021-04-01', 'LDM-503-14a': '2021-05-03', 'LDM-503-13a': '2021-08-02' },
+    open: ['DM-OR2-1', 'DM-OR2-2', 'DM-DP01-1'],
+  },
+  {
+    date: '2021-02-26',
+    subject: 'February update: ops rehearsal 2 later',
+    due: { 'DM-OR2-1': '2021-05-14', 'DM-OR2-2': '2021-05-14', 'DM-DP01-1': '2021-05-31', 'DM-OR3-1': '2021-12-15', 'DM-DP02-1': '2022-03-31', 'DM-SV-1': '2022-08-31', 'LDM-GEN3': '2021-09-30', 'LDM-503-11': '2021-05-03', 'LDM-503-14a': '2021-05-03', 'LDM-503-13a': '2021-08-02' },
+    open: ['DM-OR2-1', 'DM-OR2-2', 'DM-DP01-1'],
+  },
+  {
+    date: '2021-03-31',
+    subject: 'March update',
+    due: { 'DM-OR2-1': '2021-05-28', 'DM-OR2-2': '2021-06-15', 'DM-DP01-1': '2021-05-31', 'DM-OR3-1': '2022-01-31', 'DM-DP02-1': '2022-03-31', 'DM-SV-1': '2022-08-31', 'LDM-GEN3': '2021-09-30', 'LDM-503-11': '2021-05-03', 'LDM-503-14a': '2021-06-01', 'LDM-503-13a': '2021-08-02' },
+    open: ['DM-OR2-1', 'DM-OR2-2', 'DM-DP01-1'],
+  },
+  {
+    date: '2021-04-30',
+    subject: 'April update: Gen3 parity later',
+    due: { 'DM-OR2-1': '2021-05-28', 'DM-OR2-2': '2021-06-15', 'DM-DP01-1': '2021-06-30', 'DM-OR3-1': '2022-01-31', 'DM-DP02-1': '2022-03-31', 'DM-SV-1': '2022-10-14', 'LDM-GEN3': '2021-11-30', 'LDM-503-11': '2021-07-01', 'LDM-503-14a': '2021-06-01', 'LDM-503-13a': '2021-08-02' },
+    open: ['DM-OR2-1', 'DM-OR2-2', 'DM-DP01-1'],
+  },
+  {
+    date: '2021-05-28',
+    subject: 'May update: ops rehearsal 2 infrastructure in place',
+    due: { 'DM-OR3-1': '2022-01-31', 'DM-DP02-1': '2022-05-31', 'DM-SV-1': '2022-10-14', 'LDM-GEN3': '2021-11-30', 'LDM-503-14a': '2021-07-01' },
+    open: ['DM-OR2-2', 'DM-DP01-1'],
+  },
+  { date: '2021-06-30', subject: 'June update', due: {}, open: [] },
+];
+
+/** A plan's text with some items' due dates replaced and their completion dates taken away. */
+function asThen(text: string, due: Record<string, string>, open: readonly string[]): string {
+  let result = text;
+  for (const id of new Set([...Object.keys(due), ...open])) {
+    result = result.replace(new RegExp(`(\\n  ${id.replace(/[.]/g, '\\.')}:\\n(?:    .*\\n)*?    due: )(\\S+)(\\n    completed: \\S+)?`), (_match, head: string, date: string, completed: string | undefined) => `${head}${due[id] ?? date}${open.includes(id) ? '' : (completed ?? '')}`);
+  }
+  return result;
+}
+
+/** Makes `folder` a git repository whose history is `history`, tagged v2021-01 at its first commit. */
+function commitHistory(folder: string, files: readonly string[]): void {
+  const texts = new Map(files.map((file) => [file, readFileSync(join(folder, file), 'utf8')]));
+  git(folder, ['init', '-q', '-b', 'main']);
+  for (const [index, month] of history.entries()) {
+    for (const [file, text] of texts) writeFileSync(join(folder, file), asThen(text, month.due, month.open));
+    git(folder, ['add', '.']);
+    git(folder, ['commit', '-q', '-m', month.subject], month.date);
+    if (index === 0) git(folder, ['tag', 'v2021-01']);
+  }
+}
 
 /** The 1-based line of the first line of `text` that equals `wanted` once trimmed, after line `from`. */
 function lineOf(text: string, wanted: string, from = 0): number {
@@ -48,6 +110,11 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
     folder = join(scratch, 'plan');
     cpSync(join(root, 'examples'), folder, { recursive: true });
     writeFileSync(join(folder, 'later.milestones.yaml'), secondPlan);
+    // A repository with the plans' history, whose January revision the timeline draws as its baseline.
+    mkdirSync(join(folder, '.vscode'));
+    writeFileSync(join(folder, '.vscode/settings.json'), `${JSON.stringify({ 'milestones.baselineRevision': 'v2021-01' }, null, 2)}\n`);
+    commitHistory(folder, [planName, 'ldm-564-links.milestones.yaml']);
+    assert.equal(readPlan(), readFileSync(join(root, 'examples', planName), 'utf8'), 'the history ends with the example as it is');
     installExtension(scratch, packageExtension(join(scratch, 'milestone-yaml.vsix')));
     server = await startCodeServer(scratch, folder, join(scratch, 'code-server.log'));
     workbench = await Workbench.open(server.url, folder, outputDir);
@@ -312,15 +379,55 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
     });
   });
 
-  test('Show Burndown draws the remaining items of the plan over time: baseline, forecast and achieved', async () => {
+  test('Show Burndown draws the remaining items of the plan over time: baseline, forecast, achieved and the baseline revision', async () => {
     await workbench.step('burndown', async () => {
       await workbench.runCommand('Milestones: Show Burndown');
       const frame = await workbench.webviewFrame('.burndown-chart');
-      await workbench.until('the three lines of the burndown', async () => {
+      await workbench.until('the four lines of the burndown', async () => {
         const lines = await frame.locator('g.series').evaluateAll((groups) => groups.map((group) => group.getAttribute('data-line')));
-        return ['baseline', 'forecast', 'achieved'].every((line) => lines.includes(line)) || `lines: ${lines.join(', ') || 'none'}`;
+        return ['baseline', 'forecast', 'achieved', 'revision'].every((line) => lines.includes(line)) || `lines: ${lines.join(', ') || 'none'}`;
       });
       assert.equal(await frame.locator('.asof-label').textContent(), 'as of 2021-08-11');
+      assert.match(await frame.locator('.summary').innerText(), / · baseline v2021-01 \([0-9a-f]{7}\)$/);
+      await workbench.shotOfWebview('readme-burndown', frame, 'Milestone Burndown');
+    });
+  });
+
+  test("the timeline draws the baseline revision's due dates as ghost markers, joined to today's with the slip", async () => {
+    await workbench.step('timeline-baseline', async () => {
+      await workbench.runCommand('Milestones: Show Timeline');
+      const frame = await workbench.webviewFrame('g.row.milestone');
+      await frame.locator('input[placeholder^="Filter"]').fill('LDM-503-1');
+      await frame.locator('button[data-action="collapse-all"]').click();
+      // LDM-503-11 was due 2021-04-01 in January, 2021-07-01 now.
+      await workbench.until('the slip of LDM-503-11 since the baseline', async () => {
+        const slip = await frame.locator('g.row[data-id="LDM-503-11"] .baseline-slip').textContent({ timeout: 1000 });
+        return slip === '+91 d' || `slip: ${slip}`;
+      });
+      assert.ok((await frame.locator('g.row .due.ghost').count()) >= 3, 'ghost markers for the releases that moved');
+      await workbench.shotOfWebview('readme-timeline-baseline', frame, 'Milestone Timeline');
+    }, { cleanup: () => workbench.runCommand('View: Focus First Editor Group') });
+  });
+
+  test("Show Trend draws the milestone trend from the repository's history: each line rising as it slips, ending on the diagonal", async () => {
+    await workbench.step('trend', async () => {
+      await workbench.runCommand('Milestones: Show Trend');
+      const frame = await workbench.webviewFrame('.trend-chart');
+      await frame.locator('select.level option[value="3"]').waitFor({ state: 'attached' });
+      await frame.locator('select.level').selectOption('3');
+      await workbench.until('the six level-3 milestones', async () => {
+        const summary = await frame.locator('.summary').innerText();
+        return summary === '6 items over 6 steps (every month) from 2021-01-29 to 2021-06-30' || summary;
+      });
+      const points = await frame.locator('g.trend-line[data-id="DM-OR2-1"] .point').evaluateAll((marks) => marks.map((mark) => `${mark.getAttribute('data-expected')}${mark.classList.contains('achieved') ? ' achieved' : ''}`));
+      assert.deepEqual(points, ['2021-04-30', '2021-05-14', '2021-05-28', '2021-05-28', '2021-05-26 achieved']);
+      await frame.locator('g.trend-line[data-id="DM-OR3-1"] .point[data-step="5"]').hover();
+      await workbench.until('the commit behind the point', async () => {
+        const shown = await frame.locator('.point-items').innerText();
+        return /June update/.test(shown) || shown;
+      });
+      assert.match(await frame.locator('.point-items .expected').innerText(), /^Expected 2022-03-31 · \+59 days since the step before$/);
+      await workbench.shotOfWebview('readme-trend', frame, 'Milestone Trend');
     });
   });
 });

@@ -58,6 +58,25 @@ export class Workbench {
     }
   }
 
+  /**
+   * A screenshot of a webview alone, for the README (beside the steps' own): its editor group,
+   * focused by a click on its tab (`title`), maximized for the picture, then restored.
+   */
+  async shotOfWebview(name: string, frame: Frame, title: string): Promise<void> {
+    const tab = this.page.locator('.tabs-container .tab', { hasText: title }).first();
+    await tab.click();
+    await this.runCommand('View: Toggle Maximize Editor Group');
+    try {
+      const element = await frame.frameElement();
+      await this.until(`the webview of ${name} maximized`, async () => ((await element.boundingBox())?.width ?? 0) > 1000 || `${(await element.boundingBox())?.width} pixels wide`);
+      await this.page.waitForTimeout(500); // the chart redrawn at its new size
+      await this.page.screenshot({ path: join(this.shotDir, `${name}.png`), clip: (await element.boundingBox())! });
+    } finally {
+      await tab.click();
+      await this.runCommand('View: Toggle Maximize Editor Group');
+    }
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
   }
