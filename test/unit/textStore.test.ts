@@ -1,6 +1,7 @@
 // A plan file's text store after any edits is the text edited as a string: the same text, pieces,
-// characters, lines and positions as a LineIndex of that string, whatever the line ends (LF, CR LF,
-// a lone CR) and wherever the edits fall against the chunks (cut small here to cross them often).
+// characters, size in UTF-8, lines and positions as a LineIndex of that string, whatever the line
+// ends (LF, CR LF, a lone CR), surrogates (paired or not) and wherever the edits fall against the
+// chunks (cut small here to cross them often).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
@@ -8,7 +9,7 @@ import { LineIndex } from '../../server/src/service/text/lineIndex';
 import { setChunkSize, TextStore } from '../../server/src/service/text/textStore';
 import { propertySeed, replayable } from '../property/generators';
 
-const piece = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '\r', '\r\n', 'é', '😀'), maxLength: 40 });
+const piece = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '\r', '\r\n', 'é', '😀', '\uD83D', '\uDE00'), maxLength: 40 });
 const edit = fc.tuple(fc.nat(), fc.nat({ max: 30 }), piece);
 
 /** Where an edit given as numbers lands on a text of `length`. */
@@ -21,6 +22,7 @@ function assertSameAs(store: TextStore, text: string, context: unknown): void {
   const fresh = new LineIndex(text);
   const where = JSON.stringify(context);
   assert.equal(store.length, text.length, where);
+  assert.equal(store.byteLength, Buffer.byteLength(text, 'utf8'), where);
   assert.equal(store.lineCount, fresh.lineCount, where);
   for (let offset = 0; offset <= text.length; offset++) {
     assert.deepEqual(store.positionAt(offset), fresh.positionAt(offset), `${where} at ${offset}`);
@@ -45,8 +47,10 @@ describe('TextStore', () => {
         const store = new TextStore(text);
         for (const numbers of edits) {
           const { start, end, text: inserted } = landed(text.length, numbers);
-          store.applyEdit({ start, end, text: inserted });
+          const lines = new LineIndex(text).lineCount;
+          const gained = store.applyEdit({ start, end, text: inserted });
           text = text.slice(0, start) + inserted + text.slice(end);
+          assert.equal(gained, new LineIndex(text).lineCount - lines);
           // Positions asked between edits, as requests do, and not: the lines are brought up to date lazily.
           if (numbers[0] % 2 === 0) assert.equal(store.lineCount, new LineIndex(text).lineCount);
         }
@@ -84,9 +88,11 @@ describe('TextStore', () => {
           text = text.slice(0, from) + inserted + text.slice(Math.max(from, lines.offsetAt(change.range.end)));
           return change;
         });
-        const covering = store.applyChanges(changes);
+        const { edit: covering, linesMoved } = store.applyChanges(changes);
         assertSameAs(store, text, { pieces, edits });
         assert.equal(old.slice(0, covering.start) + covering.text + old.slice(covering.end), text);
+        // Lines that came or went are noticed (a line end moved within the changes is not asked for).
+        if (new LineIndex(old).lineCount !== new LineIndex(text).lineCount) assert.ok(linesMoved);
       }),
       replayable(propertySeed(), 1000),
     );

@@ -9,7 +9,7 @@ import { Glossary, type GlossaryEntry } from './glossary/glossary';
 import { overridesDocument, planDocument, type PlanDocument } from './model/document';
 import { EffectivePlan, type EffectiveItem } from './model/effectivePlan';
 import { overridesByCode, overridesSignature, parseOverrides, type CodeOverrides, type OverridesFile } from './model/overrides';
-import { PlanFile, type ItemChanges } from './model/planFile';
+import { PlanFile, type ItemChanges, type SegmentChanges } from './model/planFile';
 import { DependencyGraph } from './model/dependencies';
 import { PlanIndex } from './model/planIndex';
 import type { PlanItem } from './model/planItem';
@@ -21,6 +21,7 @@ import { defaultSettings, type Settings } from './settings';
 import { isDate, today } from './text/dates';
 import type { TextEdit } from './text/edits';
 import type { TextChange } from './text/textStore';
+import { segmentAt } from './yaml/segments';
 import { SpellingIndex } from './text/matching';
 
 export type { PlanFile };
@@ -236,6 +237,8 @@ export class Workspace {
     const changed = new Set(this.changedFiles);
     this.changedFiles.clear();
     const workspaceAsOf = this.workspaceAsOf();
+    /** Files whose every item is checked again: their problems are assembled whole. */
+    const checkedWhole = new Set<string>();
     for (const file of files) {
       const asOf = this.settingAsOf() ?? file.asOf ?? workspaceAsOf;
       if (this.checkEverything || this.asOfUsed.get(file.uri) !== asOf) {
@@ -245,6 +248,7 @@ export class Workspace {
         for (const item of file.milestones) dirty.add(item);
         for (const item of file.features) dirty.add(item);
         changed.add(file.uri);
+        checkedWhole.add(file.uri);
       }
     }
     const checkedEverything = this.checkEverything;
@@ -303,6 +307,8 @@ export class Workspace {
       suggestId: (id) => this.idSpelling.suggest(id),
       cycleThrough: (id, predecessor) => this.dependencies.cycleThrough(id, predecessor),
     };
+    /** The segments of the items checked again, by file: their problems are assembled again. */
+    const checkedSegments = new Map<string, Set<PlanSegment>>();
     for (const item of dirty) {
       if (!this.files.has(item.uri)) continue;
       const found = this.rules.checkItem(plan.of(item), context);
@@ -310,6 +316,9 @@ export class Workspace {
       item.checkedBase = item.segment.base;
       item.segment.derived.problemsGeneration = -1;
       changed.add(item.uri);
+      let segments = checkedSegments.get(item.uri);
+      if (!segments) checkedSegments.set(item.uri, (segments = new Set()));
+      segments.add(item.segment);
     }
 
     const glossaryChanged = this.assembledGeneration !== this.glossaryGeneration;
@@ -326,7 +335,10 @@ export class Workspace {
         }
         continue;
       }
-      problems.set(uri, this.assemble(file, glossary, context));
+      const segments = file.takeSegmentChanges();
+      const previous = problems.get(uri);
+      const whole = segments.everything || glossaryChanged || checkedWhole.has(uri) || !previous || previous.suppressible !== isSuppressible(file);
+      problems.set(uri, whole ? this.assemble(file, glossary, context) : this.assembleChanges(file, glossary, context, previous, segments, checkedSegments.get(uri)));
     }
     // An overrides file's problems depend on which codes the plans define, and on the glossary.
     const idsChanged = idsAppeared.length > 0 || idsVanished.length > 0;
@@ -354,9 +366,40 @@ export class Workspace {
     if (file.tooLarge) {
       const problem = fileTooLarge(file.text, this.settings.maxFileSize);
       const reported = report(file.text, [problem], this.severityOf, false);
-      return new FileProblems(reported.length > 0 ? [{ base: 0, text: file.text.slice(0, problem.end), problems: reported }] : []);
+      return new FileProblems(reported.length > 0 ? [{ base: 0, text: file.text.slice(0, problem.end), problems: reported }] : [], false);
     }
-    const mayBeSuppressed = file.whole || file.segments.some((segment) => segment.derived.hasDirective);
+    return new FileProblems(this.assembleGroups(file, glossary, context), isSuppressible(file));
+  }
+
+  /**
+   * A file's problems after a change that left most segments as they were (see PlanFile's
+   * SegmentChanges): only the touched segments and those of items checked again are assembled, and
+   * the groups that came and went are told; the whole list is gathered only when asked for.
+   */
+  private assembleChanges(file: PlanFile, glossary: Glossary, context: ItemCheckContext, previous: FileProblems, changes: SegmentChanges, checked: ReadonlySet<PlanSegment> | undefined): FileProblems {
+    const suppressible = isSuppressible(file);
+    const removed: ProblemGroup[] = [];
+    const added: ProblemGroup[] = [];
+    for (const segment of changes.removed) if (segment.derived.problems.length > 0) removed.push({ base: segment.base, text: segment.text, problems: segment.derived.problems });
+    const touched = checked ? new Set([...changes.touched, ...checked]) : changes.touched;
+    for (const segment of touched) {
+      if (changes.removed.has(segment)) continue;
+      const model = segment.derived;
+      const before = model.problems;
+      const index = suppressible ? segmentAt(file.segments, segment.base) : 0;
+      model.problems = this.segmentProblems(file, segment, glossary, context, suppressible);
+      model.problemsGeneration = this.glossaryGeneration;
+      model.problemsAfter = suppressible && index > 0 ? file.segments[index - 1]! : null;
+      if (model.problems === before) continue;
+      if (before.length > 0) removed.push({ base: segment.base, text: segment.text, problems: before });
+      if (model.problems.length > 0) added.push({ base: segment.base, text: segment.text, problems: model.problems });
+    }
+    return new FileProblems(() => this.assembleGroups(file, glossary, context), suppressible, { previous, removed, added });
+  }
+
+  /** Every segment's problems, assembled again where they may be out of date, as groups in file order. */
+  private assembleGroups(file: PlanFile, glossary: Glossary, context: ItemCheckContext): ProblemGroup[] {
+    const mayBeSuppressed = isSuppressible(file);
     const groups: ProblemGroup[] = [];
     let previous: PlanSegment | null = null;
     for (const segment of file.segments) {
@@ -370,7 +413,7 @@ export class Workspace {
       if (model.problems.length > 0) groups.push({ base: segment.base, text: segment.text, problems: model.problems });
       previous = segment;
     }
-    return new FileProblems(groups);
+    return groups;
   }
 
   /** The problems of one segment as reported, relative to it. */
@@ -467,6 +510,11 @@ export class Workspace {
     const reported = report(file.text, found, this.severityOf, true);
     return new FileProblems(reported.length > 0 ? [{ base: 0, text: file.text, problems: reported }] : []);
   }
+}
+
+/** Whether a segment's problems may depend on the segment before it: a directive at its end silences the next line. */
+function isSuppressible(file: PlanFile): boolean {
+  return file.whole || file.directives > 0;
 }
 
 function baseName(uri: string): string {

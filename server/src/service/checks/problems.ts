@@ -38,11 +38,51 @@ export interface ProblemGroup {
   readonly problems: readonly ReportedProblem[];
 }
 
-/** The problems of a file, by segment in file order; `all` gives them with offsets in the file. */
+/**
+ * How a file's problems differ from those of its previous analysis: the groups that went and came.
+ * Every other group is the same array, at the same line.
+ */
+export interface ProblemChanges {
+  readonly previous: FileProblems;
+  readonly removed: readonly ProblemGroup[];
+  readonly added: readonly ProblemGroup[];
+}
+
+/**
+ * The problems of a file, by segment in file order; `all` gives them with offsets in the file.
+ * After a change of a few segments the groups are gathered only when asked for (right after the
+ * analysis, before the file changes again), and `changes` says what differs.
+ */
 export class FileProblems {
   private flat: ReportedProblem[] | undefined;
+  private gathered: readonly ProblemGroup[] | undefined;
+  private gather: (() => readonly ProblemGroup[]) | undefined;
+  private changed: ProblemChanges | undefined;
 
-  constructor(readonly groups: readonly ProblemGroup[]) {}
+  constructor(
+    groups: readonly ProblemGroup[] | (() => readonly ProblemGroup[]),
+    /** Whether a segment's problems may depend on the segment before it (a directive comment). */
+    readonly suppressible = false,
+    changes?: ProblemChanges,
+  ) {
+    if (typeof groups === 'function') this.gather = groups;
+    else this.gathered = groups;
+    this.changed = changes;
+    // The chain stops at one step: the analysis before the previous is no longer wanted.
+    if (changes) changes.previous.changed = undefined;
+  }
+
+  get groups(): readonly ProblemGroup[] {
+    if (!this.gathered) {
+      this.gathered = this.gather!();
+      this.gather = undefined;
+    }
+    return this.gathered;
+  }
+
+  get changes(): ProblemChanges | undefined {
+    return this.changed;
+  }
 
   get all(): ReportedProblem[] {
     if (!this.flat) {

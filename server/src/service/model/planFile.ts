@@ -5,7 +5,6 @@ import { isDate } from '../text/dates';
 import type { TextEdit } from '../text/edits';
 import type { TextLines } from '../text/lineIndex';
 import { TextStore, type TextChange } from '../text/textStore';
-import { largerThan } from '../text/utf8';
 import { SegmentParser } from '../yaml/segments';
 import { shifted } from '../yaml/nodes';
 import type { PlanItem } from './planItem';
@@ -17,17 +16,31 @@ export interface ItemChanges {
   added: PlanItem[];
 }
 
+/**
+ * What changed in a file since its problems were last assembled (workspace.ts): the segments to
+ * assemble again and those gone, every other one the same and on the same line; or everything.
+ */
+export interface SegmentChanges {
+  everything: boolean;
+  touched: Set<PlanSegment>;
+  removed: Set<PlanSegment>;
+}
+
 export class PlanFile {
   private readonly parser: SegmentParser<SegmentModel>;
   private readonly store = new TextStore();
   /** Counts the texts the file has had: what is derived from one text can be kept until it changes. */
   version = 0;
+  /** How many segments hold a `milestones-disable-next-line` comment: without any, a segment's problems do not depend on the one before it. */
+  directives = 0;
+  private segmentChanges: SegmentChanges = { everything: true, touched: new Set(), removed: new Set() };
   segments: PlanSegment[] = [];
   /** True when the file could not be split into segments and was parsed whole. */
   whole = false;
   tooLarge = false;
   private items: { milestones: PlanItem[]; features: PlanItem[] } | undefined;
   private fields: { acronyms: AcronymDefinition[]; top: Map<string, TopField> } | undefined;
+  private fieldSegments: PlanSegment[] | undefined;
 
   constructor(
     readonly uri: string,
@@ -66,8 +79,7 @@ export class PlanFile {
   /** Acronyms and top-level fields come from a few segments; only those are looked at. */
   private collectFields(): NonNullable<PlanFile['fields']> {
     const fields = { acronyms: [] as AcronymDefinition[], top: new Map<string, TopField>() };
-    for (const segment of this.segments) {
-      if (segment.section !== undefined && segment.section !== 'acronyms') continue;
+    for (const segment of (this.fieldSegments ??= this.segments.filter(holdsFields))) {
       const model = segment.derived;
       const base = segment.base;
       for (const acronym of model.acronyms) fields.acronyms.push({ ...acronym, keySpan: shifted(acronym.keySpan, base), valueSpan: shifted(acronym.valueSpan, base) });
@@ -95,22 +107,29 @@ export class PlanFile {
 
   /** `edit`, when given, is what changed since the previous text: the parser re-splits only around it. */
   update(text: string, maxFileSize: number, edit?: TextEdit): ItemChanges {
-    if (edit && this.store.length - (edit.end - edit.start) + edit.text.length === text.length) this.store.applyEdit(edit);
-    else this.store.setText(text);
-    return this.reparse(maxFileSize, edit);
+    if (edit && this.store.length - (edit.end - edit.start) + edit.text.length === text.length) return this.reparse(maxFileSize, edit, this.store.applyEdit(edit) !== 0);
+    this.store.setText(text);
+    return this.reparse(maxFileSize, undefined, true);
   }
 
   /** Applies an editor's changes (each in the text the previous ones left) and re-splits only around them. */
   edit(changes: readonly TextChange[], maxFileSize: number): ItemChanges {
     const whole = changes.some((change) => !change.range);
-    const edit = this.store.applyChanges(changes);
-    return this.reparse(maxFileSize, whole ? undefined : edit);
+    const { edit, linesMoved } = this.store.applyChanges(changes);
+    return this.reparse(maxFileSize, whole ? undefined : edit, linesMoved);
   }
 
-  private reparse(maxFileSize: number, edit: TextEdit | undefined): ItemChanges {
+  /** The segments changed since the last call (all of them at first), for the workspace to assemble their problems again. */
+  takeSegmentChanges(): SegmentChanges {
+    const changes = this.segmentChanges;
+    this.segmentChanges = { everything: false, touched: new Set(), removed: new Set() };
+    return changes;
+  }
+
+  private reparse(maxFileSize: number, edit: TextEdit | undefined, linesMoved: boolean): ItemChanges {
     this.version++;
     const text = this.store;
-    this.tooLarge = largerThan(text, maxFileSize);
+    this.tooLarge = text.byteLength > maxFileSize;
     let removed: PlanSegment[];
     let added: PlanSegment[];
     if (this.tooLarge) {
@@ -125,10 +144,31 @@ export class PlanFile {
       this.whole = parsed.whole;
       removed = parsed.removed;
       added = parsed.added;
+      if (parsed.region && !linesMoved) this.noteRegion(parsed.region, removed);
+      else this.segmentChanges.everything = true;
+      // Split whole again, segments may have been re-used in another order.
+      if (!parsed.region) this.fieldSegments = undefined;
     }
+    if (this.tooLarge) {
+      this.segmentChanges.everything = true;
+      this.fieldSegments = undefined;
+    }
+    for (const segment of removed) if (segment.derived.hasDirective) this.directives--;
+    for (const segment of added) if (segment.derived.hasDirective) this.directives++;
     this.items = undefined;
     this.fields = undefined;
+    // Acronyms and top-level fields come from a few segments, looked for again only when one of those came or went.
+    if (removed.some(holdsFields) || added.some(holdsFields)) this.fieldSegments = undefined;
     return { removed: itemsOf(removed), added: itemsOf(added) };
+  }
+
+  private noteRegion(region: readonly PlanSegment[], removed: readonly PlanSegment[]): void {
+    const { touched, removed: gone } = this.segmentChanges;
+    for (const segment of removed) {
+      touched.delete(segment);
+      gone.add(segment);
+    }
+    for (const segment of region) touched.add(segment);
   }
 
   /** The plan's own `asOf`, when it is a real date. */
@@ -141,6 +181,11 @@ export class PlanFile {
     const value = this.top.get('document')?.value;
     return typeof value === 'string' ? value : undefined;
   }
+}
+
+/** Whether a segment may hold acronyms or top-level fields: the top-level ones and the entries of `acronyms`. */
+function holdsFields(segment: PlanSegment): boolean {
+  return segment.section === undefined || segment.section === 'acronyms';
 }
 
 function itemsOf(segments: readonly PlanSegment[]): PlanItem[] {

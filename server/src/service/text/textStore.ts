@@ -4,6 +4,7 @@
 import type { Position, TextLines } from './lineIndex';
 import { breaksAfter, firstAtOrAfter } from './lineIndex';
 import type { TextEdit } from './edits';
+import { utf8Length } from './utf8';
 
 /** A change as an editor sends it: a range of lines and characters replaced by text, or (without a range) the whole text. */
 export interface TextChange {
@@ -38,6 +39,9 @@ export class TextStore implements TextLines, TextSource {
   private linesBefore: number[] = [0];
   private valid = 1;
   private size = 0;
+  /** The size of each chunk in UTF-8, and of the text: a chunk never ends inside a surrogate pair. */
+  private bytes: number[] = [0];
+  private totalBytes = 0;
   private whole: string | undefined = '';
 
   constructor(text = '') {
@@ -47,6 +51,8 @@ export class TextStore implements TextLines, TextSource {
   setText(text: string): void {
     this.chunks = cut(text);
     this.breaks = this.chunks.map(breaksOf);
+    this.bytes = this.chunks.map((chunk) => utf8Length(chunk));
+    this.totalBytes = this.bytes.reduce((sum, size) => sum + size, 0);
     this.size = text.length;
     this.whole = text;
     this.valid = 0;
@@ -54,6 +60,11 @@ export class TextStore implements TextLines, TextSource {
 
   get length(): number {
     return this.size;
+  }
+
+  /** The size of the text in UTF-8, as the file has it on disk. */
+  get byteLength(): number {
+    return this.totalBytes;
   }
 
   /** The whole text; built once after an edit, when something asks for it. */
@@ -64,27 +75,36 @@ export class TextStore implements TextLines, TextSource {
   /**
    * Replaces `start`–`end` with `text`: only the chunks that hold the span are cut again. A chunk
    * boundary never falls between a CR and a LF (each chunk's line starts are then its own).
+   * Returns how many lines the text gained (or lost, below 0).
    */
-  applyEdit(edit: TextEdit): void {
+  applyEdit(edit: TextEdit): number {
     const start = Math.max(0, Math.min(edit.start, this.size));
     const end = Math.max(start, Math.min(edit.end, this.size));
     let first = this.chunkAt(start);
     let last = end > start ? this.chunkAt(end - 1) : first;
     let content = this.chunks[first]!.slice(0, start - this.starts[first]!) + edit.text + this.chunks[last]!.slice(end - this.starts[last]!);
-    // A chunk left small is joined to the next; a CR LF is not split between chunks.
-    while (last + 1 < this.chunks.length && (content.length < target / 4 || (content.endsWith('\r') && this.chunks[last + 1]!.startsWith('\n')))) content += this.chunks[++last]!;
-    while (first > 0 && content.startsWith('\n') && this.chunks[first - 1]!.endsWith('\r')) content = this.chunks[--first]! + content;
+    // A chunk left small is joined to the next; a CR LF or a surrogate pair is not split between chunks.
+    while (last + 1 < this.chunks.length && (content.length < target / 4 || joined(content, this.chunks[last + 1]!))) content += this.chunks[++last]!;
+    while (first > 0 && joined(this.chunks[first - 1]!, content)) content = this.chunks[--first]! + content;
     // Emptied, the last chunk goes (the text keeps one chunk, maybe empty).
     const pieces = content === '' && this.chunks.length > last - first + 1 ? [] : cut(content);
+    const breaks = pieces.map(breaksOf);
+    const removed = this.breaks.splice(first, last - first + 1, ...breaks);
+    for (const size of this.bytes.splice(first, last - first + 1, ...pieces.map((piece) => utf8Length(piece)))) this.totalBytes -= size;
+    for (let index = first; index < first + pieces.length; index++) this.totalBytes += this.bytes[index]!;
     this.chunks.splice(first, last - first + 1, ...pieces);
-    this.breaks.splice(first, last - first + 1, ...pieces.map(breaksOf));
     this.size += edit.text.length - (end - start);
     this.whole = undefined;
     this.valid = Math.min(this.valid, first);
+    return countOf(breaks) - countOf(removed);
   }
 
-  /** Applies an editor's changes in order (each in the text the previous ones left); returns the one edit of the old text that covers them. */
-  applyChanges(changes: readonly TextChange[]): TextEdit {
+  /**
+   * Applies an editor's changes in order (each in the text the previous ones left). Returns the one
+   * edit of the old text that covers them, and whether lines came or went (moving those after).
+   */
+  applyChanges(changes: readonly TextChange[]): { edit: TextEdit; linesMoved: boolean } {
+    let linesMoved = false;
     // The changed region [low, high) in the current text, and its length in the old text.
     let low = -1;
     let high = -1;
@@ -104,10 +124,10 @@ export class TextStore implements TextLines, TextSource {
         high = to;
       }
       high += change.text.length - (end - start);
-      this.applyEdit({ start, end, text: change.text });
+      if (this.applyEdit({ start, end, text: change.text }) !== 0) linesMoved = true;
     }
-    if (low < 0) return { start: 0, end: 0, text: '' };
-    return { start: low, end: low + oldLength, text: this.slice(low, high) };
+    if (low < 0) return { edit: { start: 0, end: 0, text: '' }, linesMoved };
+    return { edit: { start: low, end: low + oldLength, text: this.slice(low, high) }, linesMoved };
   }
 
   slice(start: number, end = this.size): string {
@@ -225,7 +245,7 @@ function cut(text: string): string[] {
       end = text.indexOf('\n', start + target) + 1;
       if (end <= 0 || end - start > limit) end = start + limit;
     }
-    if (text.charCodeAt(end - 1) === 0x0d && text.charCodeAt(end) === 0x0a) end++;
+    if (joined(text.slice(end - 1, end), text.slice(end, end + 1))) end++;
     // The chunk is a copy of its own: a slice would keep the whole text alive.
     chunks.push(flat(text.slice(start, end)));
     start = end;
@@ -234,9 +254,22 @@ function cut(text: string): string[] {
   return chunks;
 }
 
+/** Whether a chunk may not end between `before` and `after`: inside a CR LF or a surrogate pair. */
+function joined(before: string, after: string): boolean {
+  const last = before.charCodeAt(before.length - 1);
+  const next = after.charCodeAt(0);
+  return (last === 0x0d && next === 0x0a) || ((last & 0xfc00) === 0xd800 && (next & 0xfc00) === 0xdc00);
+}
+
 /** A flat string of its own (V8 keeps the parent of a slice and the parts of a concatenation). */
 function flat(text: string): string {
   return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
+function countOf(lists: readonly number[][]): number {
+  let count = 0;
+  for (const list of lists) count += list.length;
+  return count;
 }
 
 function breaksOf(chunk: string): number[] {

@@ -1,5 +1,4 @@
 // The size of a text in UTF-8, as a file has it on disk.
-import type { TextSource } from './textStore';
 
 /** The size of `text` in UTF-8, as the file has it on disk, counting no further than `limit`. */
 export function utf8Length(text: string, limit = Infinity): number {
@@ -14,11 +13,4 @@ export function utf8Length(text: string, limit = Infinity): number {
     } else bytes += 3;
   }
   return bytes;
-}
-
-/** Whether `text` is larger than `limit` bytes in UTF-8; decided by its length alone when it can be, as it is on every keystroke. */
-export function largerThan(text: TextSource, limit: number): boolean {
-  if (text.length > limit) return true; // every character takes at least one byte
-  if (text.length * 3 <= limit) return false; // and at most three (a pair of two takes four)
-  return utf8Length(text.slice(0, text.length), limit) > limit;
 }

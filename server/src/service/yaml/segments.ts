@@ -180,6 +180,12 @@ export interface ParseResult<Derived> {
   /** Segments of the previous parse that are gone, and segments that are new. */
   removed: Segment<Derived>[];
   added: Segment<Derived>[];
+  /**
+   * After an edit re-split where it landed, the segments of that region (new or re-used, one
+   * untouched neighbour on each side): every other segment is the same, at the same line if no
+   * line came or went. Undefined when the whole text was split again.
+   */
+  region?: Segment<Derived>[];
 }
 
 /**
@@ -204,7 +210,7 @@ export class SegmentParser<Derived> {
     const incremental = edit && this.segmented && !this.whole ? this.reparseAround(text, edit) : undefined;
     if (incremental) {
       this.segments = incremental.segments;
-      return { segments: this.segments, whole: false, removed: incremental.removed, added: incremental.added };
+      return { segments: this.segments, whole: false, removed: incremental.removed, added: incremental.added, region: incremental.region };
     }
     this.reparseAll(text.slice(0, text.length));
     const kept = new Set(previous);
@@ -260,7 +266,7 @@ export class SegmentParser<Derived> {
   }
 
   /** New segments after an edit that stays among the entries of one section, or undefined. Reads only the text of the entries around the edit. */
-  private reparseAround(text: TextSource, edit: TextEdit): { segments: Segment<Derived>[]; removed: Segment<Derived>[]; added: Segment<Derived>[] } | undefined {
+  private reparseAround(text: TextSource, edit: TextEdit): Required<Omit<ParseResult<Derived>, 'whole'>> | undefined {
     const old = this.segments;
     const first = segmentAt(old, edit.start);
     const last = segmentAt(old, Math.max(edit.start, edit.end - 1));
@@ -298,7 +304,7 @@ export class SegmentParser<Derived> {
     // The segments are changed in place: copying a list of 60,000 on every keystroke shows.
     if (delta !== 0) for (let index = high + 1; index < old.length; index++) old[index]!.base += delta;
     old.splice(low, high - low + 1, ...entries);
-    return { segments: old, removed: [...reusable.values()].flat(), added };
+    return { segments: old, removed: [...reusable.values()].flat(), added, region: entries };
   }
 }
 
