@@ -22,8 +22,8 @@ import type { PlanTrends } from './host/planTrend';
 import type { PlanHistory } from './host/planHistory';
 import { PlanHost } from './host/planHost';
 import { importSchedule, type ScheduleReader } from './host/scheduleImport';
-import { fixAllKind, rangeOf, toCodeAction, toCompletionItems, toDiagnostic, toDiagnostics, toDocumentSymbol, toFoldingRange, toGlossaryDiagnostic, toHover, toSelectionRange, toSymbolInformation, toWorkspaceEdit } from './lsp/convert';
-import { Published } from './lsp/published';
+import { fixAllKind, rangeOf, toCodeAction, toCompletionItems, toDiagnostic, toDocumentSymbol, toFoldingRange, toGlossaryDiagnostic, toHover, toSelectionRange, toSymbolInformation, toWorkspaceEdit } from './lsp/convert';
+import { Diagnostics } from './lsp/diagnostics';
 import type { PlanFile } from './service';
 import { LineIndex, type TextLines } from './service/text/lineIndex';
 import { version as packageVersion } from './version';
@@ -43,13 +43,13 @@ export interface ServerEnvironment {
 }
 
 export function serveLanguage(connection: Connection, environment: ServerEnvironment): void {
-  const published = new Published((uri, diagnostics, version) => void connection.sendDiagnostics({ uri, version, diagnostics }));
-  const host = new PlanHost(
+  const host: PlanHost = new PlanHost(
     environment.fileSystem,
     {
-      publish: (file, problems, version) => published.publish(file.uri, version, () => toDiagnostics(file.lineIndex, problems)),
-      publishOverrides: (uri, lines, problems, version) => published.publish(uri, version, () => problems.map((problem) => toDiagnostic(lines, problem))),
-      withdraw: (uri) => published.withdraw(uri),
+      publish: (file, problems, version) => diagnostics.plan(file.uri, file.lineIndex, problems, version),
+      publishOverrides: (uri, lines, problems, version) => diagnostics.list(uri, problems.map((problem) => toDiagnostic(lines, problem)), version),
+      withdraw: (uri) => diagnostics.withdraw(uri),
+      checked: () => diagnostics.checked(),
       planChanged: () => void connection.sendNotification(planChangedNotification),
       warn: (message) => connection.console.warn(message),
       glossaryProblems: (problems) => showGlossaryProblems(problems),
@@ -57,6 +57,7 @@ export function serveLanguage(connection: Connection, environment: ServerEnviron
     },
     environment.schedule,
   );
+  const diagnostics = new Diagnostics(connection, host);
   const service = host.service;
 
   /** The glossary files with problems shown: the ones that no longer have any are cleared. */
@@ -71,8 +72,8 @@ export function serveLanguage(connection: Connection, environment: ServerEnviron
       if (list) list.push(problem);
       else byFile.set(problem.uri, [problem]);
     }
-    for (const uri of glossaryFilesShown) if (!byFile.has(uri)) published.withdraw(uri);
-    for (const [uri, list] of byFile) published.publish(uri, undefined, () => list.map(toGlossaryDiagnostic));
+    for (const uri of glossaryFilesShown) if (!byFile.has(uri)) diagnostics.withdraw(uri);
+    for (const [uri, list] of byFile) diagnostics.list(uri, list.map(toGlossaryDiagnostic), undefined);
     glossaryFilesShown = new Set(byFile.keys());
   }
 
@@ -87,8 +88,10 @@ export function serveLanguage(connection: Connection, environment: ServerEnviron
     // Editors that cannot be asked for settings may give them here, as `{ milestones: {…} }` or the section itself.
     const options = params.initializationOptions as { milestones?: unknown } | undefined;
     initializationSettings = options?.milestones ?? options;
+    const diagnosticProvider = diagnostics.initialize(params.capabilities);
     return {
       capabilities: {
+        ...(diagnosticProvider && { diagnosticProvider }),
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         hoverProvider: true,
@@ -138,9 +141,18 @@ export function serveLanguage(connection: Connection, environment: ServerEnviron
   // The extension gives the server every YAML document, and so do editors that start it for every
   // YAML file (Sublime's LSP, a `yaml` filetype): the host classifies each (common/documentKinds.ts)
   // and checks only plans and the overrides files the settings name — again when the settings change.
-  connection.onDidOpenTextDocument(({ textDocument }) => host.open(textDocument.uri, textDocument.version, textDocument.text, textDocument.languageId));
-  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => host.change(textDocument.uri, textDocument.version, contentChanges));
-  connection.onDidCloseTextDocument(({ textDocument }) => host.close(textDocument.uri));
+  connection.onDidOpenTextDocument(({ textDocument }) => {
+    diagnostics.documentOpened(textDocument.uri);
+    host.open(textDocument.uri, textDocument.version, textDocument.text, textDocument.languageId);
+  });
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    diagnostics.documentChanged(textDocument.uri);
+    host.change(textDocument.uri, textDocument.version, contentChanges);
+  });
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    diagnostics.documentClosed(textDocument.uri);
+    void host.close(textDocument.uri);
+  });
   connection.onDidChangeWatchedFiles(({ changes }) => host.filesChanged(changes.map((change) => ({ uri: change.uri, deleted: change.type === FileChangeType.Deleted }))));
 
   /** The plan file a request is about, or undefined when it is not a plan the service knows. */

@@ -1,11 +1,15 @@
 // Properties of the service core under random edits: the incremental analysis after any sequence of
-// edits equals a fresh analysis of the final text (problems, ranges, model), and the segmented
-// parse finds a syntax error exactly when a parse of the whole text does.
+// edits equals a fresh analysis of the final text (problems, ranges, model), the diagnostics kept
+// by result ID are the file's after every edit, and the segmented parse finds a syntax error
+// exactly when a parse of the whole text does.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { createPlanService, type PlanService, type PlanFile, type TextChange } from '../../server/src/service';
+import { isDeepStrictEqual } from 'node:util';
+import { toDiagnostics } from '../../server/src/lsp/convert';
+import { DiagnosticReports } from '../../server/src/lsp/diagnosticReports';
 import { LineIndex } from '../../server/src/service/text/lineIndex';
 import { setChunkSize } from '../../server/src/service/text/textStore';
 import { applySplice, editArbitrary, planArbitrary, propertySeed, replayable, spliceOf } from './generators';
@@ -107,6 +111,55 @@ describe('incremental analysis equals a fresh one', () => {
           assert.deepEqual(problemsOf(incremental, uri), problemsOf(fresh, uri));
           assert.deepEqual(modelOf(incremental.getFile(uri)!), modelOf(fresh.getFile(uri)!));
           assert.deepEqual(incremental.snapshot(), fresh.snapshot());
+        }),
+        replayable(seed, runs),
+      );
+    } finally {
+      setChunkSize(8 * 1024);
+    }
+  });
+
+  test('the diagnostics kept with a result ID are the file\'s after every change, and the ID changes exactly when they do', () => {
+    const seed = propertySeed();
+    setChunkSize(48, 96);
+    try {
+      const stepArbitrary = fc.tuple(fc.constantFrom('name', 'date', 'any'), fc.nat(), editArbitrary);
+      fc.assert(
+        fc.property(fc.array(stepArbitrary, { minLength: 1, maxLength: 30 }), (steps) => {
+          const incremental = workspace();
+          const reports = new DiagnosticReports();
+          let text = example;
+          incremental.setFile(uri, text);
+          const file = incremental.getFile(uri)!;
+          reports.updatePlan(uri, file.lineIndex, incremental.analyze().problems.get(uri)!);
+          let held = toDiagnostics(file.lineIndex, incremental.analyze().problems.get(uri)!);
+          for (const [step, [kind, pick, edit]] of steps.entries()) {
+            // Keystrokes in names, as most are (they change no diagnostic); a year typed over in a
+            // due date, which changes the checks of the items that list the item or follow it; any edit.
+            const names = [...text.matchAll(/\n {4}name: [^\n]*/g)];
+            const dates = [...text.matchAll(/\n {4}due: (\d{4})/g)];
+            const name = names[pick % Math.max(1, names.length)];
+            const date = dates[pick % Math.max(1, dates.length)];
+            const splice =
+              kind === 'name' && name
+                ? { start: name.index + name[0].length, end: name.index + name[0].length, text: 'e' }
+                : kind === 'date' && date
+                  ? { start: date.index + 12, end: date.index + 13, text: String(pick % 10) }
+                  : spliceOf(text, edit);
+            const lines = new LineIndex(text);
+            const range = { start: lines.positionAt(splice.start), end: lines.positionAt(splice.end) };
+            const start = lines.offsetAt(range.start);
+            text = text.slice(0, start) + splice.text + text.slice(Math.max(start, lines.offsetAt(range.end)));
+            incremental.editFile(uri, [{ range, text: splice.text }]);
+            const problems = incremental.analyze().problems.get(uri)!;
+            const before = reports.get(uri)!.resultId;
+            const changed = reports.updatePlan(uri, file.lineIndex, problems);
+            const now = toDiagnostics(file.lineIndex, problems);
+            assert.deepEqual(reports.get(uri)!.diagnostics, now, `after edit ${step}`);
+            assert.equal(changed, !isDeepStrictEqual(held, now), `changed after edit ${step}`);
+            assert.equal(reports.get(uri)!.resultId !== before, changed);
+            held = now;
+          }
         }),
         replayable(seed, runs),
       );

@@ -91,6 +91,9 @@ export function clientOptions(): LanguageClientOptions {
     // overrides files are plain YAML that the settings name, and the settings may change.
     documentSelector: documentLanguages.map((language) => ({ language })),
     synchronize: { configurationSection: 'milestones' },
+    // The server answers pulls with `unchanged` when a keystroke changed no diagnostic: pull after
+    // every change (vscode-languageclient pulls only on open by default), and on save.
+    diagnosticPullOptions: { onChange: true, onSave: true },
     // A crash is restarted; the user sees one short message, not a stack trace. Failed requests
     // and connection errors are written to the output channel only.
     errorHandler: new ServerCrashHandler(),

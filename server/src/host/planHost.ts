@@ -52,6 +52,8 @@ export interface HostEvents {
   glossaryProblems(problems: readonly GlossaryProblem[]): void;
   /** Text of this many characters was replaced (the server may collect garbage when idle). */
   textReplaced?(length: number): void;
+  /** A check is done: every file it changed was published. */
+  checked?(): void;
 }
 
 export class PlanHost {
@@ -76,9 +78,10 @@ export class PlanHost {
   /** The glossary problems last sent, as JSON: the same problems read again are not sent again. */
   private glossaryProblemsSent = '[]';
   private validationScheduled = false;
+  private isReady = false;
   private markReady: () => void = () => undefined;
   /** Settles once the settings are read and the workspace indexed: the first diagnostics and snapshot wait for it. */
-  readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
+  readonly ready = new Promise<void>((resolve) => (this.markReady = () => ((this.isReady = true), resolve())));
 
   constructor(
     private readonly fs: HostFileSystem,
@@ -289,6 +292,11 @@ export class PlanHost {
     return this.versions.has(normalizeUri(uri));
   }
 
+  /** The editor's version of an open document; undefined when it is not open. */
+  openVersion(uri: string): number | undefined {
+    return this.versions.get(normalizeUri(uri));
+  }
+
   getFile(uri: string): PlanFile | undefined {
     return this.service.getFile(normalizeUri(uri));
   }
@@ -361,15 +369,24 @@ export class PlanHost {
     this.events.withdraw(uri);
   }
 
+  /**
+   * Checks once the messages already received are handled. Once ready, the check is scheduled at
+   * once, ahead of the messages that come after the change: a request sent after a change is
+   * answered after its diagnostics were published.
+   */
   scheduleValidation(): void {
     if (this.validationScheduled) return;
     this.validationScheduled = true;
-    void this.ready.then(() =>
-      this.defer(() => {
-        this.validationScheduled = false;
-        this.validate();
-      }),
-    );
+    const run = () => this.defer(() => this.flush());
+    if (this.isReady) run();
+    else void this.ready.then(run);
+  }
+
+  /** Runs the scheduled check now, if it has not run (a client pulling diagnostics wants them at once). */
+  flush(): void {
+    if (!this.validationScheduled || !this.isReady) return;
+    this.validationScheduled = false;
+    this.validate();
   }
 
   private validate(): void {
@@ -381,6 +398,7 @@ export class PlanHost {
       if (overrides) this.events.publishOverrides(uri, overrides.lineIndex, this.service.problems(uri), this.versions.get(uri));
     }
     this.versionsToPublish.clear();
+    this.events.checked?.();
     this.events.planChanged();
   }
 }

@@ -21,7 +21,7 @@ import {
   type WorkspaceEdit as LspWorkspaceEdit,
 } from 'vscode-languageserver';
 import { glossaryDiagnosticCode } from '../../../common/requests';
-import type { FileProblems, HoverResult, OutlineSymbol, PlanCodeAction, PlanCompletion, ReportedProblem, Span, WorkspaceEdit, WorkspaceSymbol } from '../service';
+import type { FileProblems, HoverResult, ProblemGroup, OutlineSymbol, PlanCodeAction, PlanCompletion, ReportedProblem, Span, WorkspaceEdit, WorkspaceSymbol } from '../service';
 import { applyEdits } from '../service/text/edits';
 import { LineIndex, type TextLines } from '../service/text/lineIndex';
 
@@ -78,22 +78,30 @@ const convertedGroups = new WeakMap<readonly ReportedProblem[], ConvertedGroup>(
  */
 export function toDiagnostics(lines: TextLines, problems: FileProblems): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const group of problems.groups) {
-    let converted = convertedGroups.get(group.problems);
-    if (!converted) {
-      const own = new LineIndex(group.text);
-      const relative = group.problems.map((problem) => toDiagnostic(own, problem));
-      converted = { relative, line: 0, moved: relative };
-      convertedGroups.set(group.problems, converted);
-    }
-    const line = lines.positionAt(group.base).line;
-    if (converted.line !== line) {
-      converted.moved = converted.relative.map((diagnostic) => movedDown(diagnostic, line));
-      converted.line = line;
-    }
-    for (const diagnostic of converted.moved) diagnostics.push(diagnostic);
-  }
+  for (const group of problems.groups) for (const diagnostic of placedDiagnostics(lines, group)) diagnostics.push(diagnostic);
   return diagnostics;
+}
+
+/** A group's diagnostics where it now starts in the file: converted once, moved when its line changes. */
+export function placedDiagnostics(lines: TextLines, group: ProblemGroup): readonly Diagnostic[] {
+  let converted = convertedGroups.get(group.problems);
+  if (!converted) {
+    const own = new LineIndex(group.text);
+    const relative = group.problems.map((problem) => toDiagnostic(own, problem));
+    converted = { relative, line: 0, moved: relative };
+    convertedGroups.set(group.problems, converted);
+  }
+  const line = lines.positionAt(group.base).line;
+  if (converted.line !== line) {
+    converted.moved = converted.relative.map((diagnostic) => movedDown(diagnostic, line));
+    converted.line = line;
+  }
+  return converted.moved;
+}
+
+/** A group's diagnostics where they were last placed, if they ever were. */
+export function lastPlacedDiagnostics(problems: readonly ReportedProblem[]): readonly Diagnostic[] | undefined {
+  return convertedGroups.get(problems)?.moved;
 }
 
 function movedDown(diagnostic: Diagnostic, lines: number): Diagnostic {
