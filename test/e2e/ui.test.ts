@@ -272,6 +272,7 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
       await frame.locator('button[data-action="collapse-all"]').click();
       // DM-OR2-2 waits for DM-OR2-1 and for LDM-503-11b: both arrows are drawn.
       await workbench.until('the arrows into DM-OR2-2', async () => (await frame.locator('g.arrow[data-to="DM-OR2-2"]').count()) === 2 || `${await arrows.count()} arrows`);
+      await workbench.docScreenshot('timeline-arrows', workbench.page.locator('.part.editor'));
     });
     await workbench.runCommand('View: Toggle Maximize Editor Group');
     await frame.locator('button[data-action="expand-all"]').click();
@@ -291,6 +292,8 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
         const ids = await highlighted.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id')));
         return (ids.length === 1 && ids[0] === 'LDM-503-07') || `highlighted: ${ids.join(', ') || 'none'}`;
       });
+      // The README's first picture: the plan with its hints and lenses, the plan view, the timeline following the cursor, the Problems panel.
+      await workbench.docScreenshot('vscode');
     });
   });
 

@@ -3,6 +3,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
+import { saveDocImage } from '../helpers/docImages';
 import { chromiumPath } from '../helpers/externalPrograms';
 
 
@@ -59,7 +60,7 @@ export class Workbench {
   }
 
   /**
-   * A screenshot of a webview alone, for the README (beside the steps' own): its editor group,
+   * A picture of a webview alone for the docs (test/helpers/docImages.ts): its editor group,
    * focused by a click on its tab (`title`), maximized for the picture, then restored.
    */
   async shotOfWebview(name: string, frame: Frame, title: string): Promise<void> {
@@ -70,11 +71,25 @@ export class Workbench {
       const element = await frame.frameElement();
       await this.until(`the webview of ${name} maximized`, async () => ((await element.boundingBox())?.width ?? 0) > 1000 || `${(await element.boundingBox())?.width} pixels wide`);
       await this.page.waitForTimeout(500); // the chart redrawn at its new size
-      await this.page.screenshot({ path: join(this.shotDir, `${name}.png`), clip: (await element.boundingBox())! });
+      await saveDocImage(name, await this.page.screenshot({ clip: (await element.boundingBox())! }));
     } finally {
       await tab.click();
       await this.runCommand('View: Toggle Maximize Editor Group');
     }
+  }
+
+  /** A picture for the docs (test/helpers/docImages.ts): the page, or what `target` covers, cropped to it with `margin` pixels around. */
+  async docScreenshot(name: string, target?: Locator, margin = 8): Promise<string> {
+    let clip: { x: number; y: number; width: number; height: number } | undefined;
+    if (target) {
+      const box = await target.boundingBox();
+      if (!box) throw new Error(`docScreenshot ${name}: the target is not on screen`);
+      const viewport = this.page.viewportSize() ?? { width: 1400, height: 1000 };
+      const x = Math.max(0, Math.floor(box.x - margin));
+      const y = Math.max(0, Math.floor(box.y - margin));
+      clip = { x, y, width: Math.min(viewport.width - x, Math.ceil(box.width + 2 * margin)), height: Math.min(viewport.height - y, Math.ceil(box.height + 2 * margin)) };
+    }
+    return saveDocImage(name, await this.page.screenshot({ clip }));
   }
 
   async close(): Promise<void> {

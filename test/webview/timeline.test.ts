@@ -1,12 +1,12 @@
 // The timeline webview in headless Chromium under its real CSP: rows, states, the asOf line,
 // filters, folding, zoom, pan, reveal, highlight, kept state, export, and text from the plan shown as text.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { parseFromTimeline } from '../../client/src/timeline/messages';
 import type { PlanSnapshot } from '../../common/planSnapshot';
 import type { FromTimeline } from '../../common/timelineMessages';
+import { saveDocImage } from '../helpers/docImages';
 import { skipWithout } from '../helpers/externalPrograms';
 import { clearPosted, exampleSnapshot, loadSnapshot, openPage, posted, send, siteAndBrowser, useDarkTheme, waitForReady } from './harness';
 
@@ -548,9 +548,8 @@ describe('timeline webview', { skip: skipWithout('the timeline in Chromium', 'ch
     // Show a tooltip of an item with problems.
     // The completion marker sits on the due marker when both fall on one day: hover the spot itself.
     await page.locator('svg.body g.row.milestone[data-id="LDM-503-05"] .due').hover({ force: true });
-    // The README's docs/timeline.png is copied from here by hand, when the chart's look changes.
-    mkdirSync('test-output', { recursive: true });
-    await page.screenshot({ path: 'test-output/timeline.png' });
+    // The docs' picture of the timeline (`npm run screenshots` refreshes docs/images/timeline.png).
+    await saveDocImage('timeline', await page.screenshot());
     assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations), []);
     await page.close();
   });
