@@ -392,7 +392,7 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
       });
       assert.equal(await frame.locator('.asof-label').textContent(), 'as of 2021-08-11');
       assert.match(await frame.locator('.summary').innerText(), / · baseline v2021-01 \([0-9a-f]{7}\)$/);
-      await workbench.shotOfWebview('readme-burndown', frame, 'Milestone Burndown');
+      await workbench.shotOfWebview('burndown', frame, 'Milestone Burndown');
     });
   });
 
@@ -408,7 +408,7 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
         return slip === '+91 d' || `slip: ${slip}`;
       });
       assert.ok((await frame.locator('g.row .due.ghost').count()) >= 3, 'ghost markers for the releases that moved');
-      await workbench.shotOfWebview('readme-timeline-baseline', frame, 'Milestone Timeline');
+      await workbench.shotOfWebview('timeline-baseline', frame, 'Milestone Timeline');
     }, { cleanup: () => workbench.runCommand('View: Focus First Editor Group') });
   });
 
@@ -430,7 +430,7 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
         return /June update/.test(shown) || shown;
       });
       assert.match(await frame.locator('.point-items .expected').innerText(), /^Expected 2022-03-31 · \+59 days since the step before$/);
-      await workbench.shotOfWebview('readme-trend', frame, 'Milestone Trend');
+      await workbench.shotOfWebview('trend', frame, 'Milestone Trend');
     });
   });
 });
