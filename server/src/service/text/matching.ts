@@ -79,6 +79,10 @@ export class SpellingIndex {
   private readonly fold: (text: string) => string;
   private rows = new Int32Array(0);
   private rowMinima = new Int32Array(0);
+  /** The candidates by length, each list in code-unit order: a walk looks only at lengths within reach. Built on first use. */
+  private byLength: Map<number, string[]> | undefined;
+  /** The candidates as a set, and every code unit they use: the strings one edit from a word are looked up in it. Built on first use. */
+  private members: { set: Set<string>; units: Set<string> } | undefined;
 
   constructor(candidates: Iterable<string> = [], private readonly options: MatchOptions = {}) {
     this.fold = options.caseInsensitive ? (text) => text.toLowerCase() : (text) => text;
@@ -133,8 +137,8 @@ export class SpellingIndex {
     let found: { candidate: string; distance: number }[] = [];
     for (const reach of this.reaches(word)) {
       found = [];
-      // Candidates come in code-unit order: once `limit` are found, a later one must be closer than the last of them.
-      const bound = () => (found.length < limit || this.options.caseInsensitive ? reach : found[limit - 1]!.distance - 1);
+      // Once `limit` are found, another must be no further than the last of them.
+      const bound = () => (found.length < limit || this.options.caseInsensitive ? reach : Math.min(reach, found[limit - 1]!.distance));
       this.walk(this.fold(word), bound, (folded, distance) => {
         for (const candidate of this.originalsOf(folded)) {
           if (candidate === word) continue;
@@ -166,7 +170,7 @@ export class SpellingIndex {
   startingWith(prefix: string): string[] {
     const folded = this.fold(prefix);
     const first = this.position(folded);
-    const end = this.afterPrefix(folded, folded.length, first - 1);
+    const end = afterPrefix(this.sorted, folded, folded.length, first - 1);
     const found = this.sorted.slice(first, end);
     return this.options.caseInsensitive ? found.flatMap((candidate) => this.originalsOf(candidate)) : found;
   }
@@ -203,6 +207,8 @@ export class SpellingIndex {
     let kept = 0;
     for (let index = 0; index < sorted.length; index++) if (index === 0 || sorted[index] !== sorted[kept - 1]) sorted[kept++] = sorted[index]!;
     sorted.length = kept;
+    this.byLength = undefined;
+    this.members = undefined;
     this.matchLists.clear();
     const changed: string[] = [];
     for (const [word, answer] of this.answers) {
@@ -226,7 +232,14 @@ export class SpellingIndex {
     } else if (present) {
       return [];
     }
-    if (!present) this.sorted.splice(at, 0, folded);
+    if (!present) {
+      this.sorted.splice(at, 0, folded);
+      const bucket = this.byLength?.get(folded.length);
+      if (bucket) bucket.splice(firstAtOrAfter(bucket, folded), 0, folded);
+      else this.byLength?.set(folded.length, [folded]);
+      this.members?.set.add(folded);
+      for (const unit of folded) this.members?.units.add(unit);
+    }
     for (const word of this.matchLists.keys()) {
       if (candidate !== word && boundedDistance(this.fold(word), folded, spellingDistanceLimit(word.length)) !== undefined) this.matchLists.delete(word);
     }
@@ -271,6 +284,9 @@ export class SpellingIndex {
       this.originals.delete(folded);
     }
     this.sorted.splice(at, 1);
+    const bucket = this.byLength?.get(folded.length);
+    if (bucket) bucket.splice(firstAtOrAfter(bucket, folded), 1);
+    this.members?.set.delete(folded);
     return true;
   }
 
@@ -309,28 +325,75 @@ export class SpellingIndex {
 
   /**
    * Calls `found` with each candidate within `limit()` of `target` (the limit may shrink as
-   * candidates are found). Row d of the table holds the distances between the candidate's first d
-   * characters and each prefix of the target; rows are kept for the prefix the next candidate
-   * shares. A row whose every value exceeds the limit ends every candidate with that prefix (with
-   * transpositions too: a cell two rows down is at least the row's minimum plus one).
+   * candidates are found), looking only at candidates whose length is within reach of the
+   * target's. Among candidates of one length, row d of the table holds the distances between the
+   * candidate's first d characters and each prefix of the target; rows are kept for the prefix the
+   * next candidate shares. A prefix is given up when no cell of its row, plus the difference of
+   * the lengths left on each side, is within the limit: that ends every candidate with that
+   * prefix (with transpositions too: a path that steps over a row costs at least as much as the
+   * cell it steps over).
    */
   private walk(target: string, limit: () => number, found: (candidate: string, distance: number) => void): void {
-    const sorted = this.sorted;
+    // Within one edit, looking up each string one edit away is quicker than any walk of many candidates.
+    if (limit() <= 1 && this.nearby(target, limit(), found)) return;
+    const byLength = (this.byLength ??= bucketsByLength(this.sorted));
+    const reach = spellingDistanceLimit(target.length);
+    for (let length = Math.max(0, target.length - reach); length <= target.length + reach; length++) {
+      const bucket = byLength.get(length);
+      if (bucket && limit() >= Math.abs(length - target.length)) this.walkLength(bucket, length, target, limit, found);
+    }
+  }
+
+  /**
+   * Calls `found` with the candidates equal to `target` and, when `limit` is 1, one edit from it
+   * (a character deleted, inserted, replaced, or two side by side swapped), each looked up; false
+   * when there would be too many strings to look up (a long word, candidates of many characters).
+   */
+  private nearby(target: string, limit: number, found: (candidate: string, distance: number) => void): boolean {
+    if (!this.members) {
+      const units = new Set<string>();
+      for (const candidate of this.sorted) for (let index = 0; index < candidate.length; index++) units.add(candidate[index]!);
+      this.members = { set: new Set(this.sorted), units };
+    }
+    const { set, units } = this.members;
+    if (limit >= 1 && (2 * target.length + 1) * units.size > 8192) return false;
+    const seen = new Set<string>();
+    const visit = (text: string, distance: number) => {
+      if (seen.has(text)) return;
+      seen.add(text);
+      if (set.has(text)) found(text, distance);
+    };
+    visit(target, 0);
+    if (limit < 1) return true;
+    for (let at = 0; at <= target.length; at++) {
+      const before = target.slice(0, at);
+      if (at < target.length) {
+        const after = target.slice(at + 1);
+        visit(before + after, 1);
+        if (at + 1 < target.length) visit(`${before}${target[at + 1]!}${target[at]!}${target.slice(at + 2)}`, 1);
+        for (const unit of units) if (unit !== target[at]) visit(before + unit + after, 1);
+      }
+      for (const unit of units) visit(before + unit + target.slice(at), 1);
+    }
+    return true;
+  }
+
+  private walkLength(sorted: readonly string[], length: number, target: string, limit: () => number, found: (candidate: string, distance: number) => void): void {
     const width = target.length + 1;
-    const depths = target.length + spellingDistanceLimit(target.length) + 2;
+    const depths = length + 1;
     if (this.rows.length < depths * width) this.rows = new Int32Array(depths * width * 2);
     if (this.rowMinima.length < depths) this.rowMinima = new Int32Array(depths * 2);
     const rows = this.rows;
     const minima = this.rowMinima;
     for (let j = 0; j < width; j++) rows[j] = j;
-    minima[0] = 0;
+    minima[0] = Math.abs(length - target.length);
     let owner = ''; // the candidate whose rows 0..valid are in the table
     let valid = 0;
     for (let index = 0; index < sorted.length; ) {
       const candidate = sorted[index]!;
       const bound = limit();
       let shared = 0;
-      const most = Math.min(valid, candidate.length);
+      const most = Math.min(valid, length);
       while (shared < most && candidate.charCodeAt(shared) === owner.charCodeAt(shared)) shared++;
       // The shared rows were computed under a limit that may since have shrunk.
       let pruned = 0;
@@ -343,20 +406,22 @@ export class SpellingIndex {
       if (pruned === 0) {
         owner = candidate;
         valid = shared;
-        for (let depth = shared + 1; depth <= candidate.length; depth++) {
+        for (let depth = shared + 1; depth <= length; depth++) {
           const code = candidate.charCodeAt(depth - 1);
           const before = depth > 1 ? candidate.charCodeAt(depth - 2) : -1;
           const row = depth * width;
           const above = row - width;
           const twoAbove = above - width;
+          const left = length - depth; // characters of the candidate after this prefix
           rows[row] = depth;
-          let minimum = depth;
+          let minimum = depth + Math.abs(left - target.length);
           for (let j = 1; j < width; j++) {
             const tj = target.charCodeAt(j - 1);
             let value = Math.min(rows[above + j]! + 1, rows[row + j - 1]! + 1, rows[above + j - 1]! + (tj === code ? 0 : 1));
             if (depth > 1 && j > 1 && tj === before && target.charCodeAt(j - 2) === code) value = Math.min(value, rows[twoAbove + j - 2]! + 1);
             rows[row + j] = value;
-            if (value < minimum) minimum = value;
+            const least = value + Math.abs(left - (target.length - j));
+            if (least < minimum) minimum = least;
           }
           minima[depth] = minimum;
           valid = depth;
@@ -367,28 +432,39 @@ export class SpellingIndex {
         }
       }
       if (pruned > 0) {
-        index = this.afterPrefix(candidate, pruned, index);
+        index = afterPrefix(sorted, candidate, pruned, index);
         continue;
       }
-      const distance = rows[candidate.length * width + target.length]!;
+      const distance = rows[length * width + target.length]!;
       if (distance <= bound) found(candidate, distance);
       index++;
     }
   }
 
-  /** The first index after `from` whose candidate does not start with the first `length` characters of `candidate` (those from `from` on do). */
-  private afterPrefix(candidate: string, length: number, from: number): number {
-    const sorted = this.sorted;
-    const prefix = candidate.slice(0, length);
-    let low = from + 1;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (sorted[middle]!.startsWith(prefix)) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+}
+
+/** The first index after `from` whose candidate does not start with the first `length` characters of `candidate` (those from `from` on do). */
+function afterPrefix(sorted: readonly string[], candidate: string, length: number, from: number): number {
+  const prefix = candidate.slice(0, length);
+  let low = from + 1;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]!.startsWith(prefix)) low = middle + 1;
+    else high = middle;
   }
+  return low;
+}
+
+/** Sorted candidates split by length, each list keeping their order. */
+function bucketsByLength(sorted: readonly string[]): Map<number, string[]> {
+  const buckets = new Map<number, string[]>();
+  for (const candidate of sorted) {
+    const bucket = buckets.get(candidate.length);
+    if (bucket) bucket.push(candidate);
+    else buckets.set(candidate.length, [candidate]);
+  }
+  return buckets;
 }
 
 /** The candidate closest to `word` (other than the word itself) within its spelling limit, among candidates given once. */
