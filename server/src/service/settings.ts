@@ -27,6 +27,10 @@ export interface Settings {
   hoverHistory: boolean;
   /** A git revision whose due dates the timeline draws beside the current ones; '' for none. */
   baselineRevision: string;
+  /** Items with float at or under this many days are critical. */
+  criticalFloatDays: number;
+  /** Whether an inlay hint after each item's expected date shows its float. */
+  floatInlayHints: boolean;
 }
 
 export const defaultSettings: Settings = {
@@ -41,6 +45,8 @@ export const defaultSettings: Settings = {
   slipThresholdDays: 0,
   hoverHistory: true,
   baselineRevision: '',
+  criticalFloatDays: 0,
+  floatInlayHints: false,
 };
 
 export interface ParsedSettings {
@@ -97,6 +103,17 @@ export function parseSettings(raw: unknown, known: { has(code: string): boolean 
     if (typeof values.hoverHistory === 'boolean') hoverHistory = values.hoverHistory;
     else problems.push('milestones.hoverHistory must be true or false.');
   }
+  let criticalFloatDays = defaultSettings.criticalFloatDays;
+  if (values.criticalFloatDays !== undefined && values.criticalFloatDays !== null) {
+    if (typeof values.criticalFloatDays === 'number' && Number.isInteger(values.criticalFloatDays)) criticalFloatDays = values.criticalFloatDays;
+    else problems.push('milestones.criticalFloatDays must be a whole number of days.');
+  }
+  let floatInlayHints = defaultSettings.floatInlayHints;
+  const inlayHints = values.inlayHints as Record<string, unknown> | undefined | null;
+  if (typeof inlayHints === 'object' && inlayHints !== null && inlayHints.float !== undefined && inlayHints.float !== null) {
+    if (typeof inlayHints.float === 'boolean') floatInlayHints = inlayHints.float;
+    else problems.push('milestones.inlayHints.float must be true or false.');
+  }
   const settings: Settings = {
     rules,
     asOf: isDate(asOf) ? asOf : undefined,
@@ -110,6 +127,8 @@ export function parseSettings(raw: unknown, known: { has(code: string): boolean 
     slipThresholdDays,
     hoverHistory,
     baselineRevision: text('baselineRevision').trim(),
+    criticalFloatDays,
+    floatInlayHints,
   };
   return { settings, problems };
 }

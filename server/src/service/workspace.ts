@@ -11,6 +11,7 @@ import { EffectivePlan, type EffectiveItem } from './model/effectivePlan';
 import { overridesByCode, overridesSignature, parseOverrides, type CodeOverrides, type OverridesFile } from './model/overrides';
 import { PlanFile, type ItemChanges, type SegmentChanges } from './model/planFile';
 import { DependencyGraph } from './model/dependencies';
+import { FloatAnalysis, FloatNetwork } from './model/float';
 import { PlanIndex } from './model/planIndex';
 import type { PlanItem } from './model/planItem';
 import { buildSegmentModel, type PlanSegment, type SegmentModel } from './model/segmentModel';
@@ -33,6 +34,8 @@ export interface Analysis {
   index: PlanIndex;
   /** The plans with the overrides files applied: what every feature reads of the items. */
   plan: EffectivePlan;
+  /** Each item's float over the effective plan, and the critical chains. */
+  float: FloatAnalysis;
   glossary: Glossary;
   /** Problems of each file (plans and overrides files), with their severity, suppressions applied. */
   problems: Map<string, FileProblems>;
@@ -99,6 +102,7 @@ export class Workspace {
   private readonly idSpelling = new SpellingIndex();
   private idAnswersKept = 0;
   private readonly dependencies = new DependencyGraph();
+  private readonly float = new FloatAnalysis();
   private readonly fileProblems = new Map<string, FileProblems>();
   private readonly asOfUsed = new Map<string, string>();
   private assembledGeneration = -1;
@@ -275,8 +279,14 @@ export class Workspace {
       if (known !== this.idSpelling.has(id)) (known ? idsAppeared : idsVanished).push(id);
     }
     for (const word of this.idSpelling.update(idsAppeared, idsVanished)) for (const item of index.successors(word)) dirty.add(item);
+    // Float changes where dates, states or links changed: the touched IDs, those their old entries named, and the items on a cycle that came or went.
+    const floatTouched = new Set(touched);
+    for (const item of removed) for (const id of item.predecessorIdList) floatTouched.add(id);
     // A link that came or went may open or close a cycle: every item on one, before or after, is checked again.
-    for (const id of this.dependencies.update(index, touched)) for (const item of index.definitions(id)) dirty.add(item);
+    for (const id of this.dependencies.update(index, touched)) {
+      floatTouched.add(id);
+      for (const item of index.definitions(id)) dirty.add(item);
+    }
     // A feature ID that came or went changes the suggestion for the unknown IDs close to it.
     for (const word of this.featureSpelling.update(appeared, vanished)) for (const milestone of index.parents(word)) dirty.add(milestone);
     // Messages about duplicates name the other definitions' lines, which move with any edit.
@@ -296,6 +306,12 @@ export class Workspace {
       problems: () => problems.values(),
       marksOf: (code) => this.rules.marksOf(code),
     });
+    const network = new FloatNetwork(plan, (id) => this.dependencies.onCycle(id), {
+      criticalFloatDays: this.settings.criticalFloatDays,
+      slipThresholdDays: this.rules.severity('slipped', this.settings.rules) ? this.settings.slipThresholdDays : undefined,
+    });
+    if (checkedEverything) this.float.recompute(network);
+    else this.float.update(network, floatTouched);
     const context: ItemCheckContext = {
       plan,
       slipThresholdDays: this.settings.slipThresholdDays,
@@ -353,7 +369,7 @@ export class Workspace {
       changed.add(uri);
     }
     this.overridesChanged.clear();
-    this.analysis = { index, plan, glossary, problems, changed };
+    this.analysis = { index, plan, float: this.float, glossary, problems, changed };
     return this.analysis;
   }
 

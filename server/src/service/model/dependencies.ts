@@ -39,6 +39,11 @@ export class DependencyGraph {
     return affected;
   }
 
+  /** Whether an ID is on a cycle (its strongly connected component is one). */
+  onCycle(id: string): boolean {
+    return this.cycleOf.has(id);
+  }
+
   /** The predecessor IDs an ID's definitions name. */
   predecessors(id: string): readonly string[] {
     return this.links.get(id) ?? noIds;

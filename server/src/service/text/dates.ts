@@ -47,6 +47,20 @@ export function today(): string {
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD): positive when `to` is later. */
 export function daysBetween(from: string, to: string): number {
-  const day = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-  return Math.round((day(to) - day(from)) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** A date (YYYY-MM-DD) as a number of days since 1970-01-01: the unit float and rescheduling count in. */
+export function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+}
+
+/** The date (YYYY-MM-DD) of a day number. */
+export function dateOfDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The date `days` after `date` (before it when negative). */
+export function addDays(date: string, days: number): string {
+  return dateOfDay(dayNumber(date) + days);
 }
