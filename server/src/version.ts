@@ -1,3 +1,3 @@
 // The version the server and the checker report (initialize's serverInfo, `--version`, SARIF's
 // tool): package.json's, which a test holds it to.
-export const version = '0.1.0';
+export const version = '0.2.0';
