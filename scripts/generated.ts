@@ -25,7 +25,7 @@ interface Manifest {
 /** Each generated file's path (from the repository's root) and text; `packageJson` is package.json as it is now. */
 export function generatedFiles(packageJson: string): { path: string; text: string }[] {
   const manifest = JSON.parse(packageJson) as Manifest;
-  manifest.contributes.configuration.properties['milestones.rules'] = ruleSettingsSchema(builtinRegistry) as Setting;
+  manifest.contributes.configuration.properties['milestones.rules'] = ruleSettingsSchema(builtinRegistry);
   return [
     { path: 'package.json', text: `${JSON.stringify(manifest, null, 2)}\n` },
     { path: 'docs/rules.md', text: rulesMarkdown(builtinRegistry) },
