@@ -100,6 +100,11 @@ describe('hover on an acronym', () => {
     assert.deepEqual(hoverAt(`title: Releases of the D|M system\n`, { glossaryFile: csv }), { covers: 'DM', markdown: '**DM** — Data  management\n\n_glossarydefs.csv, built-in glossary (LDM-564) · tags: DM_' });
   });
 
+  test('meanings that differ only by a final period are one', () => {
+    const csv = { name: 'glossarydefs.csv', text: 'Term,Description,Subsystem Tags,Documentation Tags,Associated Acronyms and Alternative Terms,Type\nDM,Data Management.,DM,,,A\n' };
+    assert.deepEqual(hoverAt(`title: Releases of the D|M system\n`, { glossaryFile: csv }), { covers: 'DM', markdown: '**DM** — Data Management.\n\n_glossarydefs.csv, built-in glossary (LDM-564) · tags: DM_' });
+  });
+
   test('one meaning: the definition and where it comes from', () => {
     assert.deepEqual(hoverAt(`title: Releases of the D|M system\n`), { covers: 'DM', markdown: '**DM** — Data Management\n\n_built-in glossary (LDM-564)_' });
   });

@@ -93,11 +93,14 @@ export class Glossary {
     return preferred ? [preferred, ...list.filter((entry) => entry !== preferred)] : list;
   }
 
-  /** The meanings as a reader sees them: one definition given by several sources once, with every source and tag; the one that applies first. */
+  /**
+   * The meanings as a reader sees them: one definition given by several sources once (told apart
+   * neither by case, spacing nor a final period), with every source and tag; the one that applies first.
+   */
   distinctMeanings(term: string): Meaning[] {
     const byDefinition = new Map<string, Meaning>();
     for (const entry of this.meanings(term)) {
-      const key = entry.definition.replace(/\s+/g, ' ').trim().toLowerCase();
+      const key = entry.definition.replace(/\s+/g, ' ').trim().replace(/\s*\.$/, '').toLowerCase();
       const meaning = byDefinition.get(key);
       if (!meaning) {
         byDefinition.set(key, { definition: entry.definition, entries: [entry], tags: [...entry.tags] });
