@@ -12,7 +12,7 @@ export interface CliRun {
 }
 
 export function runCli(args: string[], cwd: string, env?: NodeJS.ProcessEnv): CliRun {
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -83,7 +83,8 @@ plans) is printed the same way, with the code input, at line 1 of what it names.
       ...inputs.plans.map((plan) => ({ path: plan.path, uri: plan.uri, lineIndex: service.getFile(plan.uri)!.lineIndex })),
       ...inputs.overrides.map((file) => ({ path: file.path, uri: file.uri, lineIndex: service.getOverridesFile(file.uri)!.lineIndex })),
     ];
-    for (const file of checked) rows.push(...problemRows(service, file));
+    // One push per row: a file may have more problems than a call takes arguments.
+    for (const file of checked) for (const row of problemRows(service, file)) rows.push(row);
     rows.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 
     const count = (severity: string) => rows.filter((row) => row.severity === severity && row.code !== inputCode).length;

@@ -50,7 +50,7 @@ export async function loadGlossaries(fs: HostFileSystem, folderUri: string, file
       text = await fs.readFile(uri);
       const binary = notTextProblem(skipFile, text);
       if (binary) result.problems.push({ uri, ...binary, severity: 'error', unreadable: true });
-      else result.skip.push(...parseSkipList(text));
+      else for (const word of parseSkipList(text)) result.skip.push(word);
     } catch (error) {
       result.problems.push({ uri, line: 0, message: `The skip list ${skipFile} cannot be read: ${whyUnreadable(error)}.`, severity: 'error', unreadable: true });
     }

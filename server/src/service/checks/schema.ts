@@ -48,7 +48,7 @@ export function checkSchema(root: YNode | null, section: string | undefined): Pr
     }
   }
   problems.push(...validateNode(root, undefined, top));
-  for (const { name, map } of sections) problems.push(...checkEntries(map, name));
+  for (const { name, map } of sections) for (const problem of checkEntries(map, name)) problems.push(problem);
   return problems;
 }
 

@@ -4,7 +4,7 @@ import type { Problem } from '../checks/problems';
 import type { ItemDates } from './itemState';
 import { isDate } from '../text/dates';
 import type { Segment } from '../yaml/segments';
-import { scalarText, type Span, type YMap, type YNode, type YPair } from '../yaml/nodes';
+import { findPair, scalarText, type Span, type YMap, type YNode, type YPair } from '../yaml/nodes';
 import type { SegmentModel } from './segmentModel';
 
 export type ItemKind = 'milestone' | 'feature';
@@ -114,9 +114,7 @@ export class PlanItem {
   /** The entry's pair for a key (the first, when the key is written twice). Spans relative to the segment. */
   pairOf(key: string): YPair | undefined {
     const value = this.pair.value;
-    if (value?.kind !== 'map') return undefined;
-    for (const field of value.pairs) if (scalarText(field.key) === key) return field;
-    return undefined;
+    return value?.kind === 'map' ? findPair(value, key) : undefined;
   }
 
   /** The entry's keys, each once, in the order written. */

@@ -10,6 +10,12 @@ export interface MatchOptions {
   caseInsensitive?: boolean;
 }
 
+/**
+ * The longest word "did you mean" answers: IDs, keys and acronyms are far shorter, and the distance
+ * table of a longer one (a key of 46,000 characters) would take gigabytes for no useful suggestion.
+ */
+export const longestSpelledWord = 64;
+
 /** How far a word may be from a candidate and still be a misspelling of it: more for longer words. */
 export function spellingDistanceLimit(length: number): number {
   return length <= 4 ? 1 : length <= 8 ? 2 : 3;
@@ -116,6 +122,7 @@ export class SpellingIndex {
 
   /** The candidate closest to `word` (other than the word itself) within its spelling limit, or undefined. */
   suggest(word: string): string | undefined {
+    if (word.length > longestSpelledWord) return undefined;
     let answer = this.answers.get(word);
     if (!answer) {
       answer = this.search(word);
@@ -126,6 +133,7 @@ export class SpellingIndex {
 
   /** The candidates within spelling distance of `word` (not the word itself), closest first, then in code-unit order; the first three of each word are kept. */
   closeMatches(word: string, limit = 3): string[] {
+    if (word.length > longestSpelledWord) return [];
     if (limit > keptMatches) return this.findMatches(word, limit);
     let matches = this.matchLists.get(word);
     if (!matches) this.matchLists.set(word, (matches = this.findMatches(word, keptMatches)));

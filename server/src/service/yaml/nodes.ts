@@ -83,7 +83,23 @@ export function toValue(node: YNode | null): unknown {
   }
 }
 
+/** The first pair of each key of the large maps looked up, so that a problem on each of thousands of keys does not scan them all. */
+const pairsByKey = new WeakMap<YMap, Map<string, YPair>>();
+
+/** The first pair of `map` whose key is `key`. */
 export function findPair(map: YMap, key: string): YPair | undefined {
-  for (const pair of map.pairs) if (scalarText(pair.key) === key) return pair;
-  return undefined;
+  if (map.pairs.length <= 16) {
+    for (const pair of map.pairs) if (scalarText(pair.key) === key) return pair;
+    return undefined;
+  }
+  let index = pairsByKey.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.pairs) {
+      const text = scalarText(pair.key);
+      if (text !== undefined && !index.has(text)) index.set(text, pair);
+    }
+    pairsByKey.set(map, index);
+  }
+  return index.get(key);
 }
