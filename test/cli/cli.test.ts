@@ -99,7 +99,7 @@ describe('milestones check', () => {
     const result = run(['check', '--as-of', '2021-01-01', '--glossary', 'bytes.txt', '--glossary', 'glossary.csv', '.'], folder);
     assert.equal(result.stdout, [
       'bytes.txt:1:1 error input bytes.txt is not a text file: a glossary is a CSV, YAML or TERM:definition text file, and a skip list one term a line.',
-      'glossary.csv:2:1 error glossary-file The quote opened in "QQW,"A runaway quote,DM,,,A" is not closed on its line: this row is left out. Close the quote, or double it ("") to mean a quote character.',
+      'glossary.csv:2:1 warning glossary-file The quote opened in "QQW,"A runaway quote,DM,,,A" is not closed on its line: this row is left out, and the lines after it are read as rows (Python\'s csv would read them into this field). Close the quote, or double it ("") to mean a quote character.',
       '',
     ].join('\n'));
     assert.equal(result.status, 2, 'a glossary that is not text is an input the checker cannot read');

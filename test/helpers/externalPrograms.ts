@@ -1,4 +1,4 @@
-// The one rule for tests that need a program outside npm (Chromium, code-server, Neovim): when one
+// The one rule for tests that need a program outside npm (Chromium, code-server, Neovim, Python): when one
 // is missing, the suite is skipped with one line naming it and the command that installs it; with
 // MILESTONES_E2E=1 (set by .ci/run) a missing program is a failure instead.
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ export const codeServerDir = process.env.MILESTONES_CODE_SERVER_DIR ?? join(home
 export const codeServerEntry = join(codeServerDir, 'node_modules/code-server/out/node/entry.js');
 export const nvimPath = process.env.MILESTONES_NVIM ?? 'nvim';
 
-export type ExternalProgram = 'chromium' | 'code-server' | 'nvim';
+export type ExternalProgram = 'chromium' | 'code-server' | 'nvim' | 'python3';
 
 function onPath(command: string): boolean {
   return spawnSync(command, ['--version'], { stdio: 'ignore' }).status === 0;
@@ -28,6 +28,8 @@ function missingOne(program: ExternalProgram): string | undefined {
       return existsSync(codeServerEntry) ? undefined : `code-server is not in ${codeServerDir}: run .ci/install-code-server.sh (or set MILESTONES_CODE_SERVER_DIR)`;
     case 'nvim':
       return onPath(nvimPath) ? undefined : `Neovim (${nvimPath}) is not installed: apt-get install neovim (or set MILESTONES_NVIM)`;
+    case 'python3':
+      return onPath('python3') ? undefined : 'Python 3 is not installed: apt-get install python3';
   }
 }
 

@@ -31,25 +31,44 @@ describe('glossary files', () => {
     assert.equal(problems[0]!.line, 0);
     assert.match(problems[0]!.message, /needs the columns Term and Description \(LSST's has Term,Description,Subsystem Tags,.*\); found Term,Meaning\./);
   });
-  test('bad rows of an LSST-shaped CSV are reported each on its line, and every good row is kept; LF or CRLF with a BOM alike', () => {
+  test('the rows of an LSST-shaped CSV are read as Python\'s csv reads them, each odd one with a warning on its line; a quote left open costs its row only; LF or CRLF with a BOM alike', () => {
     for (const name of ['lsst-rows.csv', 'lsst-rows-crlf-bom.csv']) {
       const { entries, problems } = parseGlossaryFile(name, fixture(name), name, { tags: ['DM'] });
       assert.deepEqual(
         entries.map((entry) => [entry.term, entry.line]),
-        [['2D', 1], ['2MASS', 3], ['A/D', 4], ['A2', 5], ['AA', 6], ['AAA', 7], ['CA', 8], ['CA', 9], ['ORR', 11], ['PSF', 12], ['SSO', 16]],
+        [['2D', 1], ['2MASS', 3], ['A/D', 4], ['A2', 5], ['AA', 6], ['AAA', 7], ['CA', 8], ['CA', 9], ['OPS', 10], ['ORR', 11], ['PSF', 12], ['QA', 14], ['SAL', 15], ['SSO', 16]],
         name,
       );
-      assert.equal(entries.find((entry) => entry.term === 'AAA')!.definition, 'Authentication, authorization and accounting');
-      assert.equal(entries.find((entry) => entry.term === 'PSF')!.definition, 'Point Spread Function: the image a point source makes \non the focal plane');
-      assert.deepEqual(entries.find((entry) => entry.term === 'SSO')!.tags, ['DM', 'IT']);
+      const entry = (term: string) => entries.find((candidate) => candidate.term === term)!;
+      assert.equal(entry('AAA').definition, 'Authentication, authorization and accounting');
+      assert.equal(entry('PSF').definition, 'Point Spread Function: the image a point source makes \non the focal plane');
+      assert.deepEqual(entry('SSO').tags, ['DM', 'IT']);
+      // As Python's csv.DictReader reads them: a comma not quoted cuts the description, a short row has empty fields, text after a closing quote is joined.
+      assert.deepEqual([entry('OPS').definition, entry('QA').definition, entry('QA').tags, entry('SAL').type], ['Operations', 'Quality Assurance', [], 'Ax']);
       assert.equal(entries[0]!.type, 'A');
       assert.deepEqual(problems, [
-        { line: 2, message: 'The quote opened in "3D,"Three-dimensional,Gen,,,A" is not closed on its line: this row is left out. Close the quote, or double it ("") to mean a quote character.' },
-        { line: 10, message: 'The row "OPS,Operations, which begin after commissioning,Gen,,,A" has 7 fields where the header has 6: it is left out. Quote a field that holds a comma.' },
-        { line: 14, message: 'The row "QA,Quality Assurance" has 2 fields where the header has 6: it is left out. Quote a field that holds a comma.' },
-        { line: 15, message: 'Text follows a closing quote in "SAL,Service Abstraction Layer,TSSW,,,"A"x": this row is left out. Quote the whole field, doubling the quotes inside it ("").' },
+        { line: 2, severity: 'warning', message: 'The quote opened in "3D,"Three-dimensional,Gen,,,A" is not closed on its line: this row is left out, and the lines after it are read as rows (Python\'s csv would read them into this field). Close the quote, or double it ("") to mean a quote character.' },
+        { line: 10, severity: 'warning', message: 'The row "OPS,Operations, which begin after commissioning,Gen,,,A" has 7 fields where the header has 6: the fields past the 6th are not read. Quote a field that holds a comma.' },
+        { line: 14, severity: 'warning', message: 'The row "QA,Quality Assurance" has 2 fields where the header has 6: the missing ones are read as empty.' },
+        { line: 15, severity: 'warning', message: 'Text follows a closing quote in "SAL,Service Abstraction Layer,TSSW,,,"A"x": it is read as part of the field, "Ax", as Python\'s csv reads it. Quote the whole field, doubling the quotes inside it ("").' },
       ], name);
     }
+  });
+  test('a CSV as LSST\'s real glossary has it: a space between a closing quote and the comma, old Mac line ends; a header alone is a warning', () => {
+    const header = 'Term,Description,Subsystem Tags,Documentation Tags,Associated Acronyms and Alternative Terms,Type';
+    const spaced = `${header}\nDOE,"Department of Energy, which funds the camera; it shares the work with the other holders." ,DM,,,A\nDM,Data Management,DM,,,A\n`;
+    const read = parseGlossaryFile('glossarydefs.csv', spaced, 'glossarydefs.csv');
+    assert.deepEqual(read.problems, []);
+    assert.deepEqual(read.entries.map((entry) => [entry.term, entry.definition, entry.tags, entry.line]), [
+      ['DOE', 'Department of Energy, which funds the camera; it shares the work with the other holders.', ['DM'], 1],
+      ['DM', 'Data Management', ['DM'], 2],
+    ]);
+    const oldMac = parseGlossaryFile('glossarydefs.csv', spaced.replace(/\n/g, '\r'), 'glossarydefs.csv');
+    assert.deepEqual(oldMac, read);
+    assert.deepEqual(parseGlossaryFile('etc/glossarydefs.csv', `\uFEFF${header}\r\n`, 'glossarydefs.csv'), {
+      entries: [],
+      problems: [{ line: 0, severity: 'warning', message: 'glossarydefs.csv has a header and no terms: add a row for each term under it.' }],
+    });
   });
   test('a CSV needs only Term and Description; without a tags column, one warning when glossaryTags are set', () => {
     const read = (tags: string[]) => parseGlossaryFile('etc/lsst-notags.csv', fixture('lsst-notags.csv'), 'etc/lsst-notags.csv', { tags });

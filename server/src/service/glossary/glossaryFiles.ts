@@ -44,7 +44,7 @@ function baseName(fileName: string): string {
 function parseTextGlossary(text: string, source: string): { entries: GlossaryEntry[]; problems: GlossaryFileProblem[] } {
   const entries: GlossaryEntry[] = [];
   const problems: GlossaryFileProblem[] = [];
-  text.split(/\r?\n/).forEach((raw, line) => {
+  text.split(/\r\n|\r|\n/).forEach((raw, line) => {
     const content = raw.trim();
     if (content === '' || content.startsWith('#')) return;
     const colon = content.indexOf(':');
@@ -60,11 +60,8 @@ function parseTextGlossary(text: string, source: string): { entries: GlossaryEnt
 function parseYamlGlossary(text: string, source: string): { entries: GlossaryEntry[]; problems: GlossaryFileProblem[] } {
   const entries: GlossaryEntry[] = [];
   const problems: GlossaryFileProblem[] = [];
-  const lineOf = (offset: number) => {
-    let line = 0;
-    for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) line++;
-    return line;
-  };
+  const lines = new LineIndex(text);
+  const lineOf = (offset: number) => lines.positionAt(offset).line;
   const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
   for (const error of document.errors) problems.push({ line: lineOf(error.pos[0]), message: error.message.split('\n')[0]! });
   const root = document.contents;
@@ -86,19 +83,22 @@ function parseYamlGlossary(text: string, source: string): { entries: GlossaryEnt
   return { entries, problems };
 }
 
-function splitTags(field: string | undefined): string[] {
-  return (field ?? '').split(/[\s,;]+/).filter(Boolean);
+const tagSeparators = /[\s,;]+/;
+
+function splitTags(field: string): string[] {
+  if (field === '') return [];
+  return tagSeparators.test(field) ? field.split(tagSeparators).filter(Boolean) : [field];
 }
 
 function parseCsvGlossary(fileName: string, text: string, source: string, options: GlossaryReadOptions): { entries: GlossaryEntry[]; problems: GlossaryFileProblem[] } {
   const entries: GlossaryEntry[] = [];
   const { rows, problems: rowProblems } = readCsvRows(text);
-  const problems: GlossaryFileProblem[] = rowProblems;
+  const problems: GlossaryFileProblem[] = [...rowProblems];
   const header = rows[0]?.fields.map((cell) => cell.trim()) ?? [];
   const term = header.indexOf('Term');
   const description = header.indexOf('Description');
   if (term < 0 || description < 0) {
-    return { entries, problems: [{ line: 0, message: `The glossary CSV's header needs the columns Term and Description (LSST's has ${csvColumns.join(',')}); found ${header.join(',') || 'nothing'}.` }] };
+    return { entries, problems: [{ line: rows[0]?.line ?? 0, message: `The glossary CSV's header needs the columns Term and Description (LSST's has ${csvColumns.join(',')}); found ${header.join(',') || 'nothing'}.` }] };
   }
   const tags = header.indexOf('Subsystem Tags');
   const documentationTags = header.indexOf('Documentation Tags');
@@ -106,9 +106,23 @@ function parseCsvGlossary(fileName: string, text: string, source: string, option
   if (tags < 0 && (options.tags?.length ?? 0) > 0) {
     problems.push({ line: 0, severity: 'warning', message: `${baseName(fileName)} has no Subsystem Tags column, so milestones.glossaryTags (${options.tags!.join(', ')}) choose nothing among its rows: add the column, or list a file that has it.` });
   }
-  for (const { fields, line } of rows.slice(1)) {
-    const termText = fields[term]!.trim();
-    const definition = fields[description]!.trim();
+  let terms = 0;
+  for (let index = 1; index < rows.length; index++) {
+    const { fields, line } = rows[index]!;
+    if (isBlankRow(fields)) continue;
+    terms++;
+    // As Python's csv.DictReader reads a row of another length: the missing fields empty, the extra ones not read.
+    if (fields.length !== header.length) {
+      const count = `The row "${shortRow(fields)}" has ${fields.length} field${fields.length === 1 ? '' : 's'} where the header has ${header.length}`;
+      problems.push({
+        line,
+        severity: 'warning',
+        message: fields.length < header.length ? `${count}: the missing ones are read as empty.` : `${count}: the fields past the ${ordinal(header.length)} are not read. Quote a field that holds a comma.`,
+      });
+    }
+    const termText = fieldAt(fields, term).trim();
+    const written = fieldAt(fields, description);
+    const definition = (written.includes('\r') ? written.replace(/\r\n?/g, '\n') : written).trim();
     if (termText === '' || definition === '') {
       problems.push({ line, message: termText === '' ? 'A row without a term.' : `${termText} has no description.` });
       continue;
@@ -117,14 +131,37 @@ function parseCsvGlossary(fileName: string, text: string, source: string, option
       term: termText,
       definition,
       source,
-      tags: tags >= 0 ? splitTags(fields[tags]) : [],
-      documentationTags: documentationTags >= 0 ? splitTags(fields[documentationTags]) : [],
-      type: type >= 0 ? fields[type]!.trim() || undefined : undefined,
+      tags: splitTags(fieldAt(fields, tags)),
+      documentationTags: splitTags(fieldAt(fields, documentationTags)),
+      type: fieldAt(fields, type).trim() || undefined,
       line,
     });
   }
+  if (terms === 0) problems.push({ line: rows[0]!.line, severity: 'warning', message: `${baseName(fileName)} has a header and no terms: add a row for each term under it.` });
   problems.sort((a, b) => a.line - b.line);
   return { entries, problems };
+}
+
+/** A row's field in a column (empty when the row is short, or the file has no such column). */
+function fieldAt(fields: readonly string[], column: number): string {
+  return column >= 0 ? (fields[column] ?? '') : '';
+}
+
+/** A row of blank fields (a line of spaces or commas), which holds no term. */
+function isBlankRow(fields: readonly string[]): boolean {
+  for (const field of fields) if (field.trim() !== '') return false;
+  return true;
+}
+
+/** A row as a message quotes it: its fields joined, cut at 60 characters. */
+function shortRow(fields: readonly string[]): string {
+  const joined = fields.join(',').replace(/\r?\n|\r/g, ' ');
+  return joined.length > 60 ? `${joined.slice(0, 60)}…` : joined;
+}
+
+function ordinal(count: number): string {
+  const suffix = count % 100 >= 11 && count % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][count % 10] ?? 'th';
+  return `${count}${suffix}`;
 }
 
 /**
@@ -171,7 +208,7 @@ const codeUnitOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function parseSkipList(text: string): string[] {
   return text
     .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
+    .split(/\r\n|\r|\n/)
     .map((line) => line.replace(/#.*$/, '').trim())
     .filter(Boolean);
 }
