@@ -161,10 +161,30 @@ describe('adding an unknown acronym to the glossary file', () => {
     return { text, selected: text.slice(action.select!.span.start, action.select!.span.end) };
   }
 
-  test('a sorted CSV with CR LF and a byte-order mark: the row goes where it sorts, Type A, line ends kept, the definition selected', () => {
+  test('a sorted CSV with CR LF and a byte-order mark: the row goes where it sorts among the rows of Type A, line ends kept, the definition selected', () => {
     const glossary = `\uFEFF${header}\r\nCCD,Charge-Coupled Device,Camera,,,A\r\nComCam,Commissioning Camera,Camera,,,A\r\ncoord,"coordinate, as in code",DM,,,G\r\nDM,Data Management,DM,,,A\r\n`;
     assert.deepEqual(addCoob('glossarydefs.csv', glossary), {
-      text: `\uFEFF${header}\r\nCCD,Charge-Coupled Device,Camera,,,A\r\nComCam,Commissioning Camera,Camera,,,A\r\nCOOB,TODO define COOB,,,,A\r\ncoord,"coordinate, as in code",DM,,,G\r\nDM,Data Management,DM,,,A\r\n`,
+      text: `\uFEFF${header}\r\nCCD,Charge-Coupled Device,Camera,,,A\r\nComCam,Commissioning Camera,Camera,,,A\r\ncoord,"coordinate, as in code",DM,,,G\r\nCOOB,TODO define COOB,,,,A\r\nDM,Data Management,DM,,,A\r\n`,
+      selected: 'TODO define COOB',
+    });
+  });
+
+  test("LSST's layout, the acronyms sorted (but for a pair out of place) and then the glossary terms: the row goes among the acronyms", () => {
+    const acronyms = ['AP', 'BBB', 'CAM', 'CCD', 'CDR', 'CI', 'CSC', 'DAQ', 'DMS', 'DP0', 'DRP', 'EFD', 'FWHM', 'HSC', 'ISR', 'LSP', 'OCS', 'PSF', 'QA', 'SAL', 'T/CAM', 'T&S', 'TMA', 'WAL', 'WAAS', 'ZZ'].map((term) => `${term},The ${term},,,,A`);
+    const terms = ['Alert', 'Butler', 'Coadd'].map((term) => `${term},"A ${term}, the word",DM,,,G`);
+    const glossary = `${header}\n${[...acronyms, ...terms].join('\n')}\n`;
+    const lines = addCoob('glossarydefs.csv', glossary).text.split('\n');
+    assert.deepEqual(lines.slice(5, 9), ['CDR,The CDR,,,,A', 'CI,The CI,,,,A', 'COOB,TODO define COOB,,,,A', 'CSC,The CSC,,,,A']);
+    // A term after every acronym goes after the last of them, before the glossary terms.
+    const { service, uri, offset } = atCursor(`milestones:\n  M-1:\n    name: Bench the ZZZ|\n    due: 2030-01-01\n`);
+    const action = service.codeActions(uri, { start: offset, end: offset }, { glossaryFile: { uri: 'file:///g.csv', name: 'glossarydefs.csv', text: glossary } }).find((candidate) => candidate.title === 'Add ZZZ to glossarydefs.csv')!;
+    assert.deepEqual(applyEdits(glossary, action.edits.get('file:///g.csv')!).split('\n').slice(26, 29), ['ZZ,The ZZ,,,,A', 'ZZZ,TODO define ZZZ,,,,A', 'Alert,"A Alert, the word",DM,,,G']);
+  });
+
+  test('a CSV with old Mac line ends (CR alone) and a description over two lines: the row between rows, in CR', () => {
+    const glossary = `${header}\rAP,"Alert\rProduction",DM,,,A\rDM,Data Management,DM,,,A\r`;
+    assert.deepEqual(addCoob('glossarydefs.csv', glossary), {
+      text: `${header}\rAP,"Alert\rProduction",DM,,,A\rCOOB,TODO define COOB,,,,A\rDM,Data Management,DM,,,A\r`,
       selected: 'TODO define COOB',
     });
   });

@@ -166,34 +166,38 @@ function ordinal(count: number): string {
 
 /**
  * The edit that adds a row for `term` to a glossary CSV: in the file's columns, Type `A` (an
- * acronym, as lsst-texmf tests it), before the first row that sorts after it when the rows are
- * sorted (else at the end), with the file's line ends; and the span of `definition` in the text
- * after the edit, for the cursor.
+ * acronym, as lsst-texmf tests it), at its sorted place among the rows of that Type (LSST's
+ * glossary keeps its acronyms sorted, then its glossary terms), with the file's line ends; and the
+ * span of `definition` in the text after the edit, for the cursor.
  */
 export function csvTermAddition(text: string, term: string, definition: string): { edit: TextEdit; definitionSpan: Span } {
   const { rows } = readCsvRows(text);
-  const found = rows[0]?.fields.map((cell) => cell.replace(/^\uFEFF/, '').trim()) ?? [];
+  const found = rows[0]?.fields.map((cell) => cell.trim()) ?? [];
   const header = found.includes('Term') && found.includes('Description') ? found : csvColumns;
-  const termColumn = header.indexOf('Term');
-  const cells = header.map((column) => (column === 'Term' ? csvField(term) : column === 'Description' ? csvField(definition) : column === 'Type' ? 'A' : ''));
+  const type = 'A';
+  const cells = header.map((column) => (column === 'Term' ? csvField(term) : column === 'Description' ? csvField(definition) : column === 'Type' ? type : ''));
   const row = cells.join(',');
   const definitionInRow = cells.slice(0, header.indexOf('Description')).reduce((length, cell) => length + cell.length + 1, 0);
   const eol = lineEnding(text);
-  const entries = header === found ? rows.slice(1).map((candidate) => ({ term: candidate.fields[termColumn]!.trim(), line: candidate.line })) : [];
-  const order = [caseInsensitiveOrder, codeUnitOrder].find((compare) => entries.every((entry, index) => index === 0 || compare(entries[index - 1]!.term, entry.term) <= 0));
-  const next = order && entries.find((entry) => order(term, entry.term) < 0);
-  let edit: TextEdit;
-  let rowStart: number;
-  if (next) {
-    const start = new LineIndex(text).offsetAt({ line: next.line, character: 0 });
-    edit = { start, end: start, text: `${row}${eol}` };
-    rowStart = start;
-  } else {
-    const prefix = text.length === 0 || text.endsWith('\n') ? '' : eol;
-    edit = { start: text.length, end: text.length, text: `${prefix}${row}${eol}` };
-    rowStart = text.length + prefix.length;
+  const body = header === found ? rows.slice(1) : [];
+  const typeColumn = header.indexOf('Type');
+  const termColumn = header.indexOf('Term');
+  // The rows of its Type (all of them, without a Type column), with where each is in the file.
+  const peers = body.map((candidate, index) => ({ term: (candidate.fields[termColumn] ?? '').trim(), index })).filter(({ index }) => typeColumn < 0 || (body[index]!.fields[typeColumn] ?? '').trim() === type);
+  let at = text.length;
+  if (peers.length > 0) {
+    // The order the rows follow, but for a few out of place (a hand-kept file has some); rows in no
+    // order get the new one after their last.
+    const outOfOrder = (compare: (a: string, b: string) => number) => peers.filter((peer, index) => index > 0 && compare(peers[index - 1]!.term, peer.term) > 0).length;
+    const [order, misplaced] = [caseInsensitiveOrder, codeUnitOrder].map((compare) => [compare, outOfOrder(compare)] as const).reduce((best, next) => (next[1] < best[1] ? next : best));
+    const next = misplaced * 10 <= peers.length - 1 ? peers.find((peer) => order(term, peer.term) < 0) : undefined;
+    const before = next ? body[next.index] : body[peers[peers.length - 1]!.index + 1];
+    if (before) at = before.start;
   }
-  const start = rowStart + definitionInRow;
+  const atEnd = at === text.length;
+  const prefix = atEnd && text.length > 0 && !/[\r\n]$/.test(text) ? eol : '';
+  const edit: TextEdit = { start: at, end: at, text: `${prefix}${row}${eol}` };
+  const start = at + prefix.length + definitionInRow;
   return { edit, definitionSpan: { start, end: start + csvField(definition).length } };
 }
 

@@ -31,9 +31,10 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return pieces.join('');
 }
 
-/** The line break a text uses: CR LF if it has any, else LF. */
+/** The line break a text uses: CR LF if it has any, else LF, or CR alone in a text that has no LF (old Mac files). */
 export function lineEnding(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (text.includes('\r\n')) return '\r\n';
+  return text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
 }
 
 /** The start offset of the line holding `offset`. */
@@ -55,7 +56,7 @@ export function indentAt(text: string, offset: number): string {
 /** An edit that adds a line at the end of a text (after a line break if it lacks one). */
 export function appendLine(text: string, line: string): TextEdit {
   const eol = lineEnding(text);
-  const prefix = text.length === 0 || text.endsWith('\n') ? '' : eol;
+  const prefix = text.length === 0 || /[\r\n]$/.test(text) ? '' : eol;
   return { start: text.length, end: text.length, text: `${prefix}${line}${eol}` };
 }
 
