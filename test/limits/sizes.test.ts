@@ -75,7 +75,7 @@ describe('inputs at the limits, through the service', () => {
     });
   }
 
-  test('a file with more problems than a file reports: the first 100,000, and one that says how many more', () => {
+  test('an entry with more problems than an entry reports: the first 100,000, and one that says how many more', () => {
     const service = createPlanService();
     const uri = 'file:///limits/many.milestones.yaml';
     service.setFile(uri, `milestones:\n  M-1:\n    name: ${Array.from({ length: 150_000 }, (_, index) => `Q${index.toString(36).toUpperCase()}X`).join(' ')}\n    due: 2031-01-01\n`);
@@ -83,7 +83,7 @@ describe('inputs at the limits, through the service', () => {
     assert.equal(problems.length, 100_001);
     assert.deepEqual(problems.slice(-2).map((problem) => [problem.code, problem.message]), [
       ['unknown-acronym', `Unknown acronym Q${(99_999).toString(36).toUpperCase()}X: no glossary defines it. Add it to the plan's acronyms or a glossary, or to the skip list.`],
-      ['unknown-acronym', '50,000 more problems in this file, from here on, are not reported: a file reports at most 100,000. Fix the ones above, or turn their rules off in milestones.rules.'],
+      ['unknown-acronym', '50,000 more problems, from here on in this entry, are not reported: an entry reports at most 100,000. Fix the ones above, or turn their rules off in milestones.rules.'],
     ]);
     assert.equal(problems[100_000]!.start, problems[99_999]!.end + 1);
   });
@@ -95,7 +95,7 @@ describe('inputs at the limits, through the service', () => {
     service.setOverridesFile(uri, `${'C'.repeat(long)}:\n  ${'d'.repeat(long)}: x\n  description: ${'Q'.repeat(long)}\n`);
     const codes = service.problems(uri).map((problem) => problem.code).sort();
     // A key of over 1,024 characters is not a YAML key (the YAML spec's limit on implicit keys).
-    assert.deepEqual(codes, ['schema', 'unknown-acronym', 'yaml-syntax', 'yaml-syntax']);
+    assert.deepEqual(codes, ['schema', 'unknown-acronym', 'unknown-override', 'yaml-syntax', 'yaml-syntax']);
     service.codeActions(uri, { start: 0, end: 3 * long });
     service.hover(uri, 10);
     service.complete(uri, 2 * long + 20);

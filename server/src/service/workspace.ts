@@ -2,7 +2,7 @@
 // the problems of each file. It orchestrates: files are parsed by the model, problems found by the
 // checks, and after a change only what the change can affect is checked again.
 import type { Severity } from '../../../common/planSnapshot';
-import { FileProblems, shiftedProblem, type Problem, type ProblemGroup, type ReportedProblem } from './checks/problems';
+import { cappedProblems, FileProblems, shiftedProblem, type Problem, type ProblemGroup, type ReportedProblem } from './checks/problems';
 import { hasDirective, report } from './checks/suppression';
 import { builtinGlossary } from './glossary/builtinGlossary';
 import { Glossary, type GlossaryEntry } from './glossary/glossary';
@@ -449,7 +449,7 @@ export class Workspace {
     // Most segments have no problems: they share one empty list.
     if (found.length === 0) return noReported;
     const reported = report(file.textStore, found, this.severityOf, mayBeSuppressed, segment.base);
-    return reported.length > 0 ? reported : noReported;
+    return reported.length > 0 ? cappedProblems(reported) : noReported;
   }
 
   /** The feature IDs within spelling distance of an unknown one, closest first (for quick fixes). */
@@ -522,8 +522,8 @@ export class Workspace {
   /** An overrides file's problems: its YAML, its schema, its dates, its codes, and the acronyms of its prose. */
   private overridesProblems(file: OverridesFile, plan: EffectivePlan, glossary: Glossary): FileProblems {
     const found = this.rules.checkOverrides(file, { plan, glossary, suggestId: (id) => this.idSpelling.suggest(id) });
-    found.push(...this.rules.checkProse(file.text, file.freeText, glossary));
-    const reported = report(file.text, found, this.severityOf, true);
+    for (const problem of this.rules.checkProse(file.text, file.freeText, glossary)) found.push(problem);
+    const reported = cappedProblems(report(file.text, found, this.severityOf, true));
     return new FileProblems(reported.length > 0 ? [{ base: 0, text: file.text, problems: reported }] : []);
   }
 }

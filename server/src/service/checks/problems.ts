@@ -39,6 +39,28 @@ export interface ProblemGroup {
 }
 
 /**
+ * The most problems one entry of a plan (or one overrides file) reports. A plan with thousands of
+ * problems is shown whole; this bounds what a pathological value (a line of a million unknown
+ * acronyms) costs the editor and the checker, which would otherwise build and send gigabytes.
+ */
+export const maxProblemsPerEntry = 100_000;
+
+/** The first `maxProblemsPerEntry` of an entry's problems (in order), and one at the next that says how many more there are. */
+export function cappedProblems(problems: ReportedProblem[]): ReportedProblem[] {
+  if (problems.length <= maxProblemsPerEntry) return problems;
+  const first = problems[maxProblemsPerEntry]!;
+  const counted = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const leftOut: ReportedProblem = {
+    code: first.code,
+    severity: first.severity,
+    start: first.start,
+    end: first.end,
+    message: `${counted(problems.length - maxProblemsPerEntry)} more problems, from here on in this entry, are not reported: an entry reports at most ${counted(maxProblemsPerEntry)}. Fix the ones above, or turn their rules off in milestones.rules.`,
+  };
+  return [...problems.slice(0, maxProblemsPerEntry), leftOut];
+}
+
+/**
  * How a file's problems differ from those of its previous analysis: the groups that went and came.
  * Every other group is the same array, at the same line.
  */

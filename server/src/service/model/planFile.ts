@@ -190,6 +190,7 @@ function holdsFields(segment: PlanSegment): boolean {
 
 function itemsOf(segments: readonly PlanSegment[]): PlanItem[] {
   const items: PlanItem[] = [];
-  for (const segment of segments) items.push(...segment.derived.milestones, ...segment.derived.features);
+  // One by one: a file parsed whole is one segment, which may hold more items than a call takes arguments.
+  for (const segment of segments) for (const list of [segment.derived.milestones, segment.derived.features]) for (const item of list) items.push(item);
   return items;
 }

@@ -97,7 +97,7 @@ export class RuleRegistry {
 
   checkSegment(segment: PlanSegment, model: SegmentModel): Problem[] {
     const problems: Problem[] = [];
-    for (const rule of this.segmentRules) problems.push(...rule.checkSegment!(segment, model));
+    for (const rule of this.segmentRules) appendAll(problems, rule.checkSegment!(segment, model));
     return problems;
   }
 
@@ -110,16 +110,21 @@ export class RuleRegistry {
   checkProse(text: string, spans: readonly number[], glossary: Glossary): Problem[] {
     if (spans.length === 0) return [];
     const problems: Problem[] = [];
-    for (const rule of this.proseRules) problems.push(...rule.checkProse!(text, spans, glossary));
+    for (const rule of this.proseRules) appendAll(problems, rule.checkProse!(text, spans, glossary));
     return problems;
   }
 
   checkOverrides(file: OverridesFile, context: OverridesCheckContext): Problem[] {
     const problems: Problem[] = [];
-    for (const rule of this.overridesRules) problems.push(...rule.checkOverrides!(file, context));
+    for (const rule of this.overridesRules) appendAll(problems, rule.checkOverrides!(file, context));
     return problems;
   }
 }
 
 /** The registry of the built-in rules, for what reads their metadata outside a service (the CLI's SARIF, settings). */
 export const builtinRegistry = new RuleRegistry(builtinRules);
+
+/** Adds every problem of `more` to `problems` one by one: a rule may find more than a call takes arguments (a line of a million unknown acronyms). */
+function appendAll(problems: Problem[], more: readonly Problem[]): void {
+  for (const problem of more) problems.push(problem);
+}
