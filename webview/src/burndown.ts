@@ -4,7 +4,7 @@
 import { burndownItemsOf, burndownLines, burndownSeries, type BurndownItem, type BurndownLine, type BurndownPoint, type BurndownSeries } from '../../common/burndownSeries';
 import type { PlanSnapshot } from '../../common/planSnapshot';
 import { clear, html, svg, text } from './dom';
-import { standaloneSvg, svgToPng } from './exportImage';
+import { exportButtons, postChartImage } from './exportImage';
 import type { Host } from './host';
 import { ItemFilters, readFilterState } from './itemFilters';
 
@@ -43,12 +43,7 @@ export class Burndown {
       },
       'Count only items whose ID starts with',
     );
-    const actions = html('div', { class: 'toolbar-group' }, toolbar);
-    for (const format of ['svg', 'png'] as const) {
-      const button = html('button', { class: `tool export-${format}`, type: 'button', 'data-action': `export-${format}`, title: `Export the chart as ${format.toUpperCase()}` }, actions);
-      text(button, format.toUpperCase());
-      button.addEventListener('click', () => void this.export(format));
-    }
+    exportButtons(toolbar, (format) => void this.export(format));
     this.status = html('div', { class: 'status', role: 'status' }, root);
     this.status.hidden = true;
     this.summary = html('div', { class: 'summary' }, root);
@@ -155,9 +150,7 @@ export class Burndown {
   }
 
   private async export(format: 'svg' | 'png'): Promise<void> {
-    if (!this.series) return;
-    const image = { text: standaloneSvg([{ source: this.chart, x: 0, y: 0 }], size.width, size.height, getComputedStyle(document.body).backgroundColor), width: size.width, height: size.height };
-    const data = format === 'svg' ? image.text : await svgToPng(image);
-    this.host.postMessage({ type: 'exportImage', format, data });
+    if (this.series) await postChartImage(this.host, this.chart, format);
   }
+
 }

@@ -1,7 +1,8 @@
 // Export of a chart (the timeline's four SVGs, the burndown's one) composed into one standalone SVG whose colours and fonts are
 // copied from the computed styles (it is read without the theme's CSS variables), and a PNG drawn from it.
 import { layout, type Chart } from './chart';
-import { svg } from './dom';
+import { html, svg, text } from './dom';
+import type { Host } from './host';
 
 const copied = [
   'fill',
@@ -100,4 +101,22 @@ export async function svgToPng({ text, width, height }: { text: string; width: n
 /** A PNG data URL of the exported timeline. */
 export function exportPng(chart: Chart): Promise<string> {
   return svgToPng(exportSvg(chart));
+}
+
+/** The SVG and PNG buttons of a one-chart view's toolbar (the burndown's, the trend's). */
+export function exportButtons(toolbar: HTMLElement, exported: (format: 'svg' | 'png') => void): void {
+  const actions = html('div', { class: 'toolbar-group' }, toolbar);
+  for (const format of ['svg', 'png'] as const) {
+    const button = html('button', { class: `tool export-${format}`, type: 'button', 'data-action': `export-${format}`, title: `Export the chart as ${format.toUpperCase()}` }, actions);
+    text(button, format.toUpperCase());
+    button.addEventListener('click', () => exported(format));
+  }
+}
+
+/** A one-chart view's chart as a standalone image in `format`, posted to the extension to save. */
+export async function postChartImage(host: Host, chart: SVGSVGElement, format: 'svg' | 'png'): Promise<void> {
+  const width = Number(chart.getAttribute('width'));
+  const height = Number(chart.getAttribute('height'));
+  const image = { text: standaloneSvg([{ source: chart, x: 0, y: 0 }], width, height, getComputedStyle(document.body).backgroundColor), width, height };
+  host.postMessage({ type: 'exportImage', format, data: format === 'svg' ? image.text : await svgToPng(image) });
 }

@@ -5,7 +5,7 @@
 import { trendSeries, trendSteps, type TrendEvery, type TrendHistory, type TrendLine, type TrendPoint, type TrendSeries } from '../../common/trendSeries';
 import { makeAxis } from './axis';
 import { clear, html, svg, text } from './dom';
-import { standaloneSvg, svgToPng } from './exportImage';
+import { exportButtons, postChartImage } from './exportImage';
 import type { Host } from './host';
 import { ItemFilters, readFilterState, type FilterState } from './itemFilters';
 import { dayMs } from './model';
@@ -66,12 +66,7 @@ export class Trend {
       this.summary.textContent = `Reading the history ${stepNames[this.every].toLowerCase()}…`;
       this.host.postMessage({ type: 'trendSteps', every: this.every });
     });
-    const actions = html('div', { class: 'toolbar-group' }, toolbar);
-    for (const format of ['svg', 'png'] as const) {
-      const button = html('button', { class: `tool export-${format}`, type: 'button', 'data-action': `export-${format}`, title: `Export the chart as ${format.toUpperCase()}` }, actions);
-      text(button, format.toUpperCase());
-      button.addEventListener('click', () => void this.export(format));
-    }
+    exportButtons(toolbar, (format) => void this.export(format));
     this.status = html('div', { class: 'status', role: 'status' }, root);
     this.status.hidden = true;
     this.summary = html('div', { class: 'summary' }, root);
@@ -193,9 +188,7 @@ export class Trend {
   }
 
   private async export(format: 'svg' | 'png'): Promise<void> {
-    if (!this.series) return;
-    const image = { text: standaloneSvg([{ source: this.chart, x: 0, y: 0 }], size.width, size.height, getComputedStyle(document.body).backgroundColor), width: size.width, height: size.height };
-    const data = format === 'svg' ? image.text : await svgToPng(image);
-    this.host.postMessage({ type: 'exportImage', format, data });
+    if (this.series) await postChartImage(this.host, this.chart, format);
   }
+
 }
