@@ -4,6 +4,7 @@
 import { burndownItemsOf, burndownSeries } from '../../../../common/burndownSeries';
 import { planSnapshot } from '../features/snapshot';
 import { csvTable } from '../text/tables';
+import { svgStart } from './svgChart';
 import type { Workspace } from '../workspace';
 
 export interface BurndownRow {
@@ -39,10 +40,6 @@ const lines = [
   { key: 'achieved', label: 'achieved (completed)', colour: '#2563eb', dash: '' },
 ] as const;
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** A standalone SVG line chart of the burndown: the three lines, a year axis, counts, the asOf line and a legend. */
 export function burndownSvg(chart: Burndown, title: string): string {
   const width = 800;
@@ -59,10 +56,7 @@ export function burndownSvg(chart: Burndown, title: string): string {
   const y = (count: number) => top + plotHeight - (count / most) * plotHeight;
   const round = (value: number) => Math.round(value * 10) / 10;
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
-    `<title>${escapeXml(title)}</title>`,
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${left}" y="20" font-size="14" font-weight="bold">${escapeXml(title)}</text>`,
+    ...svgStart(width, height, title, left),
     `<line x1="${left}" y1="${top + plotHeight}" x2="${width - right}" y2="${top + plotHeight}" stroke="#444"/>`,
     `<line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotHeight}" stroke="#444"/>`,
   ];

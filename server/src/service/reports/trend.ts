@@ -5,6 +5,7 @@ import type { TrendSeries } from '../../../../common/trendSeries';
 import { signedDays } from '../history/planDiff';
 import { daysBetween } from '../text/dates';
 import { csvTable, markdownTable, textTable, type Cell } from '../text/tables';
+import { escapeXml, svgStart } from './svgChart';
 
 /** One row per point: the step's date and commit, the item, its expected date, the change since the point before, and whether it is achieved there. */
 export function trendCsv(series: TrendSeries): string {
@@ -25,10 +26,6 @@ export function trendJson(series: TrendSeries): string {
 /** Line colours, taken in turn. */
 const palette = ['#2563eb', '#d97706', '#059669', '#dc2626', '#7c3aed', '#0891b2', '#65a30d', '#db2777', '#4b5563', '#b45309'];
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** A standalone SVG of the trend: a square of dates on both axes, the diagonal, a line per item, labelled at its end. */
 export function trendSvg(series: TrendSeries, title: string): string {
   const plot = 520;
@@ -38,12 +35,7 @@ export function trendSvg(series: TrendSeries, title: string): string {
   const bottom = 48;
   const width = left + plot + right;
   const height = top + plot + bottom;
-  const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
-    `<title>${escapeXml(title)}</title>`,
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${left}" y="22" font-size="14" font-weight="bold">${escapeXml(title)}</text>`,
-  ];
+  const out = svgStart(width, height, title, left);
   if (series.first === undefined || series.last === undefined) {
     out.push(`<text x="${width / 2}" y="${height / 2}" text-anchor="middle" fill="#666">No item with an expected date matches.</text>`, '</svg>');
     return out.join('\n') + '\n';
