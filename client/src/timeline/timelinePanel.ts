@@ -6,8 +6,7 @@ import type { TrendAnswer } from '../../../common/requests';
 import type { TrendEvery } from '../../../common/trendSeries';
 import type { TimelineDefaults } from '../../../common/timelineMessages';
 import { parseFromTimeline } from './messages';
-import { PlanWebviewPanel, saveExportedImage, timelineNumberSetting, webviewPanelOptions } from './webviewPanels';
-import { makeNonce, timelineHtml } from './timelineHtml';
+import { PlanWebviewPanel, saveExportedImage, timelineNumberSetting } from './webviewPanels';
 
 export interface TimelineSource {
   getPlan(): Promise<PlanSnapshot>;
@@ -39,38 +38,17 @@ export class TimelinePanel extends PlanWebviewPanel {
 
   /** Shows the timeline, creating it on first use. */
   static show(context: vscode.ExtensionContext, source: TimelineSource): TimelinePanel {
-    if (TimelinePanel.currentPanel) {
-      TimelinePanel.currentPanel.panel.reveal(undefined, true);
-      return TimelinePanel.currentPanel;
-    }
-    const panel = vscode.window.createWebviewPanel(
-      timelineViewType,
-      'Milestone Timeline',
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      webviewPanelOptions(context),
-    );
-    TimelinePanel.currentPanel = new TimelinePanel(panel, context, source);
-    return TimelinePanel.currentPanel;
+    return PlanWebviewPanel.showPanel(TimelinePanel, timelineViewType, 'Milestone Timeline', context, (panel) => new TimelinePanel(panel, context, source));
   }
 
   /** Takes over a panel VS Code restored after a restart (for a `WebviewPanelSerializer`). */
   static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, source: TimelineSource): TimelinePanel {
-    TimelinePanel.currentPanel?.dispose();
-    panel.webview.options = webviewPanelOptions(context);
-    TimelinePanel.currentPanel = new TimelinePanel(panel, context, source);
-    return TimelinePanel.currentPanel;
+    return PlanWebviewPanel.revivePanel(TimelinePanel, panel, context, (revived) => new TimelinePanel(revived, context, source));
   }
 
   private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, source: TimelineSource) {
     super(panel, source);
-    const webview = panel.webview;
-    const root = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
-    webview.html = timelineHtml({
-      cspSource: webview.cspSource,
-      nonce: makeNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'timeline.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'timeline.css')).toString(),
-    });
+    this.loadPage(context, { script: 'timeline.js', styles: ['timeline.css'] });
 
     this.disposables.push(
       vscode.window.onDidChangeTextEditorSelection((event) => this.follow(event.textEditor)),

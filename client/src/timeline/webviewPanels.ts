@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { PlanSnapshot } from '../../../common/planSnapshot';
 import type { ToTimeline } from '../../../common/timelineMessages';
 import { pngBytes } from './messages';
+import { makeNonce, timelineHtml } from './timelineHtml';
 import type { TimelineSource } from './timelinePanel';
 
 /** Scripts on, and only the bundled webview files loadable. */
@@ -50,6 +51,23 @@ export abstract class PlanWebviewPanel {
   /** Counts plan requests, so a slow older answer never replaces a newer one. */
   private planRequest = 0;
 
+  /** Shows a kind's one panel: the open one, revealed, or a new one beside the editor made by `make`. */
+  protected static showPanel<P extends PlanWebviewPanel>(kind: { currentPanel: P | undefined }, viewType: string, title: string, context: vscode.ExtensionContext, make: (panel: vscode.WebviewPanel) => P): P {
+    if (kind.currentPanel) {
+      kind.currentPanel.panel.reveal(undefined, true);
+      return kind.currentPanel;
+    }
+    const panel = vscode.window.createWebviewPanel(viewType, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewPanelOptions(context));
+    return (kind.currentPanel = make(panel));
+  }
+
+  /** Takes over, as a kind's one panel, a panel VS Code restored after a restart (for a `WebviewPanelSerializer`). */
+  protected static revivePanel<P extends PlanWebviewPanel>(kind: { currentPanel: P | undefined }, panel: vscode.WebviewPanel, context: vscode.ExtensionContext, make: (panel: vscode.WebviewPanel) => P): P {
+    kind.currentPanel?.dispose();
+    panel.webview.options = webviewPanelOptions(context);
+    return (kind.currentPanel = make(panel));
+  }
+
   protected constructor(
     protected readonly panel: vscode.WebviewPanel,
     protected readonly source: TimelineSource,
@@ -64,6 +82,18 @@ export abstract class PlanWebviewPanel {
         if (!panel.visible) this.ready = false;
       }),
     );
+  }
+
+  /**
+   * Loads the page: the script and stylesheets of dist/webview named (the timeline's first), under
+   * the webview's strict Content-Security-Policy (timelineHtml.ts).
+   */
+  protected loadPage(context: vscode.ExtensionContext, page: { script: string; styles: string[]; title?: string; rootId?: string }): void {
+    const webview = this.panel.webview;
+    const root = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
+    const uri = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(root, name)).toString();
+    const [style, ...moreStyles] = page.styles;
+    webview.html = timelineHtml({ cspSource: webview.cspSource, nonce: makeNonce(), scriptUri: uri(page.script), styleUri: uri(style!), moreStyleUris: moreStyles.map(uri), title: page.title, rootId: page.rootId });
   }
 
   /** Acts on what the page posts (validate it first). */

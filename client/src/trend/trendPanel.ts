@@ -2,11 +2,10 @@
 // trend the server reads from git, with the steps the page asks for, again after each change of the
 // plan (a commit or checkout changes the files); it saves exported images. The page is the
 // timeline's kind: same CSP, messages and validation.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { TrendEvery } from '../../../common/trendSeries';
 import { parseFromTimeline } from '../timeline/messages';
-import { PlanWebviewPanel, saveExportedImage, webviewPanelOptions } from '../timeline/webviewPanels';
-import { makeNonce, timelineHtml } from '../timeline/timelineHtml';
+import { PlanWebviewPanel, saveExportedImage } from '../timeline/webviewPanels';
 import type { TimelineSource } from '../timeline/timelinePanel';
 
 export const trendViewType = 'milestones.trend';
@@ -19,37 +18,17 @@ export class TrendPanel extends PlanWebviewPanel {
 
   /** Shows the trend, creating it on first use. */
   static show(context: vscode.ExtensionContext, source: TimelineSource): TrendPanel {
-    if (TrendPanel.currentPanel) {
-      TrendPanel.currentPanel.panel.reveal(undefined, true);
-      return TrendPanel.currentPanel;
-    }
-    const panel = vscode.window.createWebviewPanel(trendViewType, 'Milestone Trend', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewPanelOptions(context));
-    TrendPanel.currentPanel = new TrendPanel(panel, context, source);
-    return TrendPanel.currentPanel;
+    return PlanWebviewPanel.showPanel(TrendPanel, trendViewType, 'Milestone Trend', context, (panel) => new TrendPanel(panel, context, source));
   }
 
   /** Takes over a panel VS Code restored after a restart (for a `WebviewPanelSerializer`). */
   static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, source: TimelineSource): TrendPanel {
-    TrendPanel.currentPanel?.dispose();
-    panel.webview.options = webviewPanelOptions(context);
-    TrendPanel.currentPanel = new TrendPanel(panel, context, source);
-    return TrendPanel.currentPanel;
+    return PlanWebviewPanel.revivePanel(TrendPanel, panel, context, (revived) => new TrendPanel(revived, context, source));
   }
 
   private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, source: TimelineSource) {
     super(panel, source);
-    const webview = panel.webview;
-    const root = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
-    const uri = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(root, name)).toString();
-    webview.html = timelineHtml({
-      cspSource: webview.cspSource,
-      nonce: makeNonce(),
-      scriptUri: uri('trend.js'),
-      styleUri: uri('timeline.css'),
-      moreStyleUris: [uri('burndown.css'), uri('trend.css')],
-      title: 'Milestone trend',
-      rootId: 'trend',
-    });
+    this.loadPage(context, { script: 'trend.js', styles: ['timeline.css', 'burndown.css', 'trend.css'], title: 'Milestone trend', rootId: 'trend' });
   }
 
   /** Sends the trend, in place of the plan the other panels send. */
