@@ -6,13 +6,13 @@
 // 100,000 rows (the command line, the server's first diagnostics and completion with it loaded).
 // A dirty plan of 10,000 milestones linked by 20,000 `predecessors` links is measured on its own
 // (keystrokes in names, and keystrokes in a predecessors list, which change the links). Then the
-// hover of an item with its date history from git, on a plan with a history of commits that each
-// move one milestone's due date (`history`; not in a default run: BENCH_HISTORY_SIZE and
-// BENCH_HISTORY_COMMITS size it).
+// hover of an item with its date history from git and the milestone trend, on plans with a history
+// of commits that each move one milestone's due date (`history`, bench/history.ts; not in a default
+// run: BENCH_HISTORY_CASES sizes it).
 // The schedule import and monthly update (`import`; not in a default run) are measured by import.ts.
 // BENCH_SIZES, BENCH_KEYSTROKES, BENCH_SAMPLES (requests of each kind) and BENCH_ONLY (plans or
 // clean,dirty; workspace; glossary; links; history; import) narrow a run.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,6 +21,7 @@ import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { TestClient } from '../test/helpers/lspClient';
 import { generateGlossaryCsv, generatePlan, generateWorkspace } from './generate';
+import { historyCases, measureHistory, printHistory, type HistoryRow } from './history';
 import { measureImport, printImport } from './import';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -384,83 +385,6 @@ function printLinked(row: LinkedRow): void {
   );
 }
 
-interface HistoryRow {
-  milestones: number;
-  commits: number;
-  firstHover: number;
-  hoverMedian: number;
-}
-
-/** A repository whose one plan has `commits` commits, each moving one milestone's due date a month, made with `git fast-import`. */
-async function historyRepository(folder: string, milestoneCount: number, commits: number): Promise<string[]> {
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
-  spawnSync('git', ['init', '-q', '-b', 'main'], { cwd: folder, env });
-  const lines = generatePlan(milestoneCount).split('\n');
-  // The due date line of each milestone, and the milestone's ID.
-  const dueLines: { index: number; id: string }[] = [];
-  let id = '';
-  lines.forEach((line, index) => {
-    if (/^ {2}\S/.test(line)) id = line.trim().slice(0, -1);
-    else if (line.startsWith('    due: ') && id.startsWith('REL-')) dueLines.push({ index, id });
-  });
-  const importer = spawn('git', ['fast-import', '--quiet'], { cwd: folder, env, stdio: ['pipe', 'ignore', 'inherit'] });
-  const write = (chunk: string) => new Promise<void>((resolveWrite) => (importer.stdin.write(chunk) ? resolveWrite() : importer.stdin.once('drain', resolveWrite)));
-  const moved: string[] = [];
-  for (let commit = 0; commit < commits; commit++) {
-    const { index, id: movedId } = dueLines[(commit * 7919) % dueLines.length]!;
-    const due = lines[index]!.slice('    due: '.length);
-    const later = new Date(Date.parse(due) + 31 * 86_400_000).toISOString().slice(0, 10);
-    lines[index] = `    due: ${later}`;
-    const text = lines.join('\n');
-    const message = `Move a due date to ${later}`;
-    // The first commit adds the plan: what it moves is not a change.
-    if (commit > 0) moved.push(movedId);
-    await write(`commit refs/heads/main\ncommitter Planner <planner@example.org> ${1_600_000_000 + commit * 3600} +0000\ndata ${Buffer.byteLength(message)}\n${message}\nM 100644 inline plan.milestones.yaml\ndata ${Buffer.byteLength(text)}\n${text}\n\n`);
-  }
-  importer.stdin.end();
-  await new Promise((resolveImport) => importer.on('close', resolveImport));
-  spawnSync('git', ['checkout', '-q', '-f', 'main'], { cwd: folder, env });
-  return moved;
-}
-
-async function measureHistory(milestoneCount: number, commits: number): Promise<HistoryRow> {
-  const folder = mkdtempSync(join(tmpdir(), 'milestones-bench-history-'));
-  const client = await TestClient.start({ folders: [folder], settings: { maxFileSize: 64 * 1024 * 1024 } });
-  client.diagnosticsTimeout = 600_000;
-  try {
-    const moved = await historyRepository(folder, milestoneCount, commits);
-    const uri = pathToFileURL(join(folder, 'plan.milestones.yaml')).href;
-    const text = readFileSync(join(folder, 'plan.milestones.yaml'), 'utf8');
-    const lines = text.split('\n');
-    await client.open(uri, text);
-    const at = (id: string): Position => ({ line: lines.indexOf(`  ${id}:`), character: 3 });
-    /** The hover's time, and whether it had the history (not yet, while the first reading goes on). */
-    const hover = async (id: string) => {
-      const started = performance.now();
-      const result = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: at(id) });
-      const value = result?.contents.value ?? '';
-      if (!value.includes('**Date history** (git)')) throw new Error(`no date history in the hover of ${id}`);
-      return { time: performance.now() - started, read: !value.includes('still being read') };
-    };
-    // The first: from the first hover until a hover shows the history read.
-    const firstStarted = performance.now();
-    while (!(await hover(moved[0]!)).read);
-    const firstHover = performance.now() - firstStarted;
-    const times: number[] = [];
-    for (let sample = 0; sample < samples; sample++) times.push((await hover(moved[(sample * 13) % moved.length]!)).time);
-    return { milestones: milestoneCount, commits, firstHover, hoverMedian: median(times) };
-  } finally {
-    await client.stop();
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
-
-function printHistory(row: HistoryRow): void {
-  console.log('| plan with history | first hover until the history is read | hover after the first, median |');
-  console.log('|---|---:|---:|');
-  console.log(`| ${count(row.milestones)} milestones, ${count(row.commits)} commits | ${format(row.firstHover)} ms | ${format(row.hoverMedian)} ms |`);
-}
-
 async function main(): Promise<void> {
   const plans: PlanRow[] = [];
   if (only.has('plans') || only.has('clean') || only.has('dirty')) {
@@ -493,7 +417,9 @@ async function main(): Promise<void> {
     }
   }
   if (only.has('history')) {
-    printHistory(await measureHistory(Number(process.env.BENCH_HISTORY_SIZE ?? 10_000), Number(process.env.BENCH_HISTORY_COMMITS ?? 1000)));
+    const rows: HistoryRow[] = [];
+    for (const { milestones, commits } of historyCases()) rows.push(await measureHistory(milestones, commits, samples));
+    printHistory(rows);
   }
   if (only.has('import')) printImport(await measureImport());
 }
