@@ -123,6 +123,7 @@ export class TrendReader {
   private definitionOf(id: string): PlanItem | undefined {
     const list = this.definitions.get(id);
     if (!list || list.length === 0) return undefined;
+    if (list.length === 1) return list[0];
     const key = (item: PlanItem) => `${this.uris.get(item.uri) ?? item.uri}\u0000${String(item.idSpan.start).padStart(12, '0')}`;
     return list.reduce((best, item) => (key(item) < key(best) ? item : best));
   }
