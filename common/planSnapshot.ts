@@ -49,6 +49,22 @@ export interface Links {
   driving: string | null;
 }
 
+/** An item's float (docs/schedule-analysis.md): the days its expected date can move later before it breaks a constraint after it. */
+export interface FloatSummary {
+  /** Days (negative: already past its limit); null when it has none (completed, no date, on a cycle) or nothing dated waits for it. */
+  days: number | null;
+  /** The latest date it may be expected: its expected date plus the float. */
+  late: string | null;
+  /** The item whose own limit sets it (an end of its chain), itself included. */
+  limitedBy: string | null;
+  /** The successor its limit comes through: the next step of its critical chain. */
+  via: string | null;
+  /** Float at most `milestones.criticalFloatDays`. */
+  critical: boolean;
+  /** In words, for a tooltip: `45 days — limited by M-1, due 2022-08-24`, `none — it is completed`. */
+  text: string;
+}
+
 /** A feature as one milestone lists it: the row beneath the milestone in the tree and the timeline. */
 export interface FeatureRow {
   id: string;
@@ -73,6 +89,7 @@ export interface FeatureSnapshot {
   /** IDs of the milestones that list this feature. */
   parents: string[];
   links: Links;
+  float?: FloatSummary;
 }
 
 export interface MilestoneSnapshot {
@@ -89,6 +106,7 @@ export interface MilestoneSnapshot {
   /** The features it lists, each once, in the order listed (unknown IDs included). */
   features: FeatureRow[];
   links: Links;
+  float?: FloatSummary;
 }
 
 export interface PlanSnapshot {
@@ -117,3 +135,4 @@ export interface DrivingStep {
   completed: string | null;
   location: Location;
 }
+

@@ -83,8 +83,33 @@ describe('milestones report', () => {
     assert.ok(run(['report', 'delayed', '--format', 'md'], other).stdout.endsWith('| F-1 | feature | Ingest, then "check" \\| sign | 2021-01-01 |  | 73 |\n'));
   });
 
+  test('float: each item with float, least first, with its late date and what limits it; --max-float keeps the smaller', () => {
+    // LDM-503-2 (forecast 2021-05-20) ends its chain; DM-B (2021-02-01) may move to it: 28 + 31 + 30 + 19 = 108 days.
+    // The completed items have none; DM-C and OTHER-1, which no milestone lists, have no limit.
+    const csv = run(['report', 'float', '--format', 'csv'], folder);
+    assert.equal(csv.stdout, printed('id,kind,name,expected,float,late,limited by,through,critical', 'LDM-503-2,milestone,Second release,2021-05-20,0,2021-05-20,LDM-503-2,,yes', 'DM-B,feature,Process,2021-02-01,108,2021-05-20,LDM-503-2,,'));
+    assert.equal(csv.stderr, '2 items with float as of 2021-03-15.\n');
+    const text = run(['report', 'float', '--max-float', '50'], folder);
+    assertPrinted(text, 'id         kind       name            expected    float  late        limited by  through  critical', 'LDM-503-2  milestone  Second release  2021-05-20  0      2021-05-20  LDM-503-2            yes');
+    assert.equal(text.stderr, '1 item with float of at most 50 days as of 2021-03-15.\n');
+  });
+
+  test('critical: the critical chains, as JSON; --max-float sets what is critical', () => {
+    const json = run(['report', 'critical', '--format', 'json'], folder);
+    assert.deepEqual(JSON.parse(json.stdout), [{ chain: 'LDM-503-2', id: 'LDM-503-2', kind: 'milestone', name: 'Second release', expected: '2021-05-20', float: 0, late: '2021-05-20', via: null }]);
+    assert.equal(json.stderr, '1 item critical (float of at most 0 days) as of 2021-03-15.\n');
+    const markdown = run(['report', 'critical', '--max-float', '108', '--format', 'md'], folder);
+    assertPrinted(
+      markdown,
+      '| chain | id | kind | name | expected | float | late | through |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| LDM-503-2 | DM-B | feature | Process | 2021-02-01 | 108 | 2021-05-20 |  |',
+      '| LDM-503-2 | LDM-503-2 | milestone | Second release | 2021-05-20 | 0 | 2021-05-20 |  |',
+    );
+  });
+
   test('bad usage exits 2', () => {
-    for (const args of [['report'], ['report', 'late'], ['report', 'delayed', '--format', 'json'], ['report', 'delayed', '--as-of', '2021-13-01']]) {
+    for (const args of [['report'], ['report', 'late'], ['report', 'delayed', '--format', 'json'], ['report', 'delayed', '--as-of', '2021-13-01'], ['report', 'float', '--max-float', 'ten'], ['report', 'remaining', '--max-float', '3']]) {
       const result = run(args, folder);
       assert.equal(result.status, 2, args.join(' '));
       assert.match(result.stderr, /^milestones: /);

@@ -167,7 +167,8 @@ describe('the effective plan', () => {
     assert.match(markdown, /- F-2: Data release \(\*Due: 2021-06-01; completed 2021-06-20\*\)/);
     assert.match(planService.exportPlan('tex'), /Due: 2022-01-15; currently incomplete/);
     const dot = planService.exportGraph('dot');
-    assert.match(dot, /"F-1" \[label="F-1\\nAlert production\\ndue 2022-01-15", shape=ellipse, fillcolor="#fb6a4a", class="inconsistent"/);
+    // F-1 (2022-01-15) is 61 days past M-1, which must be done by M-2 (2021-11-15 in local.yaml).
+    assert.match(dot, /"F-1" \[label="F-1\\nAlert production\\ndue 2022-01-15\\nfloat −61 d · critical", shape=ellipse, fillcolor="#fb6a4a", color="#cb181d", penwidth=2, class="inconsistent"/);
     assert.match(dot, /"F-2" \[label="F-2\\nData release\\ncompleted 2021-06-20", shape=ellipse, fillcolor="#9ecae1", class="completed"/);
     assert.match(planService.exportGraph('mermaid'), /F-1 Alert production :[^\n]*2022-01-15/);
   });

@@ -159,7 +159,7 @@ describe('hover in an overrides file', () => {
     const plan = 'asOf: 2021-08-11\nmilestones:\n  DLP-552:\n    name: Alert distribution\n    due: 2021-10-01\n';
     assert.deepEqual(overridesHoverAt('DLP-5|52:\n  due: 2021-11-30\n  description: At scale,\n    with the AP team.\n', plan), {
       covers: 'DLP-552',
-      markdown: ['**DLP-552** · Milestone', '', 'Alert distribution', '', 'Due 2021-11-30 — local.yaml; the plan says 2021-10-01 · open', '', 'No features.', '', '---', '', 'Overridden here:', '', '- due: 2021-11-30', '- description: At scale, with the AP team.'].join('\n'),
+      markdown: ['**DLP-552** · Milestone', '', 'Alert distribution', '', 'Due 2021-11-30 — local.yaml; the plan says 2021-10-01 · open', '', 'Float: **0 days · critical** — it ends its chain: nothing open and dated waits for it', '', 'No features.', '', '---', '', 'Overridden here:', '', '- due: 2021-11-30', '- description: At scale, with the AP team.'].join('\n'),
     });
     // And on the plan's ID, the plan's item, then what the overrides file says of it.
     const service = createPlanService();
@@ -177,6 +177,9 @@ describe('hover on an ID', () => {
     'Alert Filtering Service receives alert streams',
     '',
     'Due 2021-07-01 · **overdue** (as of 2021-08-11)',
+    '',
+    // LDM-503-05 is completed and limits nothing: 2021-07-01 → 2021-12-01 is 153 days.
+    'Float: **153 days** — limited by LDM-503-11, due 2021-12-01',
     '',
     'Delivered by 2 milestones:',
     '- LDM-503-05: Alert distribution validation (due 2018-07-17, completed 2018-07-17) — ⚠ feature-due-after-milestone, feature-open-in-completed-milestone',
@@ -202,6 +205,8 @@ describe('hover on an ID', () => {
         '',
         'Due 2018-05-31 · completed 2018-05-31',
         '',
+        'Float: **none** — it is completed',
+        '',
         'Delivered by one milestone:',
         '- LDM-503-05: Alert distribution validation (due 2018-07-17, completed 2018-07-17)',
       ].join('\n'),
@@ -210,21 +215,21 @@ describe('hover on an ID', () => {
 
   test('a feature no milestone lists', () => {
     const hover = hoverAt(`asOf: 2021-08-11\nfeatures:\n  DM-|AP-9:\n    name: Spare\n    due: 2022-01-01\n`);
-    assert.equal(hover!.markdown, '**DM-AP-9** · Feature\n\nSpare\n\nDue 2022-01-01 · open\n\nNo milestone lists it.');
+    assert.equal(hover!.markdown, '**DM-AP-9** · Feature\n\nSpare\n\nDue 2022-01-01 · open\n\nFloat: **unlimited** — nothing dated waits for it\n\nNo milestone lists it.');
   });
 
   test('a milestone: level, name, dates, and how many of its features are open', () => {
     assert.deepEqual(hoverAt(releasesAt('  LDM-503-0|5:')), {
       covers: 'LDM-503-05',
-      markdown: ['**LDM-503-05** · Milestone · level 2', '', 'Alert distribution validation', '', 'Due 2018-07-17 · completed 2018-07-17', '', '3 features · 1 open'].join('\n'),
+      markdown: ['**LDM-503-05** · Milestone · level 2', '', 'Alert distribution validation', '', 'Due 2018-07-17 · completed 2018-07-17', '', 'Float: **none** — it is completed', '', '3 features · 1 open'].join('\n'),
     });
-    assert.equal(hoverAt(releasesAt('  LDM-503-1|1:'))!.markdown, ['**LDM-503-11** · Milestone', '', 'Alert production at scale', '', 'Due 2021-12-01 · open', '', '1 feature · 1 open'].join('\n'));
+    assert.equal(hoverAt(releasesAt('  LDM-503-1|1:'))!.markdown, ['**LDM-503-11** · Milestone', '', 'Alert production at scale', '', 'Due 2021-12-01 · open', '', 'Float: **0 days · critical** — it ends its chain: nothing open and dated waits for it', '', '1 feature · 1 open'].join('\n'));
   });
 
   test('a feature defined in another plan of the workspace', () => {
     const hover = hoverAt(`milestones:\n  M-1:\n    name: x\n    due: 2022-01-01\n    features:\n      - "DM-|AP-9"\n`, { other: `asOf: 2021-08-11\nfeatures:\n  DM-AP-9:\n    name: Spare\n    due: 2021-12-01\n` });
     assert.equal(hover!.covers, '"DM-AP-9"');
-    assert.equal(hover!.markdown, '**DM-AP-9** · Feature\n\nSpare\n\nDue 2021-12-01 · open\n\nDelivered by one milestone:\n- M-1: x (due 2022-01-01)');
+    assert.equal(hover!.markdown, '**DM-AP-9** · Feature\n\nSpare\n\nDue 2021-12-01 · open\n\nFloat: **31 days** — limited by M-1, due 2022-01-01\n\nDelivered by one milestone:\n- M-1: x (due 2022-01-01)');
   });
 
   test('a forecast: its date and how far it lies from the baseline, on the item and on the milestones that deliver it', () => {
@@ -237,6 +242,9 @@ describe('hover on an ID', () => {
         'Spare',
         '',
         'Due 2021-01-01 · forecast 2021-03-02 · 60 days late against baseline · **overdue** (as of 2021-08-11)',
+        '',
+        // Forecast to forecast: 2021-03-02 → 2021-11-30.
+        'Float: **273 days** — limited by M-1, forecast 2021-11-30',
         '',
         'Delivered by one milestone:',
         '- M-1: Release (due 2021-12-01 · forecast 2021-11-30 · 1 day early against baseline)',
@@ -281,6 +289,8 @@ describe('predecessors in the hover', () => {
         '',
         'Due 2018-12-31 · **overdue** (as of 2021-08-11)',
         '',
+        'Float: **31 days** — limited by LDM-503-09, due 2019-01-31',
+        '',
         'No features.',
         '',
         'Predecessors (2):',
@@ -302,5 +312,49 @@ describe('predecessors in the hover', () => {
   });
   test('an unknown predecessor says so', () => {
     assert.deepEqual(hoverAt(placeCursor(chain.replace('DM-DRP-1]', 'DM-DRP-9]'), 'DM-DRP|-9]')), { covers: 'DM-DRP-9', markdown: '**DM-DRP-9** is not defined in any plan.' });
+  });
+});
+
+describe('float in the hover', () => {
+  /** The hover's float line at the cursor. */
+  const floatLine = (marked: string, options?: PlanOptions) => hoverAt(marked, options)?.markdown.split('\n').find((line) => line.startsWith('Float:'));
+  const chain = `milestones:
+  A:
+    name: a
+    due: 2022-01-01
+  B:
+    name: b
+    due: 2022-03-01
+    predecessors: [A]
+  C:
+    name: c
+    due: 2022-06-01
+    forecast: 2022-05-20
+    predecessors: [B]
+`;
+
+  test('how many days, what limits it and through what; critical within milestones.criticalFloatDays', () => {
+    // A → B → C, C forecast 2022-05-20: A has 31 + 28 + 31 + 30 + 19 = 139 days, B 80.
+    assert.equal(floatLine(placeCursor(chain, '  |A:')), 'Float: **139 days** — limited by C, forecast 2022-05-20, through B');
+    assert.equal(floatLine(placeCursor(chain, '  |B:')), 'Float: **80 days** — limited by C, forecast 2022-05-20');
+    assert.equal(floatLine(placeCursor(chain, '  |B:'), { settings: { criticalFloatDays: 90 } }), 'Float: **80 days · critical** — limited by C, forecast 2022-05-20');
+  });
+
+  test('negative float: already past what limits it', () => {
+    const plan = `milestones:\n  M:\n    name: m\n    due: 2022-08-24\n    features: [F]\nfeatures:\n  |F:\n    name: f\n    due: 2022-09-01\n`;
+    assert.equal(floatLine(plan), 'Float: **−8 days · critical** — limited by M, due 2022-08-24');
+  });
+
+  test("with the slipped rule on, a forecast's own limit", () => {
+    // C due 2022-05-01, forecast 2022-05-20: with 5 days allowed it may not pass 2022-05-06, 14 days ago; B has 31 + 30 + 5 = 66 days.
+    const slipping = chain.replace('    due: 2022-06-01\n', '    due: 2022-05-01\n');
+    const settings = { rules: { slipped: 'warning' as const }, slipThresholdDays: 5 };
+    assert.equal(floatLine(placeCursor(slipping, '  |C:'), { settings }), 'Float: **−14 days · critical** — its forecast may not pass 2022-05-06 (due 2022-05-01 + 5 days, the slipped rule)');
+    assert.equal(floatLine(placeCursor(slipping, '  |B:'), { settings }), 'Float: **66 days** — limited by C, whose forecast may not pass 2022-05-06 (due 2022-05-01 + 5 days, the slipped rule)');
+  });
+
+  test('on a cycle: none, and the cycle', () => {
+    const plan = `milestones:\n  |X:\n    name: x\n    due: 2022-03-01\n    predecessors: [Y]\n  Y:\n    name: y\n    due: 2022-04-01\n    predecessors: [X]\n`;
+    assert.equal(floatLine(plan), 'Float: **none** — it is on a dependency cycle: Y → X → Y');
   });
 });

@@ -95,3 +95,46 @@ features:
     assert.deepEqual(hints((text) => ({ start: 0, end: text.indexOf('features:') })), []);
   });
 });
+
+describe('float as inlay hints (milestones.inlayHints.float)', () => {
+  const plan = `milestones:
+  M:
+    name: m
+    due: 2022-08-24
+    features: [F-1, F-2]
+  N:
+    name: n
+    due: 2022-01-01
+    completed: 2022-01-01
+features:
+  F-1:
+    name: one
+    due: 2022-07-10 # early
+  F-2: {name: two, due: 2022-09-01}
+  F-3:
+    name: three
+    due: 2022-01-01
+    forecast: '2022-02-01'
+`;
+
+  function floatHints(settings: { floatInlayHints?: boolean }): string[] {
+    const { service, uri, text } = openPlan(plan, { settings: { asOf: '2021-01-01', ...settings } });
+    return service
+      .inlayHints(uri, { start: 0, end: text.length })
+      .filter((hint) => hint.label.includes('float'))
+      .map((hint) => `${text.slice(text.lastIndexOf('\n', hint.offset - 1) + 1, hint.offset).trim()} ⟨${hint.label}⟩ (${hint.tooltip})`);
+  }
+
+  test("after each open item's expected date, its float; critical ones say so; none for completed items", () => {
+    assert.deepEqual(floatHints({ floatInlayHints: true }), [
+      'due: 2022-08-24 ⟨float 0 d · critical⟩ (Float: 0 days · critical — it ends its chain: nothing open and dated waits for it)',
+      'due: 2022-07-10 ⟨float 45 d⟩ (Float: 45 days — limited by M, due 2022-08-24)',
+      'F-2: {name: two, due: 2022-09-01 ⟨float −8 d · critical⟩ (Float: −8 days · critical — limited by M, due 2022-08-24)',
+      "forecast: '2022-02-01' ⟨float unlimited⟩ (Float: unlimited — nothing dated waits for it)",
+    ]);
+  });
+
+  test('off by default', () => {
+    assert.deepEqual(floatHints({}), []);
+  });
+});

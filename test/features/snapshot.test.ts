@@ -122,3 +122,36 @@ features:
     assert.deepEqual(milestones.find((milestone) => milestone.id === 'M-1')!.links, { predecessors: [], driving: null });
   });
 });
+
+describe('float in the snapshot', () => {
+  test('each item with its float, late date, what limits it, the step its limit comes through, and whether it is critical', () => {
+    const chained = `milestones:
+  A:
+    name: a
+    due: 2022-06-01
+    features: [F-1]
+  B:
+    name: b
+    due: 2022-09-01
+    predecessors: [A]
+features:
+  F-1:
+    name: one
+    due: 2022-05-01
+    completed: 2022-04-01
+  F-2:
+    name: two
+    due: 2022-05-01
+`;
+    const taken = openPlan(chained, { settings: { criticalFloatDays: 92 } }).service.snapshot();
+    assert.deepEqual(
+      taken.milestones.map((milestone) => [milestone.id, milestone.float]),
+      [
+        ['A', { days: 92, late: '2022-09-01', limitedBy: 'B', via: 'B', critical: true, text: '92 days · critical — limited by B, due 2022-09-01' }],
+        ['B', { days: 0, late: '2022-09-01', limitedBy: 'B', via: null, critical: true, text: '0 days · critical — it ends its chain: nothing open and dated waits for it' }],
+      ],
+    );
+    assert.deepEqual(taken.features['F-1']!.float, { days: null, late: null, limitedBy: null, via: null, critical: false, text: 'none — it is completed' });
+    assert.deepEqual(taken.features['F-2']!.float, { days: null, late: null, limitedBy: null, via: null, critical: false, text: 'unlimited — nothing dated waits for it' });
+  });
+});

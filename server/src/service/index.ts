@@ -23,7 +23,7 @@ import type { EffectiveItem, EffectivePlan } from './model/effectivePlan';
 import type { OverridesFile } from './model/overrides';
 import type { Occurrence } from './model/locate';
 import { burndown, type Burndown } from './reports/burndown';
-import { itemReport, type ItemReport, type ReportFormat, type ReportKind } from './reports/itemReports';
+import { itemReport, type ItemReport, type ReportFormat, type ReportKind, type ReportOptions } from './reports/itemReports';
 import type { PlanFile } from './model/planFile';
 import type { PlanItem } from './model/planItem';
 import type { RuleRegistry } from './rules/registry';
@@ -89,8 +89,8 @@ export interface PlanService {
   exportPlan(format: ExportFormat): string;
   /** The plan as a graph of milestones, features and their links: Graphviz DOT or a Mermaid gantt. */
   exportGraph(format: GraphFormat): string;
-  /** The delayed or remaining items, as of the plans' asOf, in due-date order. */
-  report(kind: ReportKind, format: ReportFormat): ItemReport;
+  /** The delayed or remaining items, as of the plans' asOf, in due-date order; or the items' float, or the critical chains. */
+  report(kind: ReportKind, format: ReportFormat, options?: ReportOptions): ItemReport;
   /** Remaining items month by month, of those whose ID starts with one of `prefixes` (all when none). */
   burndown(prefixes: readonly string[]): Burndown;
 }
@@ -147,7 +147,7 @@ export function createPlanService(options: PlanServiceOptions = {}): PlanService
     snapshot: () => planSnapshot(workspace),
     exportPlan: (format) => exportPlan(workspace, format),
     exportGraph: (format) => exportGraph(workspace, format),
-    report: (kind, format) => itemReport(workspace, kind, format),
+    report: (kind, format, options) => itemReport(workspace, kind, format, options),
     burndown: (prefixes) => burndown(workspace, prefixes),
   };
 }

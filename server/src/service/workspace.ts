@@ -306,7 +306,7 @@ export class Workspace {
       problems: () => problems.values(),
       marksOf: (code) => this.rules.marksOf(code),
     });
-    const network = new FloatNetwork(plan, (id) => this.dependencies.onCycle(id), {
+    const network = new FloatNetwork(plan, this.dependencies, {
       criticalFloatDays: this.settings.criticalFloatDays,
       slipThresholdDays: this.rules.severity('slipped', this.settings.rules) ? this.settings.slipThresholdDays : undefined,
     });

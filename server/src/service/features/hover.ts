@@ -1,5 +1,5 @@
-// Hover: an acronym's meanings, an ID's name, dates, state, parents, predecessors, successors and
-// driving path, a key's schema description.
+// Hover: an acronym's meanings, an ID's name, dates, state, float, parents, predecessors, successors
+// and driving path, a key's schema description.
 import { findAcronyms, type GlossaryEntry, type Meaning } from '../glossary/glossary';
 import type { PlanDocument } from '../model/document';
 import { drivingPath, drivingPredecessor } from '../model/drivingPath';
@@ -111,7 +111,8 @@ function describeItem(workspace: Workspace, item: EffectiveItem, listOverrides =
   const kind = item.kind === 'milestone' ? 'Milestone' : 'Feature';
   const level = item.level !== undefined ? ` · level ${item.describe('level')}` : '';
   const name = item.name === undefined ? '_no name_' : item.isOverridden('name') ? item.describe('name') : item.name;
-  const lines = [`**${item.id}** · ${kind}${level}`, '', name, '', `Due ${item.describe('due')}${forecastOf(item)} · ${statusText(item)}`];
+  const float = workspace.analyze().float.describe(item.id);
+  const lines = [`**${item.id}** · ${kind}${level}`, '', name, '', `Due ${item.describe('due')}${forecastOf(item)} · ${statusText(item)}`, '', `Float: **${float.headline}** — ${float.detail}`];
   if (item.kind === 'feature') {
     const parents = plan.parents(item.id);
     if (parents.length === 0) {

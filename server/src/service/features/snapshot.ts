@@ -1,7 +1,7 @@
 // The plan as the tree view, the timeline and the burndown draw it: milestones in (due, ID) order,
-// each with the row of every feature it lists, each item with its effective dates, status, state
-// and problems. Built from the effective plan and its marks; the views only draw what it decides.
-import type { FeatureRow, FeatureSnapshot, ItemState, Links, Location, MilestoneSnapshot, PlanSnapshot, ProblemSummary, Severity } from '../../../../common/planSnapshot';
+// each with the row of every feature it lists, each item with its effective dates, status, state,
+// problems and float. Built from the effective plan and its marks; the views only draw what it decides.
+import type { FeatureRow, FeatureSnapshot, FloatSummary, ItemState, Links, Location, MilestoneSnapshot, PlanSnapshot, ProblemSummary, Severity } from '../../../../common/planSnapshot';
 import type { ReportedProblem } from '../checks/problems';
 import { drivingPredecessor } from '../model/drivingPath';
 import type { EffectiveItem, EffectivePlan, Mark } from '../model/effectivePlan';
@@ -43,6 +43,15 @@ export function planSnapshot(workspace: Workspace): PlanSnapshot {
     return { predecessors, driving: drivingPredecessor(plan, item)?.id ?? null };
   };
 
+  /** An item's float as the views draw it. */
+  const floatOf = (item: EffectiveItem): FloatSummary => {
+    const answer = analysis.float.of(item.id);
+    const { headline, detail } = analysis.float.describe(item.id);
+    const text = `${headline} — ${detail}`;
+    if (answer.kind === 'none') return { days: null, late: null, limitedBy: null, via: null, critical: false, text };
+    return { days: answer.days, late: answer.late, limitedBy: answer.limitedBy, via: analysis.float.via(item.id) ?? null, critical: answer.critical, text };
+  };
+
   const features: Record<string, FeatureSnapshot> = {};
   for (const feature of plan.features()) {
     const id = feature.id;
@@ -61,6 +70,7 @@ export function planSnapshot(workspace: Workspace): PlanSnapshot {
       location: locate(feature),
       parents,
       links: linksOf(feature),
+      float: floatOf(feature),
     };
   }
 
@@ -80,6 +90,7 @@ export function planSnapshot(workspace: Workspace): PlanSnapshot {
       location: locate(milestone),
       features: plan.listedFeatures(milestone).ids.map((id) => featureRow(plan, milestone.id, id, features[id])),
       links: linksOf(milestone),
+      float: floatOf(milestone),
     }));
 
   return { asOf: workspace.planAsOf(), milestones, features, problemCounts };

@@ -48,14 +48,15 @@ export interface FloatSettings {
 export class FloatNetwork {
   constructor(
     readonly plan: EffectivePlan,
-    private readonly onCycle: (id: string) => boolean,
+    /** The dependency cycles (model/dependencies.ts). */
+    readonly cycles: Cycles,
     readonly settings: FloatSettings,
   ) {}
 
   /** The item of an ID when it takes part. */
   active(id: string): EffectiveItem | undefined {
     const item = this.plan.item(id);
-    return item && !item.completedWritten && item.expected && !this.onCycle(id) ? item : undefined;
+    return item && !item.completedWritten && item.expected && !this.cycles.onCycle(id) ? item : undefined;
   }
 
   /** Why an ID has no float when it does not take part; undefined when it does. */
@@ -63,7 +64,7 @@ export class FloatNetwork {
     const item = this.plan.item(id);
     if (!item) return 'unknown';
     if (item.completedWritten) return 'completed';
-    if (this.onCycle(id)) return 'cycle';
+    if (this.cycles.onCycle(id)) return 'cycle';
     if (!item.expected) return 'undated';
     return undefined;
   }
@@ -99,6 +100,13 @@ export class FloatNetwork {
     }
     return limit;
   }
+}
+
+/** What float asks of the dependency graph. */
+export interface Cycles {
+  onCycle(id: string): boolean;
+  /** The cycle through the link "`id` names `predecessor`", in the order of doing. */
+  cycleThrough(id: string, predecessor: string): string[] | undefined;
 }
 
 /** The IDs an entry's constraints come from: its predecessors and, for a milestone, the features (defined as such) it lists. */
@@ -209,6 +217,35 @@ export class FloatAnalysis {
     if (!limit) return { kind: 'none', reason: 'unlimited' };
     const days = limit.day - dayNumber(network.plan.item(id)!.expected!.date);
     return { kind: 'float', days, late: dateOfDay(limit.day), limitedBy: limit.by, critical: days <= network.settings.criticalFloatDays };
+  }
+
+  /**
+   * An item's float in words: a headline (`45 days · critical`, `none`, `unlimited`) and what sets
+   * it (`limited by M-1, due 2022-08-24, through M-0`) or why there is none.
+   */
+  describe(id: string): { headline: string; detail: string } {
+    const float = this.of(id);
+    const network = this.network;
+    if (float.kind === 'none' || !network) {
+      const reason = float.kind === 'none' ? float.reason : 'unknown';
+      if (reason === 'unlimited') return { headline: 'unlimited', detail: 'nothing dated waits for it' };
+      if (reason === 'cycle') {
+        const item = network?.plan.item(id);
+        const cycle = item?.predecessors.map((predecessor) => network!.cycles.cycleThrough(id, predecessor)).find((found) => found !== undefined);
+        return { headline: 'none', detail: `it is on a dependency cycle${cycle ? `: ${cycle.join(' → ')}` : ''}` };
+      }
+      return { headline: 'none', detail: { completed: 'it is completed', undated: 'it has no date', unknown: 'no plan defines it' }[reason] };
+    }
+    const headline = `${daysText(float.days)}${float.critical ? ' · critical' : ''}`;
+    const own = network.ownLimit(float.limitedBy);
+    const limiter = network.plan.item(float.limitedBy)!;
+    const slip = own?.kind === 'slip' ? ` (due ${limiter.dateText('due')} + ${network.settings.slipThresholdDays ?? 0} days, the slipped rule)` : '';
+    if (float.limitedBy === id) {
+      return { headline, detail: own?.kind === 'slip' ? `its forecast may not pass ${float.late}${slip}` : 'it ends its chain: nothing open and dated waits for it' };
+    }
+    const by = own?.kind === 'slip' ? `${limiter.id}, whose forecast may not pass ${float.late}${slip}` : `${limiter.id}, ${limiter.expectedText()}`;
+    const via = this.via(id);
+    return { headline, detail: `limited by ${by}${via !== undefined && via !== float.limitedBy ? `, through ${via}` : ''}` };
   }
 
   /** An item's own limit (when it is what limits items: `limitedBy`). */
@@ -333,6 +370,17 @@ export class FloatAnalysis {
     }
     this.late.delete(id);
   }
+}
+
+/** A signed count of days: `45 days`, `1 day`, `−8 days`. */
+export function daysText(days: number): string {
+  return `${days < 0 ? '−' : ''}${Math.abs(days)} day${Math.abs(days) === 1 ? '' : 's'}`;
+}
+
+/** Float in a few characters, for a hint or a graph's label: `float 45 d`, `float −8 d · critical`, `float unlimited`, `no float`. */
+export function floatLabel(float: ItemFloat): string {
+  if (float.kind === 'none') return float.reason === 'unlimited' ? 'float unlimited' : 'no float';
+  return `float ${float.days < 0 ? '−' : ''}${Math.abs(float.days)} d${float.critical ? ' · critical' : ''}`;
 }
 
 /** Limits are ordered by day, then by the limiting item's ID (the same answer whatever order they are found in), then by the constraints crossed. */
