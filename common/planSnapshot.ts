@@ -136,3 +136,23 @@ export interface DrivingStep {
   location: Location;
 }
 
+/** A step of a critical chain, for the *Show Critical Path* command: an item with its expected date, float and late date. */
+export interface CriticalStep {
+  id: string;
+  name: string;
+  /** Its expected date: the forecast where it has one, else the due date. */
+  expected: string;
+  float: number;
+  late: string;
+  location: Location;
+}
+
+/** The critical chain that the item at the cursor belongs to (or the plan's last milestone's), as *Show Critical Path* lists it. */
+export interface CriticalPath {
+  /** The item whose own limit the chain keeps (its end); null when there is no chain to show. */
+  end: string | null;
+  /** The item at the cursor, with its float in words; null when the cursor is on none (the chain is then the plan's last milestone's). */
+  from: { id: string; float: string } | null;
+  /** Earliest first. */
+  steps: CriticalStep[];
+}

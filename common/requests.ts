@@ -1,7 +1,7 @@
 // The requests and notifications the extension and the language server exchange beyond LSP, as
 // typed objects: each side names the same object, so parameters and results are checked by the build.
 import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { DrivingStep, PlanSnapshot, Position } from './planSnapshot';
+import type { CriticalPath, DrivingStep, PlanSnapshot, Position } from './planSnapshot';
 import type { TrendEvery, TrendHistory } from './trendSeries';
 
 /** Client → server: the whole plan of the workspace. */
@@ -27,6 +27,9 @@ export const idAtRequest = new RequestType<IdAtParams, string | null, void>('mil
 
 /** Client → server: the driving path that ends at the item at a position, earliest first (empty when there is no item there). */
 export const drivingPathRequest = new RequestType<IdAtParams, DrivingStep[], void>('milestones/drivingPath');
+
+/** Client → server: the critical chain the item at a position belongs to (without one, the plan's last milestone's), earliest first. */
+export const criticalPathRequest = new RequestType<IdAtParams, CriticalPath, void>('milestones/criticalPath');
 
 export interface TrendParams {
   every: TrendEvery;

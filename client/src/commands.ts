@@ -1,9 +1,9 @@
-// The extension's commands: export, go to milestone, show the driving path, restart the server,
+// The extension's commands: export, go to milestone, show the driving and critical paths, restart the server,
 // reveal, and the plan view's item commands. Each asks the plan or the server; none keeps state of its own.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { Location } from '../../common/planSnapshot';
-import { drivingPathRequest, exportRequest, type ExportParams } from '../../common/requests';
+import { criticalPathRequest, drivingPathRequest, exportRequest, type ExportParams } from '../../common/requests';
 import type { PlanModel } from './planModel';
 import { notifyStartFailure } from './server/languageClient';
 import { BurndownPanel } from './burndown/burndownPanel';
@@ -24,6 +24,25 @@ export async function reveal(location: Location | undefined): Promise<void> {
 // A command run from a menu gets the clicked item as its argument; only a Uri names a target file.
 function asUri(argument: unknown): vscode.Uri | undefined {
   return argument instanceof vscode.Uri ? argument : undefined;
+}
+
+/** A path's steps in a quick pick, earliest first: each revealed as it is chosen in the list (the focus staying on the list), one accepted gone to. */
+function showSteps(title: string, placeholder: string, steps: (vscode.QuickPickItem & { location: Location })[]): void {
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { location: Location }>();
+  pick.title = title;
+  pick.placeholder = placeholder;
+  pick.items = steps;
+  pick.onDidChangeActive((active) => {
+    const location = active[0]?.location;
+    if (location) void vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: rangeOf(location), preview: true, preserveFocus: true });
+  });
+  pick.onDidAccept(() => {
+    const location = pick.selectedItems[0]?.location;
+    pick.hide();
+    void reveal(location);
+  });
+  pick.onDidHide(() => pick.dispose());
+  pick.show();
 }
 
 export interface CommandContext {
@@ -80,27 +99,26 @@ export function registerCommands({ extension, languageClient, plan, tree, timeli
         void vscode.window.showInformationMessage(`${last.id} has no dated predecessors: nothing drives its date.`);
         return;
       }
-      // Earliest first; each step is revealed as it is chosen in the list, the editor keeping the focus on the list.
-      const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { step: (typeof steps)[number] }>();
-      pick.title = `Driving path of ${last.id}`;
-      pick.placeholder = 'Each step is due no earlier than the one before it; choose one to go to it';
-      pick.items = steps.map((step, index) => ({
-        label: `${index === 0 ? '' : '→ '}${step.id}`,
-        description: step.name,
-        detail: `due ${step.due ?? '—'}${step.completed ? ` · completed ${step.completed}` : ''}`,
-        step,
-      }));
-      pick.onDidChangeActive((active) => {
-        const location = active[0]?.step.location;
-        if (location) void vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: rangeOf(location), preview: true, preserveFocus: true });
-      });
-      pick.onDidAccept(() => {
-        const location = pick.selectedItems[0]?.step.location;
-        pick.hide();
-        void reveal(location);
-      });
-      pick.onDidHide(() => pick.dispose());
-      pick.show();
+      showSteps(
+        `Driving path of ${last.id}`,
+        'Each step is due no earlier than the one before it; choose one to go to it',
+        steps.map((step, index) => ({ label: `${index === 0 ? '' : '→ '}${step.id}`, description: step.name, detail: `due ${step.due ?? '—'}${step.completed ? ` · completed ${step.completed}` : ''}`, location: step.location })),
+      );
+    }),
+    vscode.commands.registerCommand('milestones.showCriticalPath', async () => {
+      const editor = vscode.window.activeTextEditor;
+      const where = editor?.document.languageId === 'milestone-yaml' ? { uri: editor.document.uri.toString(), position: editor.selection.active } : { uri: '', position: { line: 0, character: 0 } };
+      const path = await languageClient.sendRequest(criticalPathRequest, where);
+      if (path.end === null || path.steps.length === 0) {
+        void vscode.window.showInformationMessage(path.from ? `${path.from.id} is on no critical chain: float ${path.from.float}.` : 'The plan has no critical chain: no open, dated milestone.');
+        return;
+      }
+      const days = (count: number) => `${count < 0 ? '−' : ''}${Math.abs(count)} day${Math.abs(count) === 1 ? '' : 's'}`;
+      showSteps(
+        `Critical path to ${path.end}`,
+        path.from ? `${path.from.id}: float ${path.from.float}` : "The plan's last milestone's chain; choose a step to go to it",
+        path.steps.map((step, index) => ({ label: `${index === 0 ? '' : '→ '}${step.id}`, description: step.name, detail: `expected ${step.expected} · float ${days(step.float)} · may move to ${step.late}`, location: step.location })),
+      );
     }),
     vscode.commands.registerCommand('milestones.restartServer', async () => {
       try {
@@ -121,5 +139,8 @@ export function registerCommands({ extension, languageClient, plan, tree, timeli
     vscode.commands.registerCommand('milestones.tree.goToDefinition', (item?: { location?: Location }) => reveal(item?.location)),
     vscode.commands.registerCommand('milestones.tree.onlyProblems', () => tree.setOnlyProblems(true)),
     vscode.commands.registerCommand('milestones.tree.allItems', () => tree.setOnlyProblems(false)),
+    vscode.commands.registerCommand('milestones.tree.sortByFloat', () => tree.setSort('float')),
+    vscode.commands.registerCommand('milestones.tree.sortByDue', () => tree.setSort('due')),
+    vscode.commands.registerCommand('milestones.tree.filterByFloat', () => tree.chooseFloatFilter()),
   ];
 }

@@ -13,7 +13,7 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { drivingPathRequest, exportRequest, idAtRequest, importScheduleRequest, planChangedNotification, planSnapshotRequest, trendRequest } from '../../common/requests';
+import { criticalPathRequest, drivingPathRequest, exportRequest, idAtRequest, importScheduleRequest, planChangedNotification, planSnapshotRequest, trendRequest } from '../../common/requests';
 import { trendSteps } from '../../common/trendSeries';
 import { normalizeUri, type HostFileSystem } from './host/fileSystem';
 import type { GlossaryProblem } from './host/glossaryFiles';
@@ -220,6 +220,12 @@ export function serveLanguage(connection: Connection, environment: ServerEnviron
     await host.ready;
     const context = at(params.uri, params.position);
     return context ? service.drivingPath(context.file.uri, context.offset) : [];
+  });
+
+  connection.onRequest(criticalPathRequest, async (params) => {
+    await host.ready;
+    const context = at(params.uri, params.position);
+    return service.criticalPath(context?.file.uri ?? normalizeUri(params.uri), context?.offset ?? 0);
   });
 
   connection.onHover(async ({ textDocument, position }) => {

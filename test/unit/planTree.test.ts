@@ -52,3 +52,63 @@ describe('plan tree', () => {
     );
   });
 });
+
+describe('plan tree by float', () => {
+  const plan = createPlanService();
+  plan.setSettings({ criticalFloatDays: 10, asOf: '2022-01-01' });
+  plan.setFile(
+    'file:///plans/float.milestones.yaml',
+    `milestones:
+  A:
+    name: a
+    due: 2022-06-01
+    features: [F-1, F-2]
+  B:
+    name: b
+    due: 2022-09-01
+    predecessors: [A]
+    features: [F-3]
+  C:
+    name: c
+    due: 2022-03-01
+    completed: 2022-03-01
+features:
+  F-1:
+    name: one
+    due: 2022-05-27
+  F-2:
+    name: two
+    due: 2022-05-01
+  F-3:
+    name: three
+    due: 2022-08-25
+`,
+  );
+  // B ends the chain: A has 92 days, F-1 97, F-2 123, F-3 7 (critical with 10), B 0; C is completed.
+  const floatSnapshot = plan.snapshot();
+  const shape = (items: ReturnType<typeof planTree>) => items.map((item) => [item.id, item.float, ...item.children.map((child) => `${child.id}:${child.float}`)]);
+
+  test('sorted by float, least first, milestones and the features beneath each; those without float last', () => {
+    assert.deepEqual(shape(planTree(floatSnapshot, { onlyProblems: false, sort: 'float' })), [
+      ['B', 0, 'F-3:7'],
+      ['A', 92, 'F-1:97', 'F-2:123'],
+      ['C', null],
+    ]);
+    const b = planTree(floatSnapshot, { onlyProblems: false, sort: 'float' })[0]!;
+    assert.equal(b.description, 'B · due 2022-09-01 · critical, float 0 d');
+    assert.match(b.tooltip, /\nFloat: 0 days · critical — it ends its chain: nothing open and dated waits for it$/);
+  });
+
+  test('only the critical items, or those with float under N days; a milestone stays for features it keeps', () => {
+    assert.deepEqual(shape(planTree(floatSnapshot, { onlyProblems: false, float: { kind: 'critical' } })), [['B', 0, 'F-3:7']]);
+    assert.deepEqual(shape(planTree(floatSnapshot, { onlyProblems: false, float: { kind: 'under', days: 100 } })), [
+      ['A', 92, 'F-1:97'],
+      ['B', 0, 'F-3:7'],
+    ]);
+    assert.deepEqual(shape(planTree(floatSnapshot, { onlyProblems: false, float: { kind: 'under', days: 5 } })), [['B', 0]]);
+  });
+
+  test('in due order without a float filter, descriptions say nothing of float', () => {
+    assert.equal(planTree(floatSnapshot)[1]!.description, 'A · due 2022-06-01');
+  });
+});

@@ -7,6 +7,7 @@ import { codeLenses, type PlanLens } from './features/codeLenses';
 import { fixAll, getCodeActions, type FixTargets, type PlanCodeAction } from './features/codeActions';
 import { doComplete, type PlanCompletion } from './features/completion';
 import { exportPlan, type ExportFormat } from './features/export';
+import { criticalPathSteps, type CriticalPath } from './features/criticalPathSteps';
 import { drivingPathSteps, type DrivingStep } from './features/drivingPathSteps';
 import { exportGraph, type GraphFormat } from './features/graphExport';
 import { foldingSpans } from './features/folding';
@@ -35,7 +36,7 @@ import { Workspace, type Analysis, type WorkspaceOptions } from './workspace';
 import type { Span } from './yaml/nodes';
 
 export { FileProblems };
-export type { Analysis, Burndown, EffectiveItem, EffectivePlan, PlanDocument, Rule, DrivingStep, ExportFormat, GraphFormat, FixTargets, GlossaryEntry, HoverResult, ItemReport, Occurrence, OutlineSymbol, OverridesFile, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, ProblemGroup, RenameCheck, ReportFormat, ReportKind, ReportedProblem, Settings, Span, TextChange, TextEdit, WorkspaceEdit, WorkspaceSymbol };
+export type { Analysis, Burndown, CriticalPath, EffectiveItem, EffectivePlan, PlanDocument, Rule, DrivingStep, ExportFormat, GraphFormat, FixTargets, GlossaryEntry, HoverResult, ItemReport, Occurrence, OutlineSymbol, OverridesFile, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, ProblemGroup, RenameCheck, ReportFormat, ReportKind, ReportedProblem, Settings, Span, TextChange, TextEdit, WorkspaceEdit, WorkspaceSymbol };
 
 export interface PlanService {
   setSettings(settings: Partial<Settings>): void;
@@ -78,6 +79,8 @@ export interface PlanService {
   idAt(uri: string, offset: number): string | undefined;
   /** The driving path that ends at the item at the cursor, earliest first. */
   drivingPath(uri: string, offset: number): DrivingStep[];
+  /** The critical chain the item at the cursor belongs to, earliest first; without an item there, the plan's last milestone's. */
+  criticalPath(uri: string, offset: number): CriticalPath;
   documentSymbols(uri: string): OutlineSymbol[];
   workspaceSymbols(query: string): WorkspaceSymbol[];
   foldingRanges(uri: string): Span[];
@@ -137,6 +140,7 @@ export function createPlanService(options: PlanServiceOptions = {}): PlanService
     rename: (uri, offset, newId) => rename(workspace, uri, offset, newId),
     idAt: (uri, offset) => inFile(uri, undefined, (file) => itemIdAt(file, offset)),
     drivingPath: (uri, offset) => inFile(uri, [], (file) => drivingPathSteps(workspace, itemIdAt(file, offset))),
+    criticalPath: (uri, offset) => criticalPathSteps(workspace, inFile(uri, undefined, (file) => itemIdAt(file, offset))),
     documentSymbols: (uri) => inFile(uri, [], (file) => documentSymbols(workspace, file)),
     workspaceSymbols: (query) => workspaceSymbols(workspace, query),
     foldingRanges: (uri) => inFile(uri, [], (file) => foldingSpans(file)),
