@@ -2,7 +2,7 @@
 // link), with the span of its first listing, and the fix they all offer, removing the link.
 import type { ReportedProblem } from '../checks/problems';
 import { mergedDeletions, removeListItem } from '../edits/planEdits';
-import type { EffectiveItem } from '../model/effectivePlan';
+import type { EffectiveItem, EffectivePlan } from '../model/effectivePlan';
 import { itemAt } from '../model/locate';
 import type { Span } from '../yaml/nodes';
 import type { FixContext, PlanCodeAction } from './rule';
@@ -17,6 +17,22 @@ export function namedPredecessors(item: EffectiveItem): { id: string; span: Span
     found.push(reference);
   }
   return found;
+}
+
+/** The predecessors an item names that a plan defines, each once, with the span of the first listing. */
+export function knownPredecessors(item: EffectiveItem, plan: EffectivePlan): { predecessor: EffectiveItem; span: Span }[] {
+  return namedPredecessors(item).flatMap(({ id, span }) => {
+    const predecessor = plan.item(id);
+    return predecessor ? [{ predecessor, span }] : [];
+  });
+}
+
+/** The two ends of a link problem: the item whose list holds it, and the predecessor it names. */
+export function linkOf(problem: ReportedProblem, context: FixContext): { item: EffectiveItem; predecessor: EffectiveItem } | undefined {
+  const data = problem.data;
+  const item = linkHolder(problem, context);
+  const predecessor = data?.kind === 'link' ? context.plan.item(data.predecessor) : undefined;
+  return item && predecessor ? { item, predecessor } : undefined;
 }
 
 /** The item whose `predecessors` list holds a problem, in the problem's file. */
