@@ -2,6 +2,7 @@
 // command-line checker, a browser worker and the tests. Hosts give it files and settings; it answers
 // in offsets of the files' texts, which the hosts convert to their own positions.
 import type { PlanSnapshot } from '../../../common/planSnapshot';
+import type { DateMove, MoveDateParams } from '../../../common/reschedule';
 import { FileProblems, type ProblemGroup, type ReportedProblem } from './checks/problems';
 import { codeLenses, type PlanLens } from './features/codeLenses';
 import { fixAll, getCodeActions, type FixTargets, type PlanCodeAction } from './features/codeActions';
@@ -16,6 +17,7 @@ import { inlayHints, type PlanHint } from './features/inlayHints';
 import { documentLinks, type PlanLink } from './features/links';
 import { definitions, itemIdAt, prepareRename, references, rename, type RenameCheck } from './features/navigation';
 import { selectionSpans } from './features/selectionRanges';
+import { movableAt, moveDate, previewMove, type MovePreview } from './features/reschedule';
 import { planSnapshot } from './features/snapshot';
 import { documentSymbols, workspaceSymbols, type OutlineSymbol, type WorkspaceSymbol } from './features/symbols';
 import type { GlossaryEntry } from './glossary/glossary';
@@ -36,7 +38,7 @@ import { Workspace, type Analysis, type WorkspaceOptions } from './workspace';
 import type { Span } from './yaml/nodes';
 
 export { FileProblems };
-export type { Analysis, Burndown, CriticalPath, EffectiveItem, EffectivePlan, PlanDocument, Rule, DrivingStep, ExportFormat, GraphFormat, FixTargets, GlossaryEntry, HoverResult, ItemReport, Occurrence, OutlineSymbol, OverridesFile, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, ProblemGroup, RenameCheck, ReportFormat, ReportKind, ReportedProblem, Settings, Span, TextChange, TextEdit, WorkspaceEdit, WorkspaceSymbol };
+export type { Analysis, Burndown, CriticalPath, EffectiveItem, MovePreview, EffectivePlan, PlanDocument, Rule, DrivingStep, ExportFormat, GraphFormat, FixTargets, GlossaryEntry, HoverResult, ItemReport, Occurrence, OutlineSymbol, OverridesFile, PlanCodeAction, PlanCompletion, PlanFile, PlanHint, PlanItem, PlanLens, PlanLink, ProblemGroup, RenameCheck, ReportFormat, ReportKind, ReportedProblem, Settings, Span, TextChange, TextEdit, WorkspaceEdit, WorkspaceSymbol };
 
 export interface PlanService {
   setSettings(settings: Partial<Settings>): void;
@@ -89,6 +91,12 @@ export interface PlanService {
   inlayHints(uri: string, range: Span): PlanHint[];
   codeLenses(uri: string): PlanLens[];
   snapshot(): PlanSnapshot;
+  /** What moving an item's expected date by `days` would do: alone, and pushing what it would break (docs/schedule-analysis.md). */
+  previewMove(id: string, days: number): MovePreview;
+  /** The item with a date at the cursor, which a "Move by N days…" action would move. */
+  movableAt(uri: string, offset: number): string | undefined;
+  /** The workspace edit of a move previewed and chosen; refused (with why) when the item's date changed since the preview. */
+  moveDate(params: MoveDateParams): { edits: WorkspaceEdit; moves: DateMove[] } | { message: string };
   exportPlan(format: ExportFormat): string;
   /** The plan as a graph of milestones, features and their links: Graphviz DOT or a Mermaid gantt. */
   exportGraph(format: GraphFormat): string;
@@ -149,6 +157,9 @@ export function createPlanService(options: PlanServiceOptions = {}): PlanService
     inlayHints: (uri, range) => inFile(uri, [], (file) => inlayHints(workspace, file, range)),
     codeLenses: (uri) => inFile(uri, [], (file) => codeLenses(workspace, file)),
     snapshot: () => planSnapshot(workspace),
+    previewMove: (id, days) => previewMove(workspace, id, days),
+    moveDate: (params) => moveDate(workspace, params),
+    movableAt: (uri, offset) => inFile(uri, undefined, (file) => movableAt(workspace, itemIdAt(file, offset))),
     exportPlan: (format) => exportPlan(workspace, format),
     exportGraph: (format) => exportGraph(workspace, format),
     report: (kind, format, options) => itemReport(workspace, kind, format, options),

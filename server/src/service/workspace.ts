@@ -306,23 +306,10 @@ export class Workspace {
       problems: () => problems.values(),
       marksOf: (code) => this.rules.marksOf(code),
     });
-    const network = new FloatNetwork(plan, this.dependencies, {
-      criticalFloatDays: this.settings.criticalFloatDays,
-      slipThresholdDays: this.rules.severity('slipped', this.settings.rules) ? this.settings.slipThresholdDays : undefined,
-    });
+    const network = this.floatNetwork(plan);
     if (checkedEverything) this.float.recompute(network);
     else this.float.update(network, floatTouched);
-    const context: ItemCheckContext = {
-      plan,
-      slipThresholdDays: this.settings.slipThresholdDays,
-      where: (item) => {
-        const file = this.files.get(item.uri)!;
-        return `${baseName(item.uri)}:${file.lineIndex.positionAt(item.idSpan.start).line + 1}`;
-      },
-      suggestFeature: (id) => this.featureSpelling.suggest(id),
-      suggestId: (id) => this.idSpelling.suggest(id),
-      cycleThrough: (id, predecessor) => this.dependencies.cycleThrough(id, predecessor),
-    };
+    const context = this.checkContext(plan);
     /** The segments of the items checked again, by file: their problems are assembled again. */
     const checkedSegments = new Map<string, Set<PlanSegment>>();
     for (const item of dirty) {
@@ -450,6 +437,46 @@ export class Workspace {
     if (found.length === 0) return noReported;
     const reported = report(file.textStore, found, this.severityOf, mayBeSuppressed, segment.base);
     return reported.length > 0 ? cappedProblems(reported) : noReported;
+  }
+
+  /** The network float is computed over, of `plan` (the effective plan, or what a move would make of it). */
+  floatNetwork(plan: EffectivePlan): FloatNetwork {
+    return new FloatNetwork(plan, this.dependencies, {
+      criticalFloatDays: this.settings.criticalFloatDays,
+      slipThresholdDays: this.rules.severity('slipped', this.settings.rules) ? this.settings.slipThresholdDays : undefined,
+    });
+  }
+
+  /** What an item's checks may ask, over `plan`. */
+  private checkContext(plan: EffectivePlan): ItemCheckContext {
+    return {
+      plan,
+      slipThresholdDays: this.settings.slipThresholdDays,
+      where: (item) => {
+        const file = this.files.get(item.uri)!;
+        return `${baseName(item.uri)}:${file.lineIndex.positionAt(item.idSpan.start).line + 1}`;
+      },
+      suggestFeature: (id) => this.featureSpelling.suggest(id),
+      suggestId: (id) => this.idSpelling.suggest(id),
+      cycleThrough: (id, predecessor) => this.dependencies.cycleThrough(id, predecessor),
+    };
+  }
+
+  /**
+   * The problems the checks of some entries would report over `plan` (the effective plan, or what a
+   * move would make of it), severities and the disable comments applied: to tell what a change
+   * would make fail or clear before it is made.
+   */
+  checkAsIf(plan: EffectivePlan, definitions: Iterable<PlanItem>): Map<PlanItem, ReportedProblem[]> {
+    this.analyze();
+    const context = this.checkContext(plan);
+    const found = new Map<PlanItem, ReportedProblem[]>();
+    for (const definition of definitions) {
+      const file = this.files.get(definition.uri);
+      if (!file) continue;
+      found.set(definition, report(file.textStore, this.rules.checkItem(plan.of(definition), context), this.severityOf, true));
+    }
+    return found;
   }
 
   /** The feature IDs within spelling distance of an unknown one, closest first (for quick fixes). */

@@ -51,13 +51,15 @@ export class EffectiveItem implements ItemDates {
     private readonly overrides: CodeOverrides | undefined,
     /** The date its status is judged against. */
     readonly asOf: string,
+    /** Dates to take instead of those the plan and the overrides give: what a move would make of them (its preview). */
+    movedDates?: ItemDates,
   ) {
     this.id = definition.id;
     this.kind = definition.kind;
     this.uri = definition.uri;
     this.name = overrides?.name?.value ?? definition.ownName;
     this.level = overrides?.level?.value ?? definition.ownLevel;
-    const dates = withDateOverrides(definition.ownDates, dateOverridesOf(overrides));
+    const dates = movedDates ?? withDateOverrides(definition.ownDates, dateOverridesOf(overrides));
     this.due = dates.due;
     this.forecast = dates.forecast;
     this.completed = dates.completed;
@@ -153,16 +155,23 @@ export class EffectivePlan {
     private readonly asOf: (uri: string) => string,
     private readonly cache: WeakMap<PlanItem, EffectiveItem>,
     private readonly markSource: MarkSource | undefined,
+    /** Items whose dates a move would change, by ID, with their dates after it. */
+    private readonly moved?: ReadonlyMap<string, ItemDates>,
   ) {}
 
   /** The effective item of a definition. */
   of(definition: PlanItem): EffectiveItem {
     let item = this.cache.get(definition);
     if (!item) {
-      item = new EffectiveItem(definition, this.overrides.get(definition.id), this.asOf(definition.uri));
+      item = new EffectiveItem(definition, this.overrides.get(definition.id), this.asOf(definition.uri), this.moved?.get(definition.id));
       this.cache.set(definition, item);
     }
     return item;
+  }
+
+  /** The plan as it would be with some items' dates changed (by ID), for the preview of a move; it has no marks. */
+  withDates(moved: ReadonlyMap<string, ItemDates>): EffectivePlan {
+    return new EffectivePlan(this.index, this.overrides, this.asOf, new WeakMap(), undefined, moved);
   }
 
   /** The item an ID names (its first definition), milestone or feature. */

@@ -139,13 +139,33 @@ export class FloatAnalysis {
     return this.network?.settings ?? { criticalFloatDays: 0, slipThresholdDays: undefined };
   }
 
+  /** Items outside which nothing is computed (a move's preview computes what lies after the items it moves); undefined: every item. */
+  private scope: ReadonlySet<string> | undefined;
+
   /** Every item's late date anew. */
   recompute(network: FloatNetwork): void {
     this.network = network;
+    this.scope = undefined;
     this.late.clear();
     this.limited.clear();
+    this.seed(network, [network.plan.index.milestones.keys(), network.plan.index.features.keys()]);
+  }
+
+  /**
+   * The late dates of `ids` alone, which must hold every successor of each (what lies after some
+   * items: their late dates depend on nothing else), for the preview of a move.
+   */
+  static within(network: FloatNetwork, ids: ReadonlySet<string>): FloatAnalysis {
+    const analysis = new FloatAnalysis();
+    analysis.network = network;
+    analysis.scope = ids;
+    analysis.seed(network, [ids]);
+    return analysis;
+  }
+
+  private seed(network: FloatNetwork, groups: Iterable<string>[]): void {
     const heap = new LimitHeap();
-    for (const ids of [network.plan.index.milestones.keys(), network.plan.index.features.keys()]) {
+    for (const ids of groups) {
       for (const id of ids) {
         const own = network.ownLimit(id);
         if (own) heap.push({ day: own.day, by: id, hops: 0 }, id);
@@ -162,6 +182,7 @@ export class FloatAnalysis {
    */
   update(network: FloatNetwork, touched: Iterable<string>): void {
     this.network = network;
+    this.scope = undefined;
     // What comes before a changed item may have become an end, or stopped being one.
     const changed = new Set<string>();
     for (const id of touched) {
@@ -339,7 +360,7 @@ export class FloatAnalysis {
       this.set(id, limit);
       const carried = { day: limit.day, by: limit.by, hops: limit.hops + 1 };
       for (const predecessor of network.predecessors(id)) {
-        if (done.has(predecessor)) continue;
+        if (done.has(predecessor) || (this.scope && !this.scope.has(predecessor))) continue;
         if (!region || region.has(predecessor)) {
           heap.push(carried, predecessor);
         } else {
