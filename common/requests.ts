@@ -1,7 +1,9 @@
 // The requests and notifications the extension and the language server exchange beyond LSP, as
 // typed objects: each side names the same object, so parameters and results are checked by the build.
 import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { CriticalPath, DrivingStep, PlanSnapshot, Position } from './planSnapshot';
+import type { MoveDateParams, MoveParams, MovePreview } from './reschedule';
 import type { TrendEvery, TrendHistory } from './trendSeries';
 
 /** Client → server: the whole plan of the workspace. */
@@ -27,6 +29,15 @@ export const idAtRequest = new RequestType<IdAtParams, string | null, void>('mil
 
 /** Client → server: the driving path that ends at the item at a position, earliest first (empty when there is no item there). */
 export const drivingPathRequest = new RequestType<IdAtParams, DrivingStep[], void>('milestones/drivingPath');
+
+/** Client → server: what moving an item's expected date by some days would do, alone and pushing what it would break. */
+export const movePreviewRequest = new RequestType<MoveParams, MovePreview, void>('milestones/movePreview');
+
+/** Client → server: the workspace edit of the move chosen in a preview, made against the plan as it is now; or why it cannot be made. */
+export const moveDateRequest = new RequestType<MoveDateParams, { edit: WorkspaceEdit } | { message: string }, void>('milestones/moveDate');
+
+/** The client command a "Move by N days…" code action runs (`{ id }` as its argument); offered to clients that say they have it (`experimental.moveDateCommand`). */
+export const moveDateCommand = 'milestones.moveDate';
 
 /** Client → server: the critical chain the item at a position belongs to (without one, the plan's last milestone's), earliest first. */
 export const criticalPathRequest = new RequestType<IdAtParams, CriticalPath, void>('milestones/criticalPath');

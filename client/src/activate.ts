@@ -74,6 +74,15 @@ export async function activateWith(context: vscode.ExtensionContext, languageCli
       serverStateChanged.fire();
     }),
   );
+  // The server offers "Move by N days…" code actions to a client that runs the command they name.
+  languageClient.registerFeature({
+    fillClientCapabilities: (capabilities) => {
+      capabilities.experimental = { ...(capabilities.experimental as object | undefined), moveDateCommand: true };
+    },
+    initialize: () => undefined,
+    getState: () => ({ kind: 'static' }),
+    clear: () => undefined,
+  });
   await languageClient.start();
   void vscode.commands.executeCommand('setContext', 'milestones.active', true);
   return { planTree: tree };

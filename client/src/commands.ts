@@ -1,10 +1,11 @@
-// The extension's commands: export, go to milestone, show the driving and critical paths, restart the server,
+// The extension's commands: export, go to milestone, show the driving and critical paths, move a date, restart the server,
 // reveal, and the plan view's item commands. Each asks the plan or the server; none keeps state of its own.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import type { Location } from '../../common/planSnapshot';
-import { criticalPathRequest, drivingPathRequest, exportRequest, type ExportParams } from '../../common/requests';
+import { idPattern, type Location } from '../../common/planSnapshot';
+import { criticalPathRequest, drivingPathRequest, exportRequest, moveDateCommand, type ExportParams } from '../../common/requests';
 import type { PlanModel } from './planModel';
+import { DateMover, type MoveArguments } from './reschedule/moveDate';
 import { notifyStartFailure } from './server/languageClient';
 import { BurndownPanel } from './burndown/burndownPanel';
 import { TrendPanel } from './trend/trendPanel';
@@ -53,7 +54,18 @@ export interface CommandContext {
   timelineSource: TimelineSource;
 }
 
+/** What a caller gave *Move Date…* (a code action, the timeline, a test), kept only where it is an ID and whole days. */
+function moveArguments(argument: unknown): MoveArguments | undefined {
+  if (typeof argument !== 'object' || argument === null) return undefined;
+  const { id, days } = argument as Record<string, unknown>;
+  return {
+    id: typeof id === 'string' && idPattern.test(id) ? id : undefined,
+    days: typeof days === 'number' && Number.isInteger(days) && days !== 0 ? days : undefined,
+  };
+}
+
 export function registerCommands({ extension, languageClient, plan, tree, timelineSource }: CommandContext): vscode.Disposable[] {
+  const mover = new DateMover(languageClient, plan);
   /** Exports to `target`, or where the user picks; a caller (a task, a test) may name the file. */
   const exportPlan = async (format: ExportParams['format'], target?: vscode.Uri) => {
     const text = await languageClient.sendRequest(exportRequest, { format });
@@ -120,6 +132,7 @@ export function registerCommands({ extension, languageClient, plan, tree, timeli
         path.steps.map((step, index) => ({ label: `${index === 0 ? '' : '→ '}${step.id}`, description: step.name, detail: `expected ${step.expected} · float ${days(step.float)} · may move to ${step.late}`, location: step.location })),
       );
     }),
+    vscode.commands.registerCommand(moveDateCommand, (argument?: unknown) => mover.run(moveArguments(argument))),
     vscode.commands.registerCommand('milestones.restartServer', async () => {
       try {
         // What the Node client's restart() does; the browser's client has no restart().

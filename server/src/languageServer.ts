@@ -9,11 +9,13 @@ import {
   FileChangeType,
   ResponseError,
   TextDocumentSyncKind,
+  type CodeAction,
+  type Command,
   type Connection,
   type Position,
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { criticalPathRequest, drivingPathRequest, exportRequest, idAtRequest, importScheduleRequest, planChangedNotification, planSnapshotRequest, trendRequest } from '../../common/requests';
+import { criticalPathRequest, drivingPathRequest, exportRequest, moveDateCommand, moveDateRequest, movePreviewRequest, idAtRequest, importScheduleRequest, planChangedNotification, planSnapshotRequest, trendRequest } from '../../common/requests';
 import { trendSteps } from '../../common/trendSeries';
 import { normalizeUri, type HostFileSystem } from './host/fileSystem';
 import type { GlossaryProblem } from './host/glossaryFiles';
@@ -79,6 +81,8 @@ export function serveLanguage(connection: Connection, environment: ServerEnviron
 
   let clientCapabilities: { configuration: boolean; watchFiles: boolean; folders: boolean } = { configuration: false, watchFiles: false, folders: false };
   let initializationSettings: unknown;
+  /** Whether the client runs the "Move by N days…" command (the extension does; other editors would not know it). */
+  let movesWithCommand = false;
 
   connection.onInitialize((params) => {
     const folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
@@ -88,6 +92,7 @@ export function serveLanguage(connection: Connection, environment: ServerEnviron
     // Editors that cannot be asked for settings may give them here, as `{ milestones: {…} }` or the section itself.
     const options = params.initializationOptions as { milestones?: unknown } | undefined;
     initializationSettings = options?.milestones ?? options;
+    movesWithCommand = (params.capabilities.experimental as { moveDateCommand?: unknown } | undefined)?.moveDateCommand === true;
     const diagnosticProvider = diagnostics.initialize(params.capabilities);
     return {
       capabilities: {
@@ -106,7 +111,7 @@ export function serveLanguage(connection: Connection, environment: ServerEnviron
         inlayHintProvider: { resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: [' ', '-', '[', ','], resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind, CodeActionKind.RefactorRewrite], resolveProvider: false },
       },
       serverInfo: { name: 'Milestone YAML language server', version: packageVersion },
     };
@@ -315,7 +320,24 @@ export function serveLanguage(connection: Connection, environment: ServerEnviron
     const actions = wants(CodeActionKind.QuickFix) ? service.codeActions(file.uri, { start: file.lineIndex.offsetAt(range.start), end: file.lineIndex.offsetAt(range.end) }, host.fixTargets()) : [];
     const all = wants(fixAllKind) ? service.fixAll(file.uri) : undefined;
     if (all) actions.push(all);
-    return actions.map((action) => toCodeAction(action, file.lineIndex, linesOf));
+    const converted: (CodeAction | Command)[] = actions.map((action) => toCodeAction(action, file.lineIndex, linesOf));
+    const movable = movesWithCommand && wants(CodeActionKind.RefactorRewrite) ? service.movableAt(file.uri, file.lineIndex.offsetAt(range.start)) : undefined;
+    if (movable) {
+      const title = `Move ${movable} by N days…`;
+      converted.push({ title, kind: CodeActionKind.RefactorRewrite, command: { title, command: moveDateCommand, arguments: [{ id: movable }] } });
+    }
+    return converted;
+  });
+
+  connection.onRequest(movePreviewRequest, async (params) => {
+    await host.ready;
+    return service.previewMove(params.id, params.days);
+  });
+
+  connection.onRequest(moveDateRequest, async (params) => {
+    await host.ready;
+    const made = service.moveDate(params);
+    return 'message' in made ? made : { edit: toWorkspaceEdit(made.edits, linesOf) };
   });
 
   connection.listen();

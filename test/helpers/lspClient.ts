@@ -55,6 +55,8 @@ export interface ClientOptions {
   diagnostics?: DiagnosticsMode;
   /** A pulling client that takes the related documents of a document's report (VS Code does not). */
   relatedDocuments?: boolean;
+  /** The client's `experimental` capabilities (the extension's: `{ moveDateCommand: true }`). */
+  experimental?: Record<string, unknown>;
 }
 
 export type DiagnosticsMode = 'pull' | 'push';
@@ -243,6 +245,7 @@ export class TestClient {
           synchronization: { dynamicRegistration: false, didSave: true },
           ...(pull && { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: options.relatedDocuments ?? false, dataSupport: true } }),
         },
+        ...(options.experimental && { experimental: options.experimental }),
       },
     })]);
     void client.connection.sendNotification('initialized', {});
