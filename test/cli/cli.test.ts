@@ -226,7 +226,7 @@ describe('milestones check --format sarif', () => {
     assert.deepEqual(driver.rules!.map((rule) => [rule.id, rule.defaultConfiguration!.enabled === false ? 'off' : rule.defaultConfiguration!.level]), documented);
     for (const rule of driver.rules!) {
       assert.ok(rule.shortDescription!.text.length > 0 && rule.fullDescription!.text.length > rule.shortDescription!.text.length, rule.id);
-      assert.equal(rule.helpUri, `${pathToFileURL(join(root, 'README.md')).href}#checks`);
+      assert.equal(rule.helpUri, 'https://github.com/milestone-yaml/milestone-yaml/blob/main/docs/rules.md');
     }
     assert.match(page, /^# Checks$/m);
   });

@@ -2,8 +2,6 @@
 // server, each problem printed with its file and line in the chosen format; problems with the
 // inputs (a glossary, skip list or overrides file missing, a file that is not a plan, a folder
 // without plans) among them, and exit status 2 for those.
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { loadGlossaries } from '../host/glossaryFiles';
 import { fileUri, nodeFileSystem, uriPath } from '../host/nodeFileSystem';
 import { toGithubAnnotations } from '../reports/githubAnnotations';
@@ -19,8 +17,8 @@ import { asOfOption, formatOption, helpOption, oneOf, overridesOption, settingsP
 
 const formats = ['auto', 'text', 'json', 'sarif', 'github'] as const;
 
-/** The README's section on checks, which SARIF gives as each rule's help: the one installed beside this program. */
-const checksHelpUri = `${pathToFileURL(path.resolve(__dirname, '../README.md')).href}#checks`;
+/** The docs' page of checks, which SARIF gives as each rule's help: on the package's web home, where code scanning's readers can open it. */
+export const checksHelpUri = 'https://github.com/milestone-yaml/milestone-yaml/blob/main/docs/rules.md';
 
 export default defineCommand({
   name: 'check',
