@@ -24,6 +24,8 @@ export interface TimelineDefaults {
 export type FromTimeline =
   | { type: 'ready' }
   | { type: 'reveal'; id: string }
+  /** A marker dragged or nudged: move the item's expected date by so many days (the extension previews it first). */
+  | { type: 'move'; id: string; days: number }
   | { type: 'exportImage'; format: 'svg' | 'png'; data: string }
   /** The Trend view asks for its history with other steps. */
   | { type: 'trendSteps'; every: TrendEvery };

@@ -2,7 +2,7 @@
 // from files, so everything it posts is untrusted, and its HTML must carry a strict CSP.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { maxIdLength, parseFromTimeline } from '../../client/src/timeline/messages';
+import { maxIdLength, maxMoveDays, parseFromTimeline } from '../../client/src/timeline/messages';
 import { makeNonce, timelineHtml } from '../../client/src/timeline/timelineHtml';
 
 describe('messages from the timeline', () => {
@@ -34,6 +34,13 @@ describe('messages from the timeline', () => {
       ['LDM-503-05'],
     ];
     for (const id of forged) assert.equal(parseFromTimeline({ type: 'reveal', id }), undefined, `accepted ${String(id)}`);
+  });
+
+  test('a move names an ID and a whole, non-zero number of days within a century; anything else is dropped', () => {
+    assert.deepEqual(parseFromTimeline({ type: 'move', id: 'LDM-503-04b', days: 14 }), { type: 'move', id: 'LDM-503-04b', days: 14 });
+    assert.deepEqual(parseFromTimeline({ type: 'move', id: 'DM.NCSA_9', days: -maxMoveDays }), { type: 'move', id: 'DM.NCSA_9', days: -maxMoveDays });
+    for (const days of [0, 1.5, maxMoveDays + 1, -maxMoveDays - 1, Number.NaN, Infinity, '14', null, undefined]) assert.equal(parseFromTimeline({ type: 'move', id: 'LDM-503-05', days }), undefined, `accepted ${String(days)} days`);
+    for (const id of ['../etc/passwd', '', 42, 'A'.repeat(maxIdLength + 1)]) assert.equal(parseFromTimeline({ type: 'move', id, days: 3 }), undefined, `accepted ${String(id)}`);
   });
 
   test('messages of unknown type, and what is not a message, are dropped', () => {

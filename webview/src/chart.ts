@@ -1,9 +1,10 @@
 // Draws the timeline as four SVGs in a scrolling grid: a corner, the time axis (sticky at the top),
-// the row labels (sticky at the left) and the chart body with markers, slip bars, the asOf line and
-// an arrow from each predecessor's due marker to its successor's.
+// the row labels (sticky at the left) and the chart body with markers, slip bars, float bars, the
+// asOf line and an arrow from each predecessor's due marker to its successor's; critical items and
+// the links of their chains are marked for the stylesheet to stand out.
 import type { Axis } from './axis';
 import { clear, html, svg, text } from './dom';
-import { baselineSlip, formatDay, slipOf, type VisibleRow } from './model';
+import { baselineSlip, formatDay, onCriticalChain, slipOf, type VisibleRow } from './model';
 
 export const layout = {
   labelWidth: 430,
@@ -162,6 +163,7 @@ export class Chart {
         }
         const classes = ['arrow'];
         if (link.worst) classes.push(`severity-${link.worst}`);
+        if (onCriticalChain(source.view.row, row)) classes.push('critical');
         const element = svg('g', { class: classes.join(' '), 'data-from': link.id, 'data-to': row.id }, layer);
         svg('path', { class: 'arrow-line', d }, element);
         svg('path', { class: 'arrow-head', d: `M ${x2} ${y2} L ${x2 - 5} ${y2 - 3.5} L ${x2 - 5} ${y2 + 3.5} Z` }, element);
@@ -217,6 +219,7 @@ export class Chart {
     const classes = ['row', row.kind, `state-${row.state}`];
     if (view.context) classes.push('context');
     if (!row.defined) classes.push('undefined');
+    if (row.float.critical) classes.push('critical');
     const group = svg('g', {
       class: classes.join(' '),
       tabindex: 0,
@@ -260,6 +263,7 @@ export class Chart {
     const x = (time: number) => scale(new Date(time));
     const classes = ['row', row.kind, `state-${row.state}`];
     if (view.context) classes.push('context');
+    if (row.float.critical) classes.push('critical');
     const group = svg('g', { class: classes.join(' '), 'data-id': row.id }, parent);
     const middle = y + height / 2;
     const width = this.axis!.width;
@@ -284,6 +288,14 @@ export class Chart {
       drawDue(group, from, middle, size, 'due ghost');
       text(svg('text', { class: 'baseline-slip', x: (from + to) / 2, y: middle - size - 2, 'text-anchor': 'middle' }, group), `${moved > 0 ? '+' : '−'}${Math.abs(moved)} d`);
       right = Math.max(right, from);
+    }
+    // The float bar: from the expected date to the latest it may move to (back from it, when the float is negative).
+    if (row.expected !== null && row.late !== null && row.late !== row.expected) {
+      const from = x(Math.min(row.expected, row.late));
+      const to = x(Math.max(row.expected, row.late));
+      const negative = row.late < row.expected;
+      svg('rect', { class: `float-bar${negative ? ' negative' : ''}`, x: from, y: middle - 1.5, width: Math.max(to - from, 1), height: 3, rx: 1.5, 'data-days': String(row.float.days) }, group);
+      right = Math.max(right, to);
     }
     if (row.due !== null) drawDue(group, x(row.due), middle, size, row.completed !== null ? 'due hollow' : 'due');
     if (row.completed !== null) drawDone(group, x(row.completed), middle, size - 0.5);

@@ -1,6 +1,6 @@
 // Checks what the extension posts to the timeline and copies a plan into well-formed values, so
 // the drawing code can trust types (strings are strings, states are known) whatever arrives.
-import type { Baseline, FeatureRow, FeatureSnapshot, ItemState, Links, Location, MilestoneSnapshot, PlanSnapshot, ProblemSummary, Progress, Severity } from '../../common/planSnapshot';
+import type { Baseline, FeatureRow, FeatureSnapshot, FloatSummary, ItemState, Links, Location, MilestoneSnapshot, PlanSnapshot, ProblemSummary, Progress, Severity } from '../../common/planSnapshot';
 import type { ToTimeline } from '../../common/timelineMessages';
 import { trendSteps, type TrendChange, type TrendEvery, type TrendHistory, type TrendItem, type TrendStep } from '../../common/trendSeries';
 import { itemStates, severities } from './model';
@@ -47,6 +47,14 @@ function links(value: unknown): Links {
   return { predecessors, driving: textOrNull(loose.driving) };
 }
 
+/** An item's float; a snapshot from before float existed has none. */
+function floatSummary(value: unknown): FloatSummary {
+  const loose = isObject(value) ? value : {};
+  const days = typeof loose.days === 'number' && Number.isInteger(loose.days) ? loose.days : null;
+  const late = typeof loose.late === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(loose.late) ? loose.late : null;
+  return { days: late === null ? null : days, late: days === null ? null : late, limitedBy: textOrNull(loose.limitedBy), via: textOrNull(loose.via), critical: loose.critical === true, text: text(loose.text) };
+}
+
 /** Only the file's URI, which the burndown filters by; revealing goes by ID, so ranges are not kept. */
 const fileLocation = (value: unknown): Location => ({ uri: isObject(value) ? text(value.uri) : '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
 
@@ -64,6 +72,7 @@ function milestone(value: Loose): MilestoneSnapshot {
     location: fileLocation(value.location),
     features: list(value.features).filter(isObject).map(featureRow),
     links: links(value.links),
+    float: floatSummary(value.float),
   };
 }
 
@@ -80,6 +89,7 @@ function feature(id: string, value: Loose): FeatureSnapshot {
     location: fileLocation(value.location),
     parents: list(value.parents).filter((parent): parent is string => typeof parent === 'string'),
     links: links(value.links),
+    float: floatSummary(value.float),
   };
 }
 

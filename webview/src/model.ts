@@ -1,7 +1,7 @@
-// The timeline's rows, drawn from a plan snapshot (which decides each row's state): a row per
-// milestone with its features beneath, dates as UTC milliseconds, the worst problem severity, and
-// the filter that hides rows. No DOM here.
-import type { Baseline, FeatureSnapshot, ItemState, MilestoneSnapshot, PlanSnapshot, PredecessorLink, ProblemSummary, Progress, Severity } from '../../common/planSnapshot';
+// The timeline's rows, drawn from a plan snapshot (which decides each row's state and float): a row
+// per milestone with its features beneath, dates as UTC milliseconds, the worst problem severity,
+// the filter that hides rows, and the links of the critical chains. No DOM here.
+import type { Baseline, FeatureSnapshot, FloatSummary, ItemState, MilestoneSnapshot, PlanSnapshot, PredecessorLink, ProblemSummary, Progress, Severity } from '../../common/planSnapshot';
 
 export const itemStates: readonly ItemState[] = ['completed', 'open', 'overdue', 'inconsistent', 'unknown'];
 export const severities: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -37,6 +37,11 @@ export interface Row {
   driving: string | null;
   /** The IDs of the items that name it as a predecessor. */
   successors: string[];
+  /** The date it is expected (its forecast, else its due date), which a move changes. */
+  expected: number | null;
+  /** Its float, and the latest date it may move to (null without float). */
+  float: FloatSummary;
+  late: number | null;
 }
 
 export interface Group {
@@ -90,8 +95,14 @@ export function featureKey(milestoneId: string, featureId: string): string {
   return `${milestoneId}\u0000${featureId}`;
 }
 
-function datedRow(item: MilestoneSnapshot | FeatureSnapshot, baseline: Baseline | undefined): Pick<Row, 'id' | 'name' | 'due' | 'completed' | 'dueText' | 'completedText' | 'forecast' | 'baselineDue' | 'progress'> {
+const noFloat: FloatSummary = { days: null, late: null, limitedBy: null, via: null, critical: false, text: '' };
+
+function datedRow(item: MilestoneSnapshot | FeatureSnapshot, baseline: Baseline | undefined): Pick<Row, 'id' | 'name' | 'due' | 'completed' | 'dueText' | 'completedText' | 'forecast' | 'baselineDue' | 'progress' | 'expected' | 'float' | 'late'> {
+  const float = item.float ?? noFloat;
   return {
+    expected: parseDay(item.forecast ?? null) ?? parseDay(item.due),
+    float,
+    late: parseDay(float.late),
     id: item.id,
     name: item.name,
     due: parseDay(item.due),
@@ -146,7 +157,7 @@ export function buildGroups(plan: PlanSnapshot): Group[] {
       const common = { key: featureKey(milestone.id, row.id), kind: 'feature' as const, state: row.state, problems: row.problems, worst: worstSeverity(row.problems), milestoneId: milestone.id };
       return feature
         ? { ...common, ...datedRow(feature, plan.baseline), defined: true, revealId: feature.id, ...links(feature) }
-        : { ...common, id: row.id, name: '', due: null, completed: null, dueText: null, completedText: null, forecast: null, baselineDue: null, progress: 'open', defined: false, revealId: milestone.id, predecessors: [], driving: null, successors: noSuccessors };
+        : { ...common, id: row.id, name: '', due: null, completed: null, dueText: null, completedText: null, forecast: null, baselineDue: null, progress: 'open', defined: false, revealId: milestone.id, predecessors: [], driving: null, successors: noSuccessors, expected: null, float: noFloat, late: null };
     });
     return { milestone: milestoneRow, features };
   });
@@ -193,6 +204,7 @@ export function timeExtent(groups: readonly Group[], asOf: number | null): [numb
       take(row.due);
       take(row.completed);
       take(row.baselineDue);
+      take(row.late);
     }
   }
   if (low === Infinity) {
@@ -238,3 +250,15 @@ export function linkCount(rows: ReadonlyMap<string, Row>): number {
 }
 
 export const arrowsByDefaultUpTo = 3000;
+
+/** Whether the link from `from` to `to` is a step of a critical chain: both critical, and `from`'s limit comes through `to`. */
+export function onCriticalChain(from: Row, to: Row): boolean {
+  return from.float.critical && to.float.critical && from.float.via === to.id;
+}
+
+/** How many items are critical, each once (a feature listed twice has two rows). */
+export function criticalCount(rows: ReadonlyMap<string, Row>): number {
+  let count = 0;
+  for (const row of rows.values()) if (row.float.critical) count++;
+  return count;
+}

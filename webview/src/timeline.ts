@@ -8,8 +8,9 @@ import { clampZoom, makeAxis } from './axis';
 import { Chart, layout, type RenderedRow } from './chart';
 import { html } from './dom';
 import { exportPng, exportSvg } from './exportImage';
+import { MarkerMove } from './markerMove';
 import { wireKeys, wirePointer, zoomStep, type ChartControls } from './interaction';
-import { arrowsByDefaultUpTo, buildGroups, dayMs, drivingPath, itemStates, linkCount, parseDay, rowsById, timeExtent, visibleRows, type Group, type Row } from './model';
+import { arrowsByDefaultUpTo, buildGroups, criticalCount, dayMs, drivingPath, itemStates, linkCount, parseDay, rowsById, timeExtent, visibleRows, type Group, type Row } from './model';
 import { Toolbar } from './toolbar';
 import { Tooltip } from './tooltip';
 import { readViewState, type ViewState } from './viewState';
@@ -25,6 +26,7 @@ export class Timeline implements ChartControls {
   private highlighted: string | null = null;
   readonly chart: Chart;
   readonly tooltip: Tooltip;
+  readonly move: MarkerMove;
   private readonly toolbar: Toolbar;
   private readonly summary: HTMLElement;
   private readonly status: HTMLElement;
@@ -63,11 +65,16 @@ export class Timeline implements ChartControls {
         this.state.arrows = !this.arrowsOn();
         this.update();
       },
+      criticalToggled: () => {
+        this.state.criticalOnly = !this.state.criticalOnly;
+        this.update();
+      },
     });
     this.status = html('div', { class: 'status', role: 'status', hidden: '' }, root);
     this.summary = html('div', { class: 'summary' }, root);
     this.chart = new Chart(root);
     this.tooltip = new Tooltip(root);
+    this.move = new MarkerMove(this.chart, (row, days) => this.host.postMessage({ type: 'move', id: row.id, days }));
     wirePointer(this);
     wireKeys(this, this.toolbar.filterInput);
     window.addEventListener('resize', () => {
@@ -165,8 +172,13 @@ export class Timeline implements ChartControls {
     const pixelsPerDay = this.zoom();
     const axis = makeAxis(this.extent, pixelsPerDay, Math.max(0, this.chart.viewport.clientWidth - layout.labelWidth - 2));
     const emptyMessage = this.groups.length === 0 ? 'The plan has no milestones yet.' : rows.length === 0 ? 'No milestone or feature matches the filter.' : null;
+    // A redraw takes the marker being moved away: the move is given up.
+    this.move.cancel();
     this.chart.render({ rows, axis, asOf: this.asOf, asOfText: this.plan.asOf, emptyMessage, arrows: this.arrowsOn() });
     this.toolbar.showArrows(this.arrowsOn(), this.links);
+    const critical = criticalCount(this.byId);
+    this.toolbar.showCritical(this.state.criticalOnly, critical);
+    this.root.classList.toggle('critical-shown', this.state.criticalOnly && critical > 0);
     this.applyHighlight();
     this.toolbar.showZoom((pixelsPerDay / this.fitZoom()) * 100);
 

@@ -1,5 +1,5 @@
-// The timeline's toolbar: the filter, a toggle per state with its count, folding, zoom and export
-// buttons. It draws and reports clicks; the timeline decides what they do.
+// The timeline's toolbar: the filter, a toggle per state with its count, the arrows and the critical
+// chains, folding, zoom and export buttons. It draws and reports clicks; the timeline decides what they do.
 import type { ItemState } from '../../common/planSnapshot';
 import { html, text } from './dom';
 import { itemStates } from './model';
@@ -16,6 +16,7 @@ export interface ToolbarActions {
   fit(): void;
   exportImage(format: 'svg' | 'png'): void;
   arrowsToggled(): void;
+  criticalToggled(): void;
 }
 
 export class Toolbar {
@@ -23,6 +24,7 @@ export class Toolbar {
   private readonly stateButtons = new Map<ItemState, { button: HTMLButtonElement; count: HTMLElement }>();
   private readonly zoomLabel: HTMLElement;
   private readonly arrowsButton: HTMLButtonElement;
+  private readonly criticalButton: HTMLButtonElement;
 
   constructor(root: HTMLElement, filterText: string, actions: ToolbarActions) {
     const toolbar = html('header', { class: 'toolbar' }, root);
@@ -42,6 +44,7 @@ export class Toolbar {
 
     const right = html('div', { class: 'toolbar-group' }, toolbar);
     this.arrowsButton = button(right, 'Arrows', 'toggle-arrows', () => actions.arrowsToggled(), 'Show or hide the arrows from predecessors');
+    this.criticalButton = button(right, 'Critical', 'toggle-critical', () => actions.criticalToggled(), 'Dim what is not on a critical chain');
     html('span', { class: 'separator' }, right);
     button(right, 'Expand all', 'expand-all', () => actions.expandAll());
     button(right, 'Collapse all', 'collapse-all', () => actions.collapseAll());
@@ -68,6 +71,15 @@ export class Toolbar {
     this.arrowsButton.setAttribute('aria-pressed', String(on));
     this.arrowsButton.hidden = links === 0;
     this.arrowsButton.title = `${on ? 'Hide' : 'Show'} the arrows of ${links} predecessor link${links === 1 ? '' : 's'}`;
+  }
+
+  /** Whether what is not critical is dimmed, and how many critical items there are. */
+  showCritical(on: boolean, critical: number): void {
+    this.criticalButton.setAttribute('aria-pressed', String(on));
+    this.criticalButton.hidden = critical === 0;
+    const title = on ? `Show every item as it is (${critical} critical)` : `Dim what is not on a critical chain (${critical} critical item${critical === 1 ? '' : 's'})`;
+    this.criticalButton.title = title;
+    this.criticalButton.setAttribute('aria-label', title);
   }
 
   showZoom(percent: number): void {

@@ -1,6 +1,6 @@
 // The tooltip: an SVG layer fixed over the page, so it can be placed with attributes rather than
-// inline styles (the CSP forbids those). It shows an item's dates, state, predecessors, successors
-// and problems as plain text.
+// inline styles (the CSP forbids those). It shows an item's dates, state, float, predecessors,
+// successors and problems as plain text.
 import { clear, svg, text } from './dom';
 import { baselineSlip, dayMs, formatDay, type Row } from './model';
 
@@ -54,6 +54,7 @@ function linesOf(row: Row): Line[] {
     const moved = baselineSlip(row);
     if (moved !== null && row.baselineDue !== null) lines.push({ text: `Baseline due ${formatDay(row.baselineDue)} · ${moved === 0 ? 'unchanged' : `${Math.abs(moved)} day${Math.abs(moved) === 1 ? '' : 's'} ${moved > 0 ? 'later' : 'earlier'} now`}`, cls: 'tip-dates' });
     lines.push({ text: `State: ${row.state}`, cls: `tip-state state-${row.state}` });
+    if (row.float.text !== '') for (const line of wrap(`Float: ${row.float.text}`, wrapAt, 2)) lines.push({ text: line, cls: `tip-float${row.float.critical ? ' critical' : ''}` });
   }
   const listed = (ids: readonly string[]) => (ids.length > maxLinks ? `${ids.slice(0, maxLinks).join(', ')} and ${ids.length - maxLinks} more` : ids.join(', '));
   if (row.predecessors.length > 0) {

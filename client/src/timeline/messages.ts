@@ -5,6 +5,8 @@ import type { FromTimeline } from '../../../common/timelineMessages';
 import { trendSteps, type TrendEvery } from '../../../common/trendSeries';
 
 export const maxIdLength = 200;
+/** A move of more than a century is refused as a forged message. */
+export const maxMoveDays = 36_500;
 /** Exported images larger than this (in characters) are refused. */
 export const maxSvgLength = 32 * 1024 * 1024;
 export const maxPngLength = 64 * 1024 * 1024;
@@ -23,6 +25,8 @@ export function parseFromTimeline(message: unknown): FromTimeline | undefined {
       return { type: 'ready' };
     case 'reveal':
       return isTimelineId(value.id) ? { type: 'reveal', id: value.id } : undefined;
+    case 'move':
+      return isTimelineId(value.id) && typeof value.days === 'number' && Number.isInteger(value.days) && value.days !== 0 && Math.abs(value.days) <= maxMoveDays ? { type: 'move', id: value.id, days: value.days } : undefined;
     case 'trendSteps':
       return trendSteps.includes(value.every as TrendEvery) ? { type: 'trendSteps', every: value.every as TrendEvery } : undefined;
     case 'exportImage': {

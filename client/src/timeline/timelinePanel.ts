@@ -1,10 +1,12 @@
 // The timeline's host in VS Code: one webview panel that shows the plan, follows edits and the
-// cursor, reveals what the user clicks and saves exported images.
+// cursor, reveals what the user clicks, moves what the user drags (through Move Date…'s preview) and
+// saves exported images.
 import * as vscode from 'vscode';
 import type { PlanSnapshot } from '../../../common/planSnapshot';
 import type { TrendAnswer } from '../../../common/requests';
 import type { TrendEvery } from '../../../common/trendSeries';
 import type { TimelineDefaults } from '../../../common/timelineMessages';
+import { moveDateCommand } from '../../../common/requests';
 import { parseFromTimeline } from './messages';
 import { PlanWebviewPanel, saveExportedImage, timelineNumberSetting } from './webviewPanels';
 
@@ -70,6 +72,10 @@ export class TimelinePanel extends PlanWebviewPanel {
         return;
       case 'reveal':
         await this.source.reveal(message.id);
+        return;
+      case 'move':
+        // The preview opens in the editor's quick pick; the timeline redraws when the plan changes.
+        await vscode.commands.executeCommand(moveDateCommand, { id: message.id, days: message.days });
         return;
       case 'exportImage':
         await saveExportedImage('timeline', message.format, message.data);
