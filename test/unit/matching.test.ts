@@ -108,6 +108,19 @@ describe('the spelling index', () => {
     assert.equal(index.suggest('FEAT-4242-7'), 'FEAT-4242-0');
   });
 
+  test('among many unlike candidates (a glossary of random acronyms), the answers and close matches are those of measuring every candidate', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ unit: fc.constantFrom('A', 'B', 'C', 'D', '1', '2', 'x'), minLength: 2, maxLength: 6 }), { minLength: 400, maxLength: 1500 }), fc.array(word, { minLength: 1, maxLength: 8 }), (terms, words) => {
+        const index = new SpellingIndex(terms);
+        for (const query of [...words, ...terms.slice(0, 5).map((term) => `${term}A`), ...terms.slice(5, 10).map((term) => term.slice(1))]) {
+          assert.equal(index.suggest(query), reference(query, terms), query);
+          assert.deepEqual(index.closeMatches(query), referenceMatches(query, terms), query);
+        }
+      }),
+      replayable(propertySeed(), 60),
+    );
+  });
+
   test('a case-insensitive index keeps the candidate\'s own case', () => {
     const keys = new SpellingIndex(['asOf', 'due', 'completed'], { caseInsensitive: true });
     assert.equal(keys.suggest('asof'), 'asOf');

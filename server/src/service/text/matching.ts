@@ -342,29 +342,56 @@ export class SpellingIndex {
    * cell it steps over).
    */
   private walk(target: string, limit: () => number, found: (candidate: string, distance: number) => void): void {
-    // Within one edit, looking up each string one edit away is quicker than any walk of many candidates.
-    if (limit() <= 1 && this.nearby(target, limit(), found)) return;
+    // Within one edit, a walk of candidates that share long prefixes (IDs) takes a few steps; among
+    // many unlike candidates (a glossary) it may take thousands, and looking up each string one
+    // edit away is quicker: the walk is tried within the steps those lookups would take.
+    const lookups = limit() <= 1 ? this.nearbyCount(target, limit()) : undefined;
+    if (lookups !== undefined) {
+      const walked: [string, number][] = [];
+      if (this.walkLengths(target, limit, (candidate, distance) => walked.push([candidate, distance]), lookups)) {
+        for (const [candidate, distance] of walked) found(candidate, distance);
+      } else {
+        this.nearby(target, limit(), found);
+      }
+      return;
+    }
+    this.walkLengths(target, limit, found, Infinity);
+  }
+
+  /** The walk of the candidates whose length is within reach; false when it took more than `steps` steps and was given up. */
+  private walkLengths(target: string, limit: () => number, found: (candidate: string, distance: number) => void, steps: number): boolean {
     const byLength = (this.byLength ??= bucketsByLength(this.sorted));
     const reach = spellingDistanceLimit(target.length);
     for (let length = Math.max(0, target.length - reach); length <= target.length + reach; length++) {
       const bucket = byLength.get(length);
-      if (bucket && limit() >= Math.abs(length - target.length)) this.walkLength(bucket, length, target, limit, found);
+      if (!bucket || limit() < Math.abs(length - target.length)) continue;
+      steps -= this.walkLength(bucket, length, target, limit, found, steps);
+      if (steps < 0) return false;
     }
+    return true;
   }
 
-  /**
-   * Calls `found` with the candidates equal to `target` and, when `limit` is 1, one edit from it
-   * (a character deleted, inserted, replaced, or two side by side swapped), each looked up; false
-   * when there would be too many strings to look up (a long word, candidates of many characters).
-   */
-  private nearby(target: string, limit: number, found: (candidate: string, distance: number) => void): boolean {
+  /** How many strings `nearby` looks up for `target`, or undefined when too many (a long word, candidates of many characters). */
+  private nearbyCount(target: string, limit: number): number | undefined {
+    const count = limit < 1 ? 1 : (2 * target.length + 1) * this.membersOf().units.size;
+    return count <= 8192 ? count : undefined;
+  }
+
+  private membersOf(): NonNullable<SpellingIndex['members']> {
     if (!this.members) {
       const units = new Set<string>();
       for (const candidate of this.sorted) for (let index = 0; index < candidate.length; index++) units.add(candidate[index]!);
       this.members = { set: new Set(this.sorted), units };
     }
-    const { set, units } = this.members;
-    if (limit >= 1 && (2 * target.length + 1) * units.size > 8192) return false;
+    return this.members;
+  }
+
+  /**
+   * Calls `found` with the candidates equal to `target` and, when `limit` is 1, one edit from it
+   * (a character deleted, inserted, replaced, or two side by side swapped), each looked up.
+   */
+  private nearby(target: string, limit: number, found: (candidate: string, distance: number) => void): void {
+    const { set, units } = this.membersOf();
     const seen = new Set<string>();
     const visit = (text: string, distance: number) => {
       if (seen.has(text)) return;
@@ -372,7 +399,7 @@ export class SpellingIndex {
       if (set.has(text)) found(text, distance);
     };
     visit(target, 0);
-    if (limit < 1) return true;
+    if (limit < 1) return;
     for (let at = 0; at <= target.length; at++) {
       const before = target.slice(0, at);
       if (at < target.length) {
@@ -383,10 +410,11 @@ export class SpellingIndex {
       }
       for (const unit of units) visit(before + unit + target.slice(at), 1);
     }
-    return true;
   }
 
-  private walkLength(sorted: readonly string[], length: number, target: string, limit: () => number, found: (candidate: string, distance: number) => void): void {
+  /** The walk of the candidates of one length; returns the steps it took, stopping after `steps`. */
+  private walkLength(sorted: readonly string[], length: number, target: string, limit: () => number, found: (candidate: string, distance: number) => void, steps: number): number {
+    let taken = 0;
     const width = target.length + 1;
     const depths = length + 1;
     if (this.rows.length < depths * width) this.rows = new Int32Array(depths * width * 2);
@@ -398,6 +426,7 @@ export class SpellingIndex {
     let owner = ''; // the candidate whose rows 0..valid are in the table
     let valid = 0;
     for (let index = 0; index < sorted.length; ) {
+      if (++taken > steps) return taken;
       const candidate = sorted[index]!;
       const bound = limit();
       let shared = 0;
@@ -447,6 +476,7 @@ export class SpellingIndex {
       if (distance <= bound) found(candidate, distance);
       index++;
     }
+    return taken;
   }
 
 }
