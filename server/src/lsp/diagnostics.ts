@@ -21,6 +21,9 @@ export interface DiagnosticsHost {
 
 export type DiagnosticsMode = 'pull' | 'push';
 
+/** How long a document just opened is left for the client to pull before its diagnostics are streamed. */
+const openedPullWait = 2000;
+
 export class Diagnostics {
   private mode: DiagnosticsMode = 'push';
   private relatedDocuments = false;
@@ -34,6 +37,9 @@ export class Diagnostics {
   private readonly pulled = new Set<string>();
   /** Pull: documents the client changed and pulls after the change; the others are streamed and refreshed for. */
   private readonly pulledByClient = new Set<string>();
+  /** Pull: documents just opened, which the client pulls if its selector takes them: streamed only if it has not after a while. */
+  private readonly justOpened = new Set<string>();
+  private openedTimer: ReturnType<typeof setTimeout> | undefined;
   /** Pull: files whose diagnostics changed in the check under way. */
   private changed = new Set<string>();
   /** Pull: the workspace/diagnostic requests held open, each told of changed files in parts. */
@@ -56,6 +62,7 @@ export class Diagnostics {
       this.host.flush();
       const uri = normalizeUri(textDocument.uri);
       if (this.host.openVersion(uri) !== undefined) this.pulled.add(uri);
+      this.justOpened.delete(uri);
       return this.documentReport(uri, previousResultId);
     });
     this.connection.languages.diagnostics.onWorkspace(async ({ previousResultIds }, token, _, resultProgress) => {
@@ -82,9 +89,22 @@ export class Diagnostics {
     return this.mode;
   }
 
-  /** A document was opened: a client without pull is sent its diagnostics, whatever they are. */
+  /**
+   * A document was opened: a client without pull is sent its diagnostics, whatever they are; one
+   * that pulls is given a while to pull them before they are streamed (a report serialized and
+   * parsed twice costs seconds in a plan of tens of megabytes).
+   */
   documentOpened(uri: string): void {
-    this.opened.add(normalizeUri(uri));
+    uri = normalizeUri(uri);
+    this.opened.add(uri);
+    if (this.mode !== 'pull') return;
+    this.justOpened.add(uri);
+    clearTimeout(this.openedTimer);
+    this.openedTimer = setTimeout(() => {
+      const unpulled = [...this.justOpened];
+      this.justOpened.clear();
+      this.stream(unpulled.filter((opened) => this.reports.get(opened) && this.delivered.get(opened) !== this.reports.get(opened)!.resultId));
+    }, openedPullWait);
   }
 
   /** A document was changed by the client, which pulls its diagnostics after the change if it pulls them at all. */
@@ -114,21 +134,25 @@ export class Diagnostics {
 
   /** A check is done: pull clients are told of what changed outside the documents they pull themselves. */
   checked(): void {
-    const changed = [...this.changed].filter((uri) => !this.pulledByClient.has(uri));
+    const changed = [...this.changed].filter((uri) => !this.pulledByClient.has(uri) && !this.justOpened.has(uri));
     // A client that takes related documents is told of them in its answer to the pull that follows an edit.
     const inAnswer = this.relatedDocuments && this.pulledByClient.size > 0;
     this.changed = new Set();
     this.pulledByClient.clear();
     if (this.mode !== 'pull' || changed.length === 0 || inAnswer) return;
-    if (this.streams.size > 0) {
-      const items = changed.flatMap((uri) => {
-        const report = this.reports.get(uri);
-        return report ? [this.workspaceReport(report)] : [];
-      });
-      for (const stream of this.streams) stream(items);
-    }
+    this.stream(changed);
     // Open documents are pulled by the client: it is asked to pull again (VS Code takes no workspace report for them).
     if (this.refreshSupport && changed.some((uri) => this.host.openVersion(uri) !== undefined)) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
+
+  /** Tells the workspace requests held open of these files' diagnostics. */
+  private stream(uris: readonly string[]): void {
+    if (this.streams.size === 0 || uris.length === 0) return;
+    const items = uris.flatMap((uri) => {
+      const report = this.reports.get(uri);
+      return report ? [this.workspaceReport(report)] : [];
+    });
+    for (const stream of this.streams) stream(items);
   }
 
   private told(uri: string, changed: boolean, version: number | undefined): void {
