@@ -1,30 +1,36 @@
 // `npm run bench`: measures the language server over LSP as a client sees it. On generated plans of
-// 1,000 and 10,000 milestones, clean and dirty (as plans are while they are edited): open →
-// diagnostics, keystroke → fresh diagnostics, peak memory, beside a bare `yaml` parse of the same
-// text, and completion, hover and code actions. Then a workspace of 100 files × 100 milestones whose
-// features are defined in other files than the milestones that list them, and a glossary CSV of
-// 100,000 rows (the command line, the server's first diagnostics and completion with it loaded).
-// A dirty plan of 10,000 milestones linked by 20,000 `predecessors` links is measured on its own
-// (keystrokes in names, and keystrokes in a predecessors list, which change the links). Then the
-// hover of an item with its date history from git and the milestone trend, on plans with a history
-// of commits that each move one milestone's due date (`history`, bench/history.ts; not in a default
-// run: BENCH_HISTORY_CASES sizes it).
+// 1,000, 10,000 and 50,000 milestones, clean and dirty (as plans are while they are edited): open →
+// diagnostics beside a bare `yaml` parse of the same text; keystroke → the client holds current
+// diagnostics, pulled as VS Code pulls them (a request after each change) and pushed as clients
+// without pull take them, for keystrokes in names (which change no diagnostic) and for a due date
+// broken and mended (which changes the file's); peak memory; completion, hover and code actions.
+// Then a workspace of 100 files × 100 milestones whose features are defined in other files than the
+// milestones that list them, and a glossary CSV of 100,000 rows (the command line, the server's
+// first diagnostics and completion with it loaded). A dirty plan of 10,000 milestones linked by
+// 20,000 `predecessors` links is measured on its own (keystrokes in names, and keystrokes in a
+// predecessors list, which change the links). Then the hover of an item with its date history from
+// git and the milestone trend, on plans with a history of commits that each move one milestone's due
+// date (`history`, bench/history.ts; not in a default run: BENCH_HISTORY_CASES sizes it).
 // The schedule import and monthly update (`import`; not in a default run) are measured by import.ts.
 // BENCH_SIZES, BENCH_KEYSTROKES, BENCH_SAMPLES (requests of each kind) and BENCH_ONLY (plans or
-// clean,dirty; workspace; glossary; links; history; import) narrow a run.
-import { spawnSync } from 'node:child_process';
+// clean,dirty; workspace; glossary; links; history; import) narrow a run. BENCH_JSON=FILE writes
+// the plans' figures, which `node --import tsx bench/chart.ts FILE` draws as docs/images/keystroke-cost.svg.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
-import { TestClient } from '../test/helpers/lspClient';
+import { loadGlossaries } from '../server/src/host/glossaryFiles';
+import { nodeFileSystem } from '../server/src/host/nodeFileSystem';
+import { Glossary } from '../server/src/service/glossary/glossary';
+import { TestClient, type DiagnosticsMode } from '../test/helpers/lspClient';
 import { generateGlossaryCsv, generatePlan, generateWorkspace } from './generate';
 import { historyCases, measureHistory, printHistory, type HistoryRow } from './history';
 import { measureImport, printImport } from './import';
 
-const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const keystrokes = Number(process.env.BENCH_KEYSTROKES ?? 40);
 const samples = Number(process.env.BENCH_SAMPLES ?? 30);
 const only = new Set((process.env.BENCH_ONLY ?? 'plans,workspace,glossary,links').split(','));
@@ -44,9 +50,10 @@ function peakMemoryMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : NaN;
 }
 
+/** The median of three parses (one for a text of tens of megabytes, which takes a minute and gigabytes). */
 function bareParseMs(text: string): number {
   const times: number[] = [];
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < (text.length > 20_000_000 ? 1 : 3); run++) {
     const started = performance.now();
     parseDocument(text, { uniqueKeys: false });
     times.push(performance.now() - started);
@@ -86,6 +93,20 @@ async function typeAt(client: TestClient, uri: string, lines: readonly string[],
     started = performance.now();
     await client.change(uri, { start: { line, character }, end: { line, character: character + 1 } }, '');
     times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/** Breaks the due dates of items spread through the file (a day of 40 and more) and mends them: each keystroke changes the file's diagnostics. */
+async function breakDueDates(client: TestClient, uri: string, lines: readonly string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const { line, character } of spread(lines, (line) => (/^ {4}due: \d{4}-\d\d-[0-2]\d$/.test(line) ? 17 : -1), Math.max(1, keystrokes >> 2))) {
+    const range = { start: { line, character }, end: { line, character: character + 1 } };
+    for (const digit of ['4', lines[line]![character]!]) {
+      const started = performance.now();
+      await client.change(uri, range, digit);
+      times.push(performance.now() - started);
+    }
   }
   return times;
 }
@@ -131,33 +152,59 @@ async function completionMedians(client: TestClient, uri: string, lines: readonl
   return { features: await complete(atFeatureListItem), acronyms: await complete(afterAcronymLetter), keys: await complete(atNewKey), mostItems };
 }
 
+/** Keystrokes timed until the client holds current diagnostics: the median and the slowest. */
+interface Keystrokes {
+  median: number;
+  max: number;
+}
+
+function keystrokesOf(times: readonly number[]): Keystrokes {
+  return { median: median([...times]), max: Math.max(...times) };
+}
+
 interface PlanRow {
   label: string;
+  /** The machine's load average (one minute) as the plan's measurement began. */
+  load: number;
   milestones: number;
   problems: number;
   sizeMb: number;
   bareParse: number;
+  /** Open → diagnostics, pulled. */
   open: number;
-  keystrokeMedian: number;
-  keystrokeMax: number;
+  /** Keystrokes in names, pulled and pushed. */
+  pulled: Keystrokes;
+  pushed: Keystrokes;
+  /** Keystrokes that change the file's diagnostics, pulled. */
+  changing: Keystrokes;
   peakMb: number;
   completions: Completions;
   hover: number;
   codeActions: number;
 }
 
-async function measurePlan(milestoneCount: number, dirty: boolean): Promise<PlanRow> {
-  const text = generatePlan(milestoneCount, { dirty });
-  const lines = text.split('\n');
-  const uri = `file:///bench/plan-${milestoneCount}${dirty ? '-dirty' : ''}.milestones.yaml`;
-  const client = await TestClient.start({ settings: { maxFileSize: 64 * 1024 * 1024 } });
+/** A server with the plan open, its diagnostics taken one way; the open timed. */
+async function withPlan<T>(mode: DiagnosticsMode, uri: string, text: string, measure: (client: TestClient, open: number, problems: number) => Promise<T>): Promise<T> {
+  const client = await TestClient.start({ settings: { maxFileSize: 64 * 1024 * 1024 }, diagnostics: mode });
   client.diagnosticsTimeout = 600_000;
   try {
     await client.request('milestones/planSnapshot'); // the server is up and configured
     const openStarted = performance.now();
     const diagnostics = await client.open(uri, text);
-    const open = performance.now() - openStarted;
-    const times = await typeInNames(client, uri, lines);
+    return await measure(client, performance.now() - openStarted, diagnostics.length);
+  } finally {
+    await client.stop();
+  }
+}
+
+async function measurePlan(milestoneCount: number, dirty: boolean): Promise<PlanRow> {
+  const load = loadavg()[0]!;
+  const text = generatePlan(milestoneCount, { dirty });
+  const lines = text.split('\n');
+  const uri = `file:///bench/plan-${milestoneCount}${dirty ? '-dirty' : ''}.milestones.yaml`;
+  const pulled = await withPlan('pull', uri, text, async (client, open, problems) => {
+    const names = keystrokesOf(await typeInNames(client, uri, lines));
+    const changing = keystrokesOf(await breakDueDates(client, uri, lines));
     const completions = await completionMedians(client, uri, lines);
     const hover = await requestMedian(client, spread(lines, (line) => line.indexOf('HSC'), samples), (position) => ({ textDocument: { uri }, position }), 'textDocument/hover');
     const codeActions = await requestMedian(
@@ -166,31 +213,33 @@ async function measurePlan(milestoneCount: number, dirty: boolean): Promise<Plan
       (position) => ({ textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } }),
       'textDocument/codeAction',
     );
-    return {
-      label: dirty ? 'dirty' : 'clean',
-      milestones: milestoneCount,
-      problems: diagnostics.length,
-      sizeMb: Buffer.byteLength(text) / 1024 / 1024,
-      bareParse: bareParseMs(text),
-      open,
-      keystrokeMedian: median(times),
-      keystrokeMax: Math.max(...times),
-      peakMb: peakMemoryMb(client.process.pid!),
-      completions,
-      hover,
-      codeActions,
-    };
-  } finally {
-    await client.stop();
-  }
+    return { open, problems, names, changing, completions, hover, codeActions, peakMb: peakMemoryMb(client.process.pid!) };
+  });
+  const pushed = await withPlan('push', uri, text, async (client) => keystrokesOf(await typeInNames(client, uri, lines)));
+  return {
+    label: dirty ? 'dirty' : 'clean',
+    load,
+    milestones: milestoneCount,
+    problems: pulled.problems,
+    sizeMb: Buffer.byteLength(text) / 1024 / 1024,
+    bareParse: bareParseMs(text),
+    open: pulled.open,
+    pulled: pulled.names,
+    pushed,
+    changing: pulled.changing,
+    peakMb: pulled.peakMb,
+    completions: pulled.completions,
+    hover: pulled.hover,
+    codeActions: pulled.codeActions,
+  };
 }
 
 function printPlans(rows: readonly PlanRow[]): void {
-  console.log('| plan | milestones | problems | size | bare yaml parse (uniqueKeys: false) | open → diagnostics | keystroke → diagnostics, median | keystroke, max | server peak memory |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| plan | milestones | load | problems | size | bare yaml parse (uniqueKeys: false) | open → diagnostics | keystroke in a name → current diagnostics, pulled: median | max | pushed: median | max | keystroke that changes them, pulled: median | max | server peak memory |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) {
     console.log(
-      `| ${row.label} | ${count(row.milestones)} | ${count(row.problems)} | ${row.sizeMb.toFixed(1)} MB | ${format(row.bareParse)} ms | ${format(row.open)} ms (${(row.open / row.bareParse).toFixed(2)}×) | ${format(row.keystrokeMedian)} ms | ${format(row.keystrokeMax)} ms | ${format(row.peakMb)} MB |`,
+      `| ${row.label} | ${count(row.milestones)} | ${row.load.toFixed(1)} | ${count(row.problems)} | ${row.sizeMb.toFixed(1)} MB | ${format(row.bareParse)} ms | ${format(row.open)} ms (${(row.open / row.bareParse).toFixed(2)}×) | ${format(row.pulled.median)} ms | ${format(row.pulled.max)} ms | ${format(row.pushed.median)} ms | ${format(row.pushed.max)} ms | ${format(row.changing.median)} ms | ${format(row.changing.max)} ms | ${format(row.peakMb)} MB |`,
     );
   }
   console.log('');
@@ -284,7 +333,7 @@ function printWorkspace(row: WorkspaceRow, cleanPlan: PlanRow | undefined): void
   );
   if (cleanPlan) {
     console.log(
-      `| beside it: one clean plan of ${count(cleanPlan.milestones)} milestones | ${cleanPlan.sizeMb.toFixed(1)} MB | ${count(cleanPlan.problems)} | ${format(cleanPlan.open)} ms (open) | ${format(cleanPlan.keystrokeMedian)} ms | ${format(cleanPlan.keystrokeMax)} ms | | | ${format(cleanPlan.peakMb)} MB |`,
+      `| beside it: one clean plan of ${count(cleanPlan.milestones)} milestones | ${cleanPlan.sizeMb.toFixed(1)} MB | ${count(cleanPlan.problems)} | ${format(cleanPlan.open)} ms (open) | ${format(cleanPlan.pulled.median)} ms | ${format(cleanPlan.pulled.max)} ms | | | ${format(cleanPlan.peakMb)} MB |`,
     );
   }
 }
@@ -333,6 +382,31 @@ function printGlossary(rows: readonly GlossaryRow[]): void {
       `| ${row.rows === 0 ? 'none' : `${count(row.rows)} rows`} | ${format(row.cli)} ms | ${format(row.firstDiagnostics)} ms | ${format(row.keystrokeMedian)} ms | ${format(acronyms)} ms | ${format(features)} ms | ${format(keys)} ms | ${count(mostItems)} |`,
     );
   }
+}
+
+/** Loading the CSV in this process (read and parsed into entries), then the glossary built from them and its terms indexed (the first "did you mean"): the median of five, after one to warm up. */
+async function measureGlossaryLoad(folder: string, rows: number): Promise<{ rows: number; load: number; build: number }> {
+  const loads: number[] = [];
+  const builds: number[] = [];
+  for (let run = 0; run < 6; run++) {
+    let started = performance.now();
+    const loaded = await loadGlossaries(nodeFileSystem, pathToFileURL(folder).href, ['glossary.csv'], '');
+    const load = performance.now() - started;
+    started = performance.now();
+    new Glossary(loaded.entries).suggest('QZZZ');
+    const build = performance.now() - started;
+    if (run === 0) continue;
+    loads.push(load);
+    builds.push(build);
+  }
+  return { rows, load: median(loads), build: median(builds) };
+}
+
+function printGlossaryLoad(row: { rows: number; load: number; build: number }): void {
+  console.log('');
+  console.log(`| glossary CSV of ${count(row.rows)} rows | read and parsed, median | the glossary built and its terms indexed, median |`);
+  console.log('|---|---:|---:|');
+  console.log(`| in the server's process | ${format(row.load)} ms | ${format(row.build)} ms |`);
 }
 
 interface LinkedRow {
@@ -393,6 +467,7 @@ async function main(): Promise<void> {
       if (!only.has('clean') || only.has('dirty') || only.has('plans')) plans.push(await measurePlan(size, true));
     }
     printPlans(plans);
+    if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify({ loadAverage: loadavg(), plans }, null, 2)}\n`);
     console.log('');
   }
   if (only.has('workspace')) {
@@ -412,6 +487,7 @@ async function main(): Promise<void> {
       writeFileSync(join(folder, 'glossary.csv'), generateGlossaryCsv(rows));
       writeFileSync(join(folder, 'plan.milestones.yaml'), generatePlan(1000, { dirty: true }));
       printGlossary([await measureGlossary(rows, false, folder, 'plan.milestones.yaml'), await measureGlossary(rows, true, folder, 'plan.milestones.yaml')]);
+      printGlossaryLoad(await measureGlossaryLoad(folder, rows));
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
