@@ -57,6 +57,8 @@ export interface ClientOptions {
   relatedDocuments?: boolean;
   /** The client's `experimental` capabilities (the extension's: `{ moveDateCommand: true }`). */
   experimental?: Record<string, unknown>;
+  /** Whether a pulling client asks for the workspace's diagnostics (default true, as VS Code; Neovim 0.10 does not). */
+  workspaceDiagnostics?: boolean;
 }
 
 export type DiagnosticsMode = 'pull' | 'push';
@@ -112,6 +114,8 @@ export class TestClient {
   readonly versions = new Map<string, number | undefined>();
   /** How many times each URI's diagnostics were received whole (published, or a full report pulled). */
   readonly publishCounts = new Map<string, number>();
+  /** How many times each URI's diagnostics were published by the server (textDocument/publishDiagnostics). */
+  readonly pushCounts = new Map<string, number>();
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly mode: DiagnosticsMode;
   /** How many times the server asked to pull again (workspace/diagnostic/refresh). */
@@ -144,7 +148,10 @@ export class TestClient {
       for (const waiter of this.waiters.splice(0)) waiter.reject(error);
       this.connection.dispose();
     });
-    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => this.received(params.uri, params.diagnostics, params.version));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.pushCounts.set(params.uri, (this.pushCounts.get(params.uri) ?? 0) + 1);
+      this.received(params.uri, params.diagnostics, params.version);
+    });
     this.connection.onNotification((method: string, params: unknown) => {
       this.notifications.push({ method, params });
     });
@@ -249,7 +256,7 @@ export class TestClient {
       },
     })]);
     void client.connection.sendNotification('initialized', {});
-    if (pull && initialized.capabilities.diagnosticProvider?.workspaceDiagnostics) client.pullWorkspace();
+    if (pull && (options.workspaceDiagnostics ?? true) && initialized.capabilities.diagnosticProvider?.workspaceDiagnostics) client.pullWorkspace();
     return client;
   }
 

@@ -66,11 +66,28 @@ describe('diagnostics pulled', () => {
     const features = pathToFileURL(join(folder, 'features.milestones.yaml')).href;
     await withClient({ diagnostics: 'pull', folders: [folder] }, async (client) => {
       assert.deepEqual(await unlessHung(client.waitForDiagnostics(features), 'the workspace report'), []);
+      assert.equal(client.pushCounts.get(features), undefined);
       await client.open(releases, 'asOf: 2021-08-11\nmilestones:\n  M-1:\n    name: First release\n    due: 2030-06-01\n    features: [F-1, F-2]\n');
       // F-2 no longer listed: unused, in the file not open.
       const unused = client.waitForDiagnostics(features, (list) => list.length > 0);
       await client.change(releases, { start: { line: 5, character: 18 }, end: { line: 5, character: 23 } }, '');
       assert.deepEqual((await unlessHung(unused, 'the report of the file not open')).map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]), [['unused-feature', 4]]);
+    });
+  });
+
+  test('a client that pulls only its documents is sent the diagnostics of the plans it has not open', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'milestones-documents-only-'));
+    writeFileSync(join(folder, 'features.milestones.yaml'), 'features:\n  F-1:\n    name: One\n    due: 2030-05-01\n  F-2:\n    name: Two\n    due: 2030-05-01\n');
+    const releases = pathToFileURL(join(folder, 'releases.milestones.yaml')).href;
+    const features = pathToFileURL(join(folder, 'features.milestones.yaml')).href;
+    await withClient({ diagnostics: 'pull', workspaceDiagnostics: false, folders: [folder] }, async (client) => {
+      await client.open(releases, 'asOf: 2021-08-11\nmilestones:\n  M-1:\n    name: First release\n    due: 2030-06-01\n    features: [F-1, F-2]\n');
+      const unused = client.waitForDiagnostics(features, (list) => list.length > 0);
+      await client.change(releases, { start: { line: 5, character: 18 }, end: { line: 5, character: 23 } }, '');
+      assert.deepEqual((await unlessHung(unused, 'the diagnostics of the file not open')).map((diagnostic) => diagnostic.code), ['unused-feature']);
+      // Sent, not pulled; and the document it pulls is not also sent.
+      assert.ok(client.pushCounts.get(features)! > 0);
+      assert.equal(client.pushCounts.get(releases), undefined);
     });
   });
 

@@ -1,9 +1,10 @@
 // Diagnostics as the client takes them. A client that can pull (LSP 3.17, VS Code) asks for an open
 // document's after each change, with the result ID it holds, and is answered `unchanged` when they
 // are the same; the files it has not open reach it through its workspace/diagnostic request, held
-// open and answered in parts as they change, and a change of another open document's diagnostics
-// asks it to pull again (refresh). A client without pull (Neovim 0.7, Helix) is sent each file's
-// diagnostics when they differ from the last sent, and on opening a document.
+// open and answered in parts as they change (or, to a client that never makes one, are sent), and a
+// change of another open document's diagnostics asks it to pull again (refresh). A client without
+// pull (Neovim 0.7, Helix) is sent each file's diagnostics when they differ from the last sent, and
+// on opening a document.
 import type { ClientCapabilities, Connection, Diagnostic, DiagnosticOptions, DocumentDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
 import { normalizeUri } from '../host/fileSystem';
 import type { FileProblems } from '../service';
@@ -44,6 +45,8 @@ export class Diagnostics {
   private changed = new Set<string>();
   /** Pull: the workspace/diagnostic requests held open, each told of changed files in parts. */
   private readonly streams = new Set<(items: WorkspaceDocumentDiagnosticReport[]) => void>();
+  /** Pull: whether the client asks for the workspace's diagnostics; a client that pulls only its documents (Neovim 0.10) is sent the others'. */
+  private workspacePulled = false;
 
   constructor(
     private readonly connection: Connection,
@@ -66,6 +69,7 @@ export class Diagnostics {
       return this.documentReport(uri, previousResultId);
     });
     this.connection.languages.diagnostics.onWorkspace(async ({ previousResultIds }, token, _, resultProgress) => {
+      this.workspacePulled = true;
       await this.host.ready;
       this.host.flush();
       const known = new Map(previousResultIds.map(({ uri, value }) => [normalizeUri(uri), value]));
@@ -141,6 +145,7 @@ export class Diagnostics {
     this.pulledByClient.clear();
     if (this.mode !== 'pull' || changed.length === 0 || inAnswer) return;
     this.stream(changed);
+    if (!this.workspacePulled) for (const uri of changed) if (this.host.openVersion(uri) === undefined) this.send(uri, undefined);
     // Open documents are pulled by the client: it is asked to pull again (VS Code takes no workspace report for them).
     if (this.refreshSupport && changed.some((uri) => this.host.openVersion(uri) !== undefined)) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
@@ -161,7 +166,11 @@ export class Diagnostics {
       return;
     }
     const opened = this.opened.delete(uri);
-    if (!changed && !opened) return;
+    if (changed || opened) this.send(uri, version);
+  }
+
+  /** Publishes a file's diagnostics (to a client without pull, or for a file it does not pull). */
+  private send(uri: string, version: number | undefined): void {
     const report = this.reports.get(uri);
     if (report) void this.connection.sendDiagnostics({ uri, version, diagnostics: report.diagnostics as Diagnostic[] });
   }
