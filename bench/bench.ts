@@ -15,7 +15,7 @@
 // BENCH_SIZES, BENCH_KEYSTROKES, BENCH_SAMPLES (requests of each kind) and BENCH_ONLY (plans or
 // clean,dirty; workspace; glossary; links; history; import) narrow a run. BENCH_JSON=FILE writes
 // the plans' figures, which `node --import tsx bench/chart.ts FILE` draws as docs/images/keystroke-cost.svg.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
