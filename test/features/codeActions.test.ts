@@ -3,10 +3,13 @@
 // (test/code-actions/ holds the golden files run through a real server.)
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { parse } from 'yaml';
 import { createPlanService } from '../../server/src/service';
 import { today } from '../../server/src/service/text/dates';
 import { applyEdits } from '../../server/src/service/text/edits';
 import { atCursor, edited, openPlan, otherUri, planUri, type PlanOptions } from '../helpers/cursor';
+
+const localUri = 'file:///plans/data/local.yaml';
 
 /** The titles of the fixes offered at the cursor, the preferred one marked with `*`. */
 function titles(marked: string, options?: PlanOptions): string[] {
@@ -279,5 +282,43 @@ describe('quick fixes in an overrides file', () => {
     assert.equal(applyEdits(text, actions[0]!.edits.get('file:///repo/data/local.yaml')!), text.replace('DRPP', 'DRP'));
     assert.equal(applyEdits(text, actions[3]!.edits.get('file:///repo/data/local.yaml')!), 'A4369.9:\n  # milestones-disable-next-line unknown-acronym\n  description: The DRPP team\n');
     assert.equal(applyEdits(targets.glossaryFile.text, actions[1]!.edits.get(targets.glossaryFile.uri)!), 'AP:Alert Production\nDRPP:TODO define DRPP\n');
+  });
+});
+
+describe('fixes that keep the file valid (cases the property test found)', () => {
+  /** The service's problems after `text` replaces the plan. */
+  const problemsOf = (text: string) => openPlan(text).service.problems(planUri).map((problem) => problem.code);
+
+  test('silencing a problem on the second line of a wrapped description: the comment goes above the description, and silences it', () => {
+    const plan = `milestones:\n  M-1:\n    name: x\n    due: 2030-01-01\n    description: The first line\n      with ZZQX| here.\nacronyms:\n  AP: Alert Production\n`;
+    const result = fixed(plan, 'Silence unknown-acronym on this line').a!;
+    assert.equal(result, plan.replace('|', '').replace('    description:', '    # milestones-disable-next-line unknown-acronym\n    description:'));
+    assert.deepEqual(parse(result), parse(plan.replace('|', '')));
+    assert.deepEqual(problemsOf(result), []);
+  });
+
+  test("silencing a problem in a folded description and on an overrides file's wrapped description, in CR LF", () => {
+    const plan = `milestones:\r\n  M-1:\r\n    name: x\r\n    due: 2030-01-01\r\n    description: >-\r\n      The first line\r\n      with ZZQX| here.\r\n`;
+    const result = fixed(plan, 'Silence unknown-acronym on this line').a!;
+    assert.equal(result, plan.replace('|', '').replace('    description:', '    # milestones-disable-next-line unknown-acronym\r\n    description:'));
+    assert.deepEqual(problemsOf(result), []);
+    const text = 'M-1:\r\n  description: Rubin wrapped\r\n    with ZZQX here.\r\n';
+    const service = createPlanService();
+    service.setFile(planUri, 'milestones:\n  M-1: {name: x, due: 2030-01-01}\n');
+    service.setOverridesFile(localUri, text);
+    const offset = text.indexOf('ZZQX');
+    const silence = service.codeActions(localUri, { start: offset, end: offset }).find((action) => action.title === 'Silence unknown-acronym on this line')!;
+    const after = applyEdits(text, silence.edits.get(localUri)!);
+    assert.equal(after, 'M-1:\r\n  # milestones-disable-next-line unknown-acronym\r\n  description: Rubin wrapped\r\n    with ZZQX here.\r\n');
+    service.setOverridesFile(localUri, after);
+    assert.deepEqual(service.problems(localUri), []);
+  });
+
+  test('silencing a second rule on a line whose line above silences one: the code joins that comment, which keeps silencing the first', () => {
+    const plan = `asOf: 2021-08-11\nfeatures:\n  # milestones-disable-next-line overdue\n  F-|1: {name: one, due: 2021-07-01}\n`;
+    assert.deepEqual(problemsOf(plan.replace('|', '')), ['unused-feature']);
+    const result = fixed(plan, 'Silence unused-feature on this line').a!;
+    assert.equal(result, plan.replace('|', '').replace('next-line overdue', 'next-line overdue, unused-feature'));
+    assert.deepEqual(problemsOf(result), []);
   });
 });

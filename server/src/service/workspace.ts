@@ -435,7 +435,7 @@ export class Workspace {
     }
     // Most segments have no problems: they share one empty list.
     if (found.length === 0) return noReported;
-    const reported = report(file.textStore, found, this.severityOf, mayBeSuppressed, segment.base);
+    const reported = report(file.textStore, found, this.severityOf, mayBeSuppressed, segment.base, model.freeText);
     return reported.length > 0 ? cappedProblems(reported) : noReported;
   }
 
@@ -550,7 +550,7 @@ export class Workspace {
   private overridesProblems(file: OverridesFile, plan: EffectivePlan, glossary: Glossary): FileProblems {
     const found = this.rules.checkOverrides(file, { plan, glossary, suggestId: (id) => this.idSpelling.suggest(id) });
     for (const problem of this.rules.checkProse(file.text, file.freeText, glossary)) found.push(problem);
-    const reported = cappedProblems(report(file.text, found, this.severityOf, true));
+    const reported = cappedProblems(report(file.text, found, this.severityOf, true, 0, file.freeText));
     return new FileProblems(reported.length > 0 ? [{ base: 0, text: file.text, problems: reported }] : []);
   }
 }

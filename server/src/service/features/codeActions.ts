@@ -33,8 +33,7 @@ export function getCodeActions(workspace: Workspace, document: PlanDocument, ran
     if (problem.end < range.start || problem.start > range.end) continue;
     const fixes = workspace.rules.get(problem.code)?.fixes;
     if (fixes) actions.push(...fixes(problem, fixContext(workspace, document, problem, targets)));
-    const silencing = silence(document.file, problem);
-    if (silencing) actions.push(silencing);
+    actions.push(silence(document, problem));
   }
   return withoutRepeats(actions);
 }
