@@ -321,4 +321,35 @@ describe('fixes that keep the file valid (cases the property test found)', () =>
     assert.equal(result, plan.replace('|', '').replace('next-line overdue', 'next-line overdue, unused-feature'));
     assert.deepEqual(problemsOf(result), []);
   });
+
+  test('removing the last ID of a flow list written over two lines keeps its line break (a comma before the bracket is allowed)', () => {
+    const plan = `milestones:\n  M-1:\n    name: x\n    due: 2021-08-01\n    features: [F-1, F-1,\n      F-|1]\nfeatures:\n  F-1: {name: one, due: 2021-07-01}\n`;
+    const result = fixed(plan, 'Remove the repeated feature').a!;
+    assert.equal(result, plan.replace('F-|1]', ']'));
+    assert.deepEqual((parse(result) as { milestones: Record<string, { features: string[] }> }).milestones['M-1']!.features, ['F-1', 'F-1']);
+  });
+
+  test("adding an acronym to a plan whose acronyms are an empty flow map, nothing, or null: inside that map, not a second 'acronyms' key", () => {
+    const head = `milestones:\n  M-1:\n    name: The DRPP| team\n    due: 2030-01-01\n`;
+    const cases: [string, string][] = [
+      ['acronyms: {} # none yet\n', 'acronyms: {DRPP: TODO define DRPP} # none yet\n'],
+      ['acronyms: {AP: Alert Production}\n', 'acronyms: {AP: Alert Production, DRPP: TODO define DRPP}\n'],
+      ['acronyms: # none yet\n', 'acronyms: # none yet\n  DRPP: TODO define DRPP\n'],
+      ['acronyms: null\n', 'acronyms: {DRPP: TODO define DRPP}\n'],
+    ];
+    for (const [acronyms, expected] of cases) {
+      const result = fixed(head + acronyms, "Add DRPP to this plan's acronyms").a!;
+      assert.equal(result, head.replace('|', '') + expected, acronyms);
+      assert.deepEqual(problemsOf(result), [], acronyms);
+    }
+  });
+
+  test('a date with an anchor that other dates alias is not moved by a fix or a move: that would move them all', () => {
+    const plan = `milestones:\n  M-1:\n    name: one\n    due: &release 2021-06-01\n    features: [F-|1]\n  M-2:\n    name: two\n    due: *release\nfeatures:\n  F-1: {name: f, due: 2021-07-01}\n`;
+    assert.deepEqual(titles(plan), ["Move F-1's due date to 2021-06-01", 'Remove F-1 from M-1', 'Silence feature-due-after-milestone on this line']);
+    const { service } = openPlan(plan.replace('|', ''));
+    const preview = service.previewMove('M-1', 30);
+    assert.ok(!('message' in preview));
+    assert.match(preview.only.blocked ?? '', /M-1's due cannot be edited/);
+  });
 });

@@ -7,6 +7,7 @@ import type { PlanDocument } from '../model/document';
 import type { EffectiveItem } from '../model/effectivePlan';
 import type { PlanFile } from '../model/planFile';
 import type { PlanItem } from '../model/planItem';
+import { sectionPair } from '../model/locate';
 import { today } from '../text/dates';
 import { indentAt, lineEnding, singleEdit, wholeLine, type TextEdit, type WorkspaceEdit } from '../text/edits';
 import type { Span } from '../yaml/nodes';
@@ -95,6 +96,9 @@ export function setEffectiveDate(item: EffectiveItem, field: 'due' | 'forecast' 
     return { edits: singleEdit(origin.uri, origin.valueSpan, overriddenDateText(document.file.text, origin.valueSpan, date).text), overridesFile: origin.fileName };
   }
   if (document.kind !== 'plan') return undefined;
+  // A value with an anchor (`due: &release 2021-06-01`) is also every alias of it: written here, it would move those too.
+  const written = item.definition.field(field);
+  if (written && /&\S/.test(document.file.text.slice(written.keySpan.end, written.valueSpan.start))) return undefined;
   const edit = date === null ? removeOwnField(document.file, item.definition, field) : setOwnDate(document.file, item.definition, field, date);
   return edit && { edits: new Map([[origin.uri, [edit]]]), overridesFile: undefined };
 }
@@ -105,10 +109,11 @@ export function removeListItem(text: string, span: Span): TextEdit {
   const before = text.slice(line.start, span.start);
   const after = text.slice(span.end, line.end).replace(/\r?\n$/, '');
   if (/^\s*-\s*$/.test(before) && /^\s*(#.*)?$/.test(after)) return { ...line, text: '' };
-  // Flow list: take the comma after the item, or else the one before it.
-  const following = /^\s*,\s*/.exec(text.slice(span.end));
+  // Flow list: take the comma after the item, or else the one before it, on the item's line (a
+  // list written over several lines keeps its line breaks; a comma left before `]` is allowed).
+  const following = /^[ \t]*,[ \t]*/.exec(text.slice(span.end));
   if (following) return { start: span.start, end: span.end + following[0].length, text: '' };
-  const preceding = /,\s*$/.exec(text.slice(Math.max(0, span.start - 40), span.start));
+  const preceding = /,[ \t]*$/.exec(text.slice(Math.max(0, span.start - 40), span.start));
   if (preceding) return { start: span.start - preceding[0].length, end: span.end, text: '' };
   return { start: span.start, end: span.end, text: '' };
 }
@@ -149,17 +154,37 @@ export function yamlKey(term: string): string {
   return idPattern.test(term) ? term : JSON.stringify(term);
 }
 
-/** Adds a term to the file's `acronyms:` map (creating it), with a placeholder to type the meaning. */
+/**
+ * Adds a term to the file's `acronyms:` map, with a placeholder to type the meaning: after its last
+ * entry, inside the braces of a flow map, under a key with nothing yet, or in a new map at the end.
+ */
 export function addAcronym(file: PlanFile, term: string): WorkspaceEdit {
-  const eol = lineEnding(file.text);
-  const last = file.acronyms[file.acronyms.length - 1];
-  const key = yamlKey(term);
-  if (last) {
-    const end = wholeLine(file.text, last.keySpan.start).end;
-    const atEnd = end === file.text.length && !file.text.endsWith('\n');
-    return singleEdit(file.uri, { start: end, end }, `${atEnd ? eol : ''}${indentAt(file.text, last.keySpan.start)}${key}: TODO define ${term}${eol}`);
-  }
   const text = file.text;
-  const prefix = text.length === 0 || text.endsWith('\n') ? '' : eol;
-  return singleEdit(file.uri, { start: text.length, end: text.length }, `${prefix}${eol}acronyms:${eol}  ${key}: TODO define ${term}${eol}`);
+  const eol = lineEnding(text);
+  const entry = `${yamlKey(term)}: TODO define ${term}`;
+  const section = sectionPair(file, 'acronyms');
+  const value = section?.value;
+  if (section && value?.kind === 'map' && value.flow) {
+    const last = value.pairs[value.pairs.length - 1];
+    const at = last ? last.end + section.base : value.start + section.base + 1;
+    return singleEdit(file.uri, { start: at, end: at }, last ? `, ${entry}` : entry);
+  }
+  const last = file.acronyms[file.acronyms.length - 1];
+  if (last) {
+    const end = wholeLine(text, last.keySpan.start).end;
+    const atEnd = end === text.length && !/[\r\n]$/.test(text);
+    return singleEdit(file.uri, { start: end, end }, `${atEnd ? eol : ''}${indentAt(text, last.keySpan.start)}${entry}${eol}`);
+  }
+  if (section && value?.kind === 'scalar' && value.value === null && value.end > value.start) {
+    // `acronyms: null` or `~`: a map in its place.
+    return singleEdit(file.uri, { start: value.start + section.base, end: value.end + section.base }, `{${entry}}`);
+  }
+  if (section && (value === null || value === undefined || (value.kind === 'scalar' && value.value === null))) {
+    // `acronyms:` with nothing after it (or a comment): its first entry on the line below.
+    const end = wholeLine(text, section.keySpan.start).end;
+    const atEnd = end === text.length && !/[\r\n]$/.test(text);
+    return singleEdit(file.uri, { start: end, end }, `${atEnd ? eol : ''}  ${entry}${eol}`);
+  }
+  const prefix = text.length === 0 || /[\r\n]$/.test(text) ? '' : eol;
+  return singleEdit(file.uri, { start: text.length, end: text.length }, `${prefix}${eol}acronyms:${eol}  ${entry}${eol}`);
 }

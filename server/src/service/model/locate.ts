@@ -85,11 +85,16 @@ function isScalarField(field: TopField): boolean {
 
 /** The span of a top-level section's key (`milestones:`), which the model keeps apart from scalar fields. */
 export function sectionKeySpan(file: PlanFile, section: string): Span | undefined {
+  return sectionPair(file, section)?.keySpan;
+}
+
+/** A top-level key of a plan (`acronyms`) where it is written, and its value's node (offsets relative to `base`). */
+export function sectionPair(file: PlanFile, section: string): { keySpan: Span; value: YNode | null; base: number } | undefined {
   for (const segment of file.segments) {
     if (segment.section !== undefined || segment.rootKind !== 'map') continue;
     const root = segment.parsed.root as YMap;
     for (const pair of root.pairs) {
-      if (pair.key.kind === 'scalar' && pair.key.value === section) return { start: pair.key.start + segment.base, end: pair.key.end + segment.base };
+      if (pair.key.kind === 'scalar' && pair.key.value === section) return { keySpan: { start: pair.key.start + segment.base, end: pair.key.end + segment.base }, value: pair.value, base: segment.base };
     }
   }
   return undefined;
