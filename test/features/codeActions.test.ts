@@ -352,4 +352,24 @@ describe('fixes that keep the file valid (cases the property test found)', () =>
     assert.ok(!('message' in preview));
     assert.match(preview.only.blocked ?? '', /M-1's due cannot be edited/);
   });
+
+  test('an unknown ID listed twice: "Replace with" replaces both listings', () => {
+    const plan = `milestones:\n  M-1:\n    name: x\n    due: 2021-08-01\n    features: [F-|9, F-9]\n  M-2:\n    name: y\n    due: 2021-09-01\n    predecessors: [M-9, M-9]\nfeatures:\n  F-1: {name: one, due: 2021-07-01}\n`;
+    const result = fixed(plan, 'Replace with F-1').a!;
+    assert.equal(result, plan.replace('[F-|9, F-9]', '[F-1, F-1]'));
+    const predecessors = plan.replace('|', '').replace('[M-9, M-9]', '[M-|9, M-9]');
+    assert.equal(fixed(predecessors, 'Replace with M-1').a, predecessors.replace('[M-|9, M-9]', '[M-1, M-1]'));
+  });
+
+  test("an overrides file's misspelt code: replaced in its quotes, and not offered where the file has an entry for the right code already", () => {
+    const service = createPlanService();
+    service.setFile(planUri, 'milestones:\n  M-1: {name: x, due: 2030-01-01}\n  M-2: {name: y, due: 2030-01-01}\n');
+    const actions = (text: string) => {
+      service.setOverridesFile(localUri, text);
+      return service.codeActions(localUri, { start: 1, end: 1 }).filter((action) => action.title.startsWith('Replace'));
+    };
+    const quoted = "'M-1x':\n  due: 2030-02-01\n";
+    assert.equal(applyEdits(quoted, actions(quoted)[0]!.edits.get(localUri)!), "'M-1':\n  due: 2030-02-01\n");
+    assert.deepEqual(actions("M-1x:\n  due: 2030-02-01\nM-1:\n  level: 2\n").map((action) => action.title), []);
+  });
 });

@@ -9,7 +9,10 @@ function replacements(problem: ReportedProblem, context: FixContext): PlanCodeAc
   const data = problem.data;
   if (data?.kind !== 'unknown-feature' || context.document.kind !== 'plan') return [];
   const file = context.document.file;
-  return context.featureMatches(data.feature).map((id, rank) => context.action(`Replace with ${id}`, new Map([[file.uri, [replaceScalar(file.text, problem, id)]]]), rank === 0 && id === data.suggestion));
+  // Every listing of the ID in the milestone's list: one left would still be unknown.
+  const milestone = itemAt(file, problem.start);
+  const spans = milestone?.featureReferences.filter((reference) => reference.id === data.feature).map((reference) => reference.span) ?? [problem];
+  return context.featureMatches(data.feature).map((id, rank) => context.action(`Replace with ${id}`, new Map([[file.uri, spans.map((span) => replaceScalar(file.text, span, id))]]), rank === 0 && id === data.suggestion));
 }
 
 export default defineRule({

@@ -1,7 +1,7 @@
 // `unknown-override`: an overrides file's entry for a code that no plan defines ("did you mean …"):
 // its corrections apply to nothing.
 import type { Problem } from '../checks/problems';
-import { singleEdit } from '../text/edits';
+import { replaceScalar } from '../edits/planEdits';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -27,6 +27,10 @@ export default defineRule({
   fixes(problem, context) {
     const data = problem.data;
     if (data?.kind !== 'unknown-code' || data.suggestion === undefined) return [];
-    return [context.action(`Replace with ${data.suggestion}`, singleEdit(context.document.uri, problem, data.suggestion), true)];
+    // A code the file has an entry for already would be a key written twice.
+    const document = context.document;
+    if (document.kind === 'overrides' && document.file.entries.some((entry) => entry.code === data.suggestion)) return [];
+    // The code keeps its quotes: `'M-1x'` becomes `'M-1'`.
+    return [context.action(`Replace with ${data.suggestion}`, new Map([[document.uri, [replaceScalar(document.file.text, problem, data.suggestion)]]]), true)];
   },
 });

@@ -10,10 +10,12 @@ function replacements(problem: ReportedProblem, context: FixContext): PlanCodeAc
   const file = context.document.file;
   const item = linkHolder(problem, context);
   const listed = new Set(item?.predecessors ?? []);
+  // Every listing of the ID (a repeat is the same link): one left would still be unknown.
+  const spans = item?.definition.predecessorReferences.filter((reference) => reference.id === data.predecessor).map((reference) => reference.span) ?? [problem];
   return context
     .idMatches(data.predecessor)
     .filter((id) => !listed.has(id) && id !== item?.id)
-    .map((id, rank) => context.action(`Replace with ${id}`, new Map([[file.uri, [replaceScalar(file.text, problem, id)]]]), rank === 0 && id === data.suggestion));
+    .map((id, rank) => context.action(`Replace with ${id}`, new Map([[file.uri, spans.map((span) => replaceScalar(file.text, span, id))]]), rank === 0 && id === data.suggestion));
 }
 
 export default defineRule({
