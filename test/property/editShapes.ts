@@ -4,8 +4,13 @@ import assert from 'node:assert/strict';
 import { Parser } from 'yaml';
 import type { TextEdit } from '../../server/src/service';
 
+/** The texts last read by commentsOf: a property test checks many edits of one text. */
+const commentsRead = new Map<string, { offset: number; source: string }[]>();
+
 /** The comments of a YAML text, from the `yaml` package's concrete syntax tree: offset and text. */
 export function commentsOf(text: string): { offset: number; source: string }[] {
+  const known = commentsRead.get(text);
+  if (known) return known;
   const found: { offset: number; source: string }[] = [];
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) return value.forEach(walk);
@@ -15,7 +20,10 @@ export function commentsOf(text: string): { offset: number; source: string }[] {
     for (const child of Object.values(value)) walk(child);
   };
   for (const token of new Parser().parse(text)) walk(token);
-  return found.sort((a, b) => a.offset - b.offset);
+  found.sort((a, b) => a.offset - b.offset);
+  if (commentsRead.size >= 16) commentsRead.delete(commentsRead.keys().next().value!);
+  commentsRead.set(text, found);
+  return found;
 }
 
 export function applyEdits(text: string, edits: TextEdit[]): string {
