@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import type { Frame } from 'playwright-core';
 import { packageExtension, root } from '../package/vsix';
 import { skipWithout } from '../helpers/externalPrograms';
 import { git } from '../helpers/gitRepo';
@@ -85,6 +86,11 @@ function commitHistory(folder: string, files: readonly string[]): void {
     git(folder, ['commit', '-q', '-m', month.subject], month.date);
     if (index === 0) git(folder, ['tag', 'v2021-01']);
   }
+}
+
+/** The day `days` after `date` (YYYY-MM-DD). */
+function dayAfter(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The 1-based line of the first line of `text` that equals `wanted` once trimmed, after line `from`. */
@@ -432,5 +438,101 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
       assert.match(await frame.locator('.point-items .expected').innerText(), /^Expected 2022-03-31 · \+59 days since the step before$/);
       await workbench.shotOfWebview('trend', frame, 'Milestone Trend');
     });
+  });
+
+  test('the timeline shows float and the critical chains; a marker dragged opens the preview, and pushing what it breaks changes the file', async () => {
+    const linksPath = join(folder, 'ldm-564-links.milestones.yaml');
+    const settingsPath = join(folder, '.vscode/settings.json');
+    const settings = readFileSync(settingsPath, 'utf8');
+    const before = readFileSync(linksPath, 'utf8');
+    let frame: Frame | undefined;
+    await workbench.step('timeline-float', async () => {
+      // Items with 90 days of float or less are critical: DM-SV-1 (an end) and the releases it waits
+      // for with 83 and 64 days, LDM-503-12a and LDM-503-RSPb; DM-DP02-1 has 138 days.
+      writeFileSync(settingsPath, `${JSON.stringify({ ...(JSON.parse(settings) as object), 'milestones.criticalFloatDays': 90 }, null, 2)}\n`);
+      // Run alone, this step comes first: the plan opened, its lenses show the server is running.
+      const lenses = workbench.page.locator('.monaco-editor .codelens-decoration');
+      if ((await lenses.count()) === 0) await workbench.openFile(planName);
+      await lenses.first().waitFor();
+      await workbench.runCommand('Milestones: Show Timeline');
+      frame = await workbench.webviewFrame('g.row.milestone');
+      await frame.locator('input[placeholder^="Filter"]').fill('');
+      await frame.locator('button[data-action="collapse-all"]').click();
+      await workbench.until('the critical chains into DM-SV-1', async () => {
+        const links = await frame!.locator('g.arrow.critical').evaluateAll((arrows) => arrows.map((arrow) => `${arrow.getAttribute('data-from')}→${arrow.getAttribute('data-to')}`).sort().join(', '));
+        return links === 'LDM-503-12a→DM-SV-1, LDM-503-RSPb→DM-SV-1' || `critical links: ${links || 'none'}`;
+      });
+      const bar = frame.locator('g.row[data-id="DM-DP02-1"] .float-bar');
+      assert.equal(await bar.getAttribute('data-days'), '138');
+      const critical = frame.locator('button[data-action="toggle-critical"]');
+      await critical.click();
+      assert.equal(await critical.getAttribute('aria-pressed'), 'true');
+      await workbench.runCommand('View: Toggle Maximize Editor Group');
+      await workbench.page.waitForTimeout(500); // the chart redrawn at its new size
+      // Zoomed in on the last rows and years, where the chains into DM-SV-1 are.
+      const zoomIn = frame.locator('button[data-action="zoom-in"]');
+      for (let click = 0; click < 3; click++) await zoomIn.click();
+      await frame.locator('.viewport').evaluate((viewport) => {
+        viewport.scrollTop = viewport.scrollHeight;
+        viewport.scrollLeft = viewport.scrollWidth;
+      });
+      await workbench.page.waitForTimeout(300); // the rows in sight drawn
+      await workbench.docScreenshot('timeline-float', workbench.page.locator('.part.editor'));
+      await critical.click();
+    });
+    const to = { dp02: '', sv1: '' };
+    await workbench.step('timeline-move-preview', async () => {
+      const page = workbench.page;
+      const marker = frame!.locator('svg.body g.row[data-id="DM-DP02-1"] .due:not(.ghost)').first();
+      await marker.scrollIntoViewIfNeeded();
+      const box = (await marker.boundingBox())!;
+      const perDay = Number(await frame!.locator('svg.body').getAttribute('data-pixels-per-day'));
+      const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      // About 160 days later, past its 138 days of float: DM-SV-1, which waits for it, would break.
+      await page.mouse.move(start.x, start.y);
+      await page.mouse.down();
+      await page.mouse.move(start.x + 160 * perDay, start.y, { steps: 8 });
+      const days = Number(await frame!.locator('.move-ghost').getAttribute('data-days'));
+      assert.ok(days > 138 && days < 180, `dragged ${days} days`);
+      to.dp02 = dayAfter('2022-06-30', days);
+      to.sv1 = dayAfter('2022-11-15', days);
+      assert.equal(await frame!.locator('.move-ghost .move-label').textContent(), `+${days} d · ${to.dp02}`);
+      await workbench.docScreenshot('timeline-drag', frame!.locator('svg.body g.row[data-id="DM-DP02-1"]'), 24);
+      await page.mouse.up();
+      const title = page.locator('.quick-input-widget .quick-input-title');
+      await workbench.until('the preview of the move', async () => (await title.textContent()) === `Move DM-DP02-1's due from 2022-06-30 to ${to.dp02} (+${days} days)` || `title: ${await title.textContent()}`);
+      const rows = page.locator('.quick-input-list .monaco-list-row');
+      await workbench.until('the pushed milestone in the preview', async () => {
+        const shown = await rows.evaluateAll((elements) => elements.map((element) => (element as HTMLElement).innerText.replace(/\s+/g, ' ')).join(' | '));
+        // The label and its description run together in the row's text.
+        return new RegExp(`DM-SV-1 ?due 2022-11-15 → ${to.sv1} · float 0 d → 0 d`).test(shown) || shown;
+      });
+      await workbench.docScreenshot('timeline-move-preview', page.locator('.part.editor'));
+    });
+    // The preview stays open for the next step, which chooses in it.
+    await workbench.step('timeline-move-push', async () => {
+      const page = workbench.page;
+      await page.locator('.quick-input-widget input').fill('push what it would break');
+      const focused = page.locator('.quick-input-list .monaco-list-row.focused');
+      await workbench.until('the option that pushes', async () => {
+        const text = await focused.innerText();
+        return text.includes('Move this and push what it would break') || text;
+      });
+      await page.keyboard.press('Enter');
+      // One workspace edit: both dates, and nothing else, in the file that owns them.
+      const expected = before.replace('    due: 2022-06-30\n', `    due: ${to.dp02}\n`).replace('    due: 2022-11-15\n', `    due: ${to.sv1}\n`);
+      await workbench.until('both dates moved on disk', async () => {
+        await workbench.runCommand('File: Save All');
+        return readFileSync(linksPath, 'utf8') === expected || 'not yet';
+      });
+      // The timeline follows: the milestone pushed is drawn at its new date.
+      await workbench.until('the timeline redrawn', async () => {
+        const shown = await frame!.locator('svg.labels g.row[data-id="DM-SV-1"] .date-text').textContent({ timeout: 1000 });
+        return shown === to.sv1 || `DM-SV-1 shown on ${shown}`;
+      });
+    }, { keepWidgets: true, cleanup: async () => {
+      writeFileSync(settingsPath, settings);
+      await workbench.runCommand('View: Toggle Maximize Editor Group');
+    } });
   });
 });
