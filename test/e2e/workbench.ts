@@ -106,7 +106,16 @@ export class Workbench {
 
   /** Runs a command by its title from the Command Palette (F1). */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await this.until('the Command Palette open', async () => {
+      if (await input.isVisible()) return true;
+      // A webview's frame keeps the keys pressed while it has the focus: give it back to the workbench.
+      await this.page.evaluate(() => {
+        if (document.activeElement instanceof HTMLIFrameElement) document.activeElement.blur();
+      });
+      await this.page.keyboard.press('F1');
+      return input.waitFor({ timeout: 3000 }).then(() => true, () => 'not open after F1');
+    });
     await this.pickFromQuickInput(`>${title}`, title);
   }
 
