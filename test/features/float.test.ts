@@ -312,4 +312,28 @@ describe('kept up to date after edits', () => {
       8,
     );
   });
+
+  test('a duplicate definition: only the effective one links, and one that comes to shadow it takes its links away', () => {
+    // An empty entry pasted above M-3 becomes its definition (the first): M-3 is undated, and what
+    // it listed and named is no longer limited by it.
+    checkEdits(network(6), [['  M-3:\n', '  M-3:\n  M-3:\n'], ['  M-3:\n  M-3:\n', '  M-3:\n']], 6);
+  });
+
+  test('across files, a duplicate that names a predecessor does not limit it while the other definition is the item', () => {
+    const first = 'milestones:\n  M-1:\n    name: one\n    due: 2022-05-01\n';
+    const second = 'features:\n  F-1:\n    name: f\n    due: 2022-01-01\n    completed: 2021-12-01\nmilestones:\n  M-1:\n    name: again\n    due: 2022-06-01\n    predecessors: [F-1]\n';
+    const other = planUri.replace(/[^/]+$/, 'other.milestones.yaml');
+    const kept = createPlanService();
+    kept.setFile(planUri, first);
+    kept.setFile(other, second);
+    kept.analyze();
+    // F-1 is no longer completed: it takes part, and nothing that is M-1 names it.
+    const edited = second.replace('    completed: 2021-12-01\n', '');
+    kept.setFile(other, edited);
+    const fresh = createPlanService();
+    fresh.setFile(planUri, first);
+    fresh.setFile(other, edited);
+    assert.deepEqual(floats(kept, ['F-1', 'M-1']), { 'F-1': 'unlimited', 'M-1': '0/M-1*' });
+    assert.deepEqual(floats(kept, ['F-1', 'M-1']), floats(fresh, ['F-1', 'M-1']));
+  });
 });

@@ -73,8 +73,10 @@ export class FloatNetwork {
   successors(id: string): string[] {
     const found: string[] = [];
     const index = this.plan.index;
-    for (const successor of index.successors(id)) if (!found.includes(successor.id) && this.active(successor.id)) found.push(successor.id);
-    if (index.features.has(id)) for (const parent of index.parents(id)) if (!found.includes(parent.id) && this.active(parent.id)) found.push(parent.id);
+    // Only an ID's effective definition links it (a duplicate's links are not the item's): the same entries `predecessors` reads.
+    const links = (entry: PlanItem) => !found.includes(entry.id) && this.active(entry.id)?.definition === entry;
+    for (const successor of index.successors(id)) if (links(successor)) found.push(successor.id);
+    if (index.features.has(id)) for (const parent of index.parents(id)) if (links(parent)) found.push(parent.id);
     return found;
   }
 
@@ -188,6 +190,10 @@ export class FloatAnalysis {
     for (const id of touched) {
       changed.add(id);
       for (const predecessor of network.predecessors(id)) changed.add(predecessor);
+      // A definition that a duplicate now shadows (or no longer does) held the limits of what it names.
+      for (const definition of network.plan.index.definitions(id)) {
+        for (const predecessor of constraintPredecessorIds(definition, network.plan)) if (network.active(predecessor)) changed.add(predecessor);
+      }
     }
     const later: { id: string; limit: Limit }[] = [];
     const earlier: string[] = [];
