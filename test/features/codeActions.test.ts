@@ -314,6 +314,19 @@ describe('fixes that keep the file valid (cases the property test found)', () =>
     assert.deepEqual(service.problems(localUri), []);
   });
 
+  test('silencing a problem on the first line of a file that starts with a byte-order mark: the comment after the mark, the key below it read as before', () => {
+    const service = createPlanService();
+    service.setFile(planUri, 'milestones:\n  M-1: {name: x, due: 2030-01-01}\n');
+    const text = '\uFEFFM-1x:\n  due: 2030-02-01\n';
+    service.setOverridesFile(localUri, text);
+    const silence = service.codeActions(localUri, { start: 1, end: 1 }).find((action) => action.title === 'Silence unknown-override on this line')!;
+    const after = applyEdits(text, silence.edits.get(localUri)!);
+    assert.equal(after, '\uFEFF# milestones-disable-next-line unknown-override\nM-1x:\n  due: 2030-02-01\n');
+    assert.deepEqual(Object.keys(parse(after) as object), ['M-1x']);
+    service.setOverridesFile(localUri, after);
+    assert.deepEqual(service.problems(localUri), []);
+  });
+
   test('silencing a second rule on a line whose line above silences one: the code joins that comment, which keeps silencing the first', () => {
     const plan = `asOf: 2021-08-11\nfeatures:\n  # milestones-disable-next-line overdue\n  F-|1: {name: one, due: 2021-07-01}\n`;
     assert.deepEqual(problemsOf(plan.replace('|', '')), ['unused-feature']);

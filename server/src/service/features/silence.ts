@@ -40,6 +40,8 @@ export function silence(document: PlanDocument, problem: ReportedProblem): PlanC
     const directive = directiveLine.exec(text.slice(above.start, above.end));
     if (directive && directive[1]!.trim() !== '') return action({ start: above.start + directive.index + directive[0].trimEnd().length, text: `, ${problem.code}` });
   }
-  const indent = indentAt(text, line.start + /^[ \t]*/.exec(text.slice(line.start, line.end))![0].length);
-  return action({ start: line.start, text: `${indent}${disableComment(problem.code)}${lineEnding(text)}` });
+  // On the first line, after a byte-order mark: before it, the mark would become part of the key below.
+  const start = line.start === 0 && text.startsWith('\uFEFF') ? 1 : line.start;
+  const indent = indentAt(text, start + /^[ \t]*/.exec(text.slice(start, line.end))![0].length);
+  return action({ start, text: `${indent}${disableComment(problem.code)}${lineEnding(text)}` });
 }
