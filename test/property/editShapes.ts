@@ -41,7 +41,8 @@ export function assertPreciseEdit(text: string, edit: TextEdit, comments: { offs
   const { start, end } = edit;
   assert.ok(start >= 0 && start <= end && end <= text.length, `${what}: span ${start}–${end} inside the text`);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const atLineStart = (offset: number) => offset === 0 || text[offset - 1] === '\n';
+  // A byte-order mark is no part of the first line.
+  const atLineStart = (offset: number) => offset === 0 || text[offset - 1] === '\n' || (offset === 1 && text.startsWith('\uFEFF'));
   const replaced = text.slice(start, end);
   const inLine = !lineBreak.test(replaced) && !lineBreak.test(edit.text);
   const insertsLines = start === end && atLineStart(start) && edit.text.endsWith(eol) && edit.text.split(eol).every((line) => !lineBreak.test(line));

@@ -239,6 +239,8 @@ export const workspaceArbitrary: fc.Arbitrary<GeneratedWorkspace> = fc
     alias: fc.constantFrom(false, false, false, false, true),
     overrides: fc.boolean(),
     overrideCrlf: fc.boolean(),
+    /** The overrides file's first line: a comment, or its first entry (after a byte-order mark, or not). */
+    overrideHead: fc.constantFrom<'comment' | 'entry' | 'bomEntry'>('comment', 'comment', 'entry', 'bomEntry'),
   })
   .chain((shape) =>
     fc.record({
@@ -289,6 +291,7 @@ export const workspaceArbitrary: fc.Arbitrary<GeneratedWorkspace> = fc
       codes.add(code);
       return true;
     });
-    const overridesText = shape.overrides ? `# Hand edits of the schedule${overrideEol}${overrideEntries.map((style) => overrideText(ids(style.code), style, overrideEol)).join('')}` : undefined;
+    const overrideHead = { comment: `# Hand edits of the schedule${overrideEol}`, entry: '', bomEntry: '\uFEFF' }[shape.overrideHead];
+    const overridesText = shape.overrides ? `${overrideHead}${overrideEntries.map((style) => overrideText(ids(style.code), style, overrideEol)).join('')}` : undefined;
     return { plan, overrides: overridesText, glossary, skip };
   });
