@@ -11,7 +11,8 @@
 // predecessors list, which change the links). Then the hover of an item with its date history from
 // git and the milestone trend, on plans with a history of commits that each move one milestone's due
 // date (`history`, bench/history.ts; not in a default run: BENCH_HISTORY_CASES sizes it).
-// The schedule import and monthly update (`import`; not in a default run) are measured by import.ts.
+// The schedule import and monthly update (`import`; not in a default run) are measured by import.ts,
+// float and rescheduling (`float`; not in a default run) by float.ts.
 // BENCH_SIZES, BENCH_KEYSTROKES, BENCH_SAMPLES (requests of each kind) and BENCH_ONLY (plans or
 // clean,dirty; workspace; glossary; links; history; import) narrow a run. BENCH_JSON=FILE writes
 // the plans' figures, which `node --import tsx bench/chart.ts FILE` draws as docs/images/keystroke-cost.svg.
@@ -27,6 +28,7 @@ import { nodeFileSystem } from '../server/src/host/nodeFileSystem';
 import { Glossary } from '../server/src/service/glossary/glossary';
 import { TestClient, type DiagnosticsMode } from '../test/helpers/lspClient';
 import { generateGlossaryCsv, generatePlan, generateWorkspace } from './generate';
+import { measureFloat, printFloat } from './float';
 import { historyCases, measureHistory, printHistory, type HistoryRow } from './history';
 import { measureImport, printImport } from './import';
 
@@ -497,6 +499,7 @@ async function main(): Promise<void> {
     for (const { milestones, commits } of historyCases()) rows.push(await measureHistory(milestones, commits, samples));
     printHistory(rows);
   }
+  if (only.has('float')) printFloat(await measureFloat(10_000, keystrokes, samples));
   if (only.has('import')) printImport(await measureImport());
 }
 

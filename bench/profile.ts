@@ -5,7 +5,8 @@
 // `node --cpu-prof --import tsx bench/profile.ts`. PROFILE_MILESTONES (default 1000),
 // PROFILE_CLEAN=1 for a clean plan, PROFILE_KEYSTROKES (default 40), PROFILE_LINKS=1 for milestones
 // linked by predecessors, PROFILE_TYPE_IN=predecessors to type in their lists (which changes the
-// links) instead of in names.
+// links) instead of in names, PROFILE_TYPE_IN=due to move open milestones' due dates by a day and
+// back (which keeps float up to date, and changes the diagnostics that name those dates).
 import { performance } from 'node:perf_hooks';
 import { DiagnosticReports } from '../server/src/lsp/diagnosticReports';
 import { createPlanService } from '../server/src/service';
@@ -43,12 +44,17 @@ console.log(`open: ${(performance.now() - started).toFixed(1)} ms, ${opened.coun
 const inLists = process.env.PROFILE_TYPE_IN === 'predecessors';
 const marker = inLists ? '\n    predecessors: [' : '\n    name: ';
 const names: number[] = [];
-for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) names.push(text.indexOf('\n', at + 1) - (inLists ? 1 : 0));
+const inDates = process.env.PROFILE_TYPE_IN === 'due';
+if (inDates) for (const match of text.matchAll(/\n {2}REL-\d+:\n {4}name: .*\n {4}due: 202[2-6]-\d\d-[0-2][0-7]\n(?! {4}completed)/g)) names.push(match.index + match[0].length - 2);
+else for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) names.push(text.indexOf('\n', at + 1) - (inLists ? 1 : 0));
 changedReports = 0;
 const parts = { edit: [] as number[], analysis: [] as number[], report: [] as number[], json: [] as number[], total: [] as number[] };
 for (let stroke = 0; stroke < keystrokes; stroke++) {
   const offset = names[Math.floor(((stroke + 0.5) / keystrokes) * names.length)]!;
-  for (const edit of [{ start: offset, end: offset, text: 'x' }, { start: offset, end: offset + 1, text: '' }]) {
+  // The day's last digit one up and back, or a letter typed and deleted.
+  const digit = text[offset]!;
+  const edits = inDates ? [{ start: offset, end: offset + 1, text: String(Number(digit) + 1) }, { start: offset, end: offset + 1, text: digit }] : [{ start: offset, end: offset, text: 'x' }, { start: offset, end: offset + 1, text: '' }];
+  for (const edit of edits) {
     // The change as the editor sends it, in lines and characters.
     const lines = service.getFile(uri)!.lineIndex;
     const change = { range: { start: lines.positionAt(edit.start), end: lines.positionAt(edit.end) }, text: edit.text };
