@@ -55,11 +55,28 @@ export function assertPreciseEdit(text: string, edit: TextEdit, comments: { offs
   }
 }
 
-/** Every comment of `text` is still in `output`, byte for byte and in order (an edit may add its own), and a CRLF file has no bare LF. */
-export function assertCommentsAndLineEndsKept(text: string, output: string, what: string): void {
+/**
+ * The offsets of the comments after a block list's items (`- F-1 # why`) on the lines a deletion
+ * removes whole: such a comment is about its item, and goes with it.
+ */
+export function itemComments(text: string, edit: TextEdit): Set<number> {
+  const gone = new Set<number>();
+  if (edit.text !== '' || (edit.start > 0 && text[edit.start - 1] !== '\n')) return gone;
+  const item = /^([ \t]*-[ \t]+[^\s#][^#\r\n]*?[ \t]+)#[^\r\n]*(\r?\n|$)/gm;
+  const removed = text.slice(edit.start, edit.end);
+  for (const match of removed.matchAll(item)) gone.add(edit.start + match.index + match[1]!.length);
+  return gone;
+}
+
+/**
+ * Every comment of `text` (but those at the offsets `gone`) is still in `output`, byte for byte and
+ * in order (an edit may add its own), and a CRLF file has no bare LF.
+ */
+export function assertCommentsAndLineEndsKept(text: string, output: string, what: string, gone: ReadonlySet<number> = new Set()): void {
   const remaining = commentsOf(output).map((comment) => comment.source);
   let next = 0;
   for (const comment of commentsOf(text)) {
+    if (gone.has(comment.offset)) continue;
     next = remaining.indexOf(comment.source, next);
     assert.ok(next >= 0, `${what} lost the comment ${JSON.stringify(comment.source)}:\n${output}`);
     next++;

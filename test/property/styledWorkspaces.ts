@@ -1,6 +1,6 @@
 // Generated workspaces in the styles people write them, for the property test of every edit the
 // server offers: a plan (block and flow maps and lists; plain, quoted, folded, literal and wrapped
-// scalars; comments everywhere; LF or CR LF, a byte-order mark, tabs in text, very long lines,
+// scalars; values on the line below their key; comments everywhere; a `---` marker; LF or CR LF, a byte-order mark, tabs in text, very long lines,
 // anchors and aliases; misspelt keys, bad dates, unknown and repeated IDs, unknown acronyms), an
 // overrides file in the shape of Rubin's `data/local.yaml`, and the glossary file and skip list
 // that "Add … to" edits.
@@ -76,7 +76,11 @@ const writtenDateArbitrary = fc.oneof({ weight: 8, arbitrary: dateArbitrary }, {
 
 /** How one milestone or feature is written. */
 interface ItemStyle {
+  /** A flow map `{…}` for the entry, on one line or wrapped over two. */
   flowEntry: boolean;
+  flowWrapped: boolean;
+  /** The due date on the line below its key. */
+  dueBelow: boolean;
   idQuoting: Quoting;
   dateQuoting: Quoting;
   nameStyle: TextStyle;
@@ -88,7 +92,8 @@ interface ItemStyle {
   /** How "not completed" is written when it is not: absent, `null`, or nothing after the colon. */
   open: 'absent' | 'null' | 'empty';
   level: number | null;
-  listStyle: 'block' | 'flow' | 'wrappedFlow';
+  /** Block lists indented under their key or not (`compact`: the dashes at the key's indent, with a comment after each). */
+  listStyle: 'block' | 'compact' | 'flow' | 'wrappedFlow';
   listQuoting: Quoting;
   /** Picks of features (milestones) and predecessors: an index into the items, beyond them an unknown ID. */
   features: number[];
@@ -102,6 +107,8 @@ interface ItemStyle {
 const itemStyleArbitrary = (itemCount: number): fc.Arbitrary<ItemStyle> =>
   fc.record({
     flowEntry: fc.constantFrom(false, false, false, false, true),
+    flowWrapped: fc.boolean(),
+    dueBelow: fc.constantFrom(false, false, false, false, false, true),
     idQuoting: quotingArbitrary,
     dateQuoting: quotingArbitrary,
     nameStyle: fc.constantFrom(...textStyles),
@@ -112,7 +119,7 @@ const itemStyleArbitrary = (itemCount: number): fc.Arbitrary<ItemStyle> =>
     completed: fc.option(writtenDateArbitrary, { nil: null, freq: 2 }),
     open: fc.constantFrom<ItemStyle['open']>('absent', 'absent', 'null', 'empty'),
     level: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null, freq: 3 }),
-    listStyle: fc.constantFrom<ItemStyle['listStyle']>('block', 'block', 'flow', 'wrappedFlow'),
+    listStyle: fc.constantFrom<ItemStyle['listStyle']>('block', 'block', 'compact', 'flow', 'wrappedFlow'),
     listQuoting: quotingArbitrary,
     features: fc.array(fc.integer({ min: 0, max: itemCount + 1 }), { maxLength: 4 }),
     predecessors: fc.array(fc.integer({ min: 0, max: itemCount + 1 }), { maxLength: 2 }),
@@ -137,13 +144,13 @@ function entryText(kind: 'milestone' | 'feature', id: string, style: ItemStyle, 
     if (style.completed) parts.push(`completed: ${date(style.completed)}`);
     if (features.length > 0) parts.push(`features: [${features.join(', ')}]`);
     if (predecessors.length > 0) parts.push(`predecessors: [${predecessors.join(', ')}]`);
-    return `${before}  ${key}: {${parts.join(', ')}}${trailing}${eol}`;
+    return `${before}  ${key}: {${parts.join(style.flowWrapped ? `,${eol}    ` : ', ')}}${trailing}${eol}`;
   }
   const lines: string[] = [`  ${key}:${trailing}`];
   const field = (name: string, value: string) => lines.push(`    ${name}:${value}`);
   field('name', prose(style.name, style.nameStyle, '    ', eol));
   if (style.between) lines.push(`    ${style.between}`);
-  field('due', ` ${due}${trailing}`);
+  field('due', style.dueBelow ? `${trailing}${eol}      ${due}` : ` ${due}${trailing}`);
   if (style.forecast) field('forecast', ` ${date(style.forecast)}`);
   if (style.completed) field(style.misspelt === 'complted' ? 'complted' : 'completed', ` ${date(style.completed)}`);
   else if (style.open === 'null') field('completed', ' null');
@@ -154,7 +161,10 @@ function entryText(kind: 'milestone' | 'feature', id: string, style: ItemStyle, 
     if (values.length === 0) continue;
     if (style.listStyle === 'flow') field(name, ` [${values.join(', ')}]${trailing}`);
     else if (style.listStyle === 'wrappedFlow') field(name, ` [${values.slice(0, 1).join(', ')},${eol}      ${values.slice(1).join(', ') || values[0]}]`);
-    else {
+    else if (style.listStyle === 'compact') {
+      field(name, '');
+      for (const value of values) lines.push(`    - ${value}${trailing}`);
+    } else {
       field(name, trailing);
       for (const value of values) lines.push(`      - ${value}`, ...(style.between ? [`      ${style.between}`] : []));
     }
@@ -234,6 +244,8 @@ export const workspaceArbitrary: fc.Arbitrary<GeneratedWorkspace> = fc
     bom: fc.constantFrom(false, false, false, true),
     featuresFirst: fc.boolean(),
     header: fc.array(commentArbitrary, { maxLength: 2 }),
+    /** A document start marker `---` first. */
+    marker: fc.constantFrom(false, false, false, true),
     acronyms: fc.constantFrom('none', 'none', 'block', 'block', 'flow', 'emptyFlow', 'empty', 'null'),
     /** An anchor on the first milestone's due date, and an alias of it on the last item's. */
     alias: fc.constantFrom(false, false, false, false, true),
@@ -281,7 +293,7 @@ export const workspaceArbitrary: fc.Arbitrary<GeneratedWorkspace> = fc
       null: `acronyms: null${eol}`,
     }[shape.acronyms];
     const sections = shape.featuresFirst ? [features, milestones] : [milestones, features];
-    const head = [...shape.header, 'document: LDM-999', 'asOf: 2021-08-11'].join(eol) + eol;
+    const head = [...(shape.marker ? ['---'] : []), ...shape.header, 'document: LDM-999', 'asOf: 2021-08-11'].join(eol) + eol;
     const plan = `${shape.bom ? '\uFEFF' : ''}${head}${[...sections, acronyms].filter(Boolean).join(eol)}`;
     const overrideEol = shape.overrideCrlf ? '\r\n' : '\n';
     const codes = new Set<string>();
