@@ -20,7 +20,7 @@ export interface GeneratedWorkspace {
 }
 
 /** Words of names and descriptions: known acronyms, unknown ones (some one edit from a known one), and plain words. */
-const words = ['Data', 'release', 'of', 'the', 'pipeline', 'first', 'pass', 'review', 'with', 'alerts', 'HSC', 'DM', 'AP', 'DRP', 'QA', 'ZZQX', 'QQW', 'DRPP', 'HCS', 'TBD', 'Café'];
+const words = ['Data', 'release', 'of', 'the', 'pipeline', 'first', 'pass', 'review', 'with', 'alerts', 'HSC', 'DM', 'AP', 'DRP', 'QA', 'ZZQX', 'QQW', 'DRPP', 'HCS', 'TBD', 'Café', 'naïve', '𝒳-ray'];
 const wordArbitrary = fc.constantFrom(...words);
 
 /** How a piece of prose is written. */
@@ -182,6 +182,8 @@ interface OverrideStyle {
   completed: string | null;
   comment: string[] | null;
   misspelt: boolean;
+  /** A flow map `{…}` for the entry (its prose on one line). */
+  flow: boolean;
   trailing: string | null;
 }
 
@@ -194,11 +196,20 @@ const overrideStyleArbitrary = (itemCount: number): fc.Arbitrary<OverrideStyle> 
     completed: fc.option(fc.oneof(dateArbitrary, fc.constant('')), { nil: null, freq: 3 }),
     comment: fc.option(fc.array(wordArbitrary, { minLength: 1, maxLength: 4 }), { nil: null, freq: 3 }),
     misspelt: fc.constantFrom(false, false, false, false, true),
+    flow: fc.constantFrom(false, false, false, true),
     trailing: fc.option(commentArbitrary, { nil: null, freq: 4 }),
   });
 
 function overrideText(code: string, style: OverrideStyle, eol: string): string {
   const trailing = style.trailing ? ` ${style.trailing}` : '';
+  if (style.flow) {
+    const parts: string[] = [];
+    if (style.description) parts.push(`${style.misspelt ? 'descripton' : 'description'}:${prose(style.description.text, oneLine(style.description.style) ? style.description.style : 'double', '', eol)}`);
+    if (style.due !== null) parts.push(`due: ${style.due === '' ? '""' : quoted(style.due, style.quoting)}`);
+    if (style.completed !== null) parts.push(`completed: ${style.completed === '' ? "''" : style.completed}`);
+    if (parts.length === 0) parts.push('level: 2');
+    return `${quoted(code, style.quoting)}: {${parts.join(', ')}}${trailing}${eol}`;
+  }
   const lines = [`${quoted(code, style.quoting)}:${trailing}`];
   if (style.description) lines.push(`  ${style.misspelt ? 'descripton' : 'description'}:${prose(style.description.text, style.description.style, '  ', eol)}`);
   if (style.due !== null) lines.push(`  due: ${style.due === '' ? '""' : quoted(style.due, style.quoting)}`);
