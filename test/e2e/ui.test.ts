@@ -161,6 +161,7 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
         return true;
       });
       await workbench.page.waitForTimeout(300); // let it fade in for the screenshot
+      await workbench.docScreenshot('hover', hover, 24);
     });
     await workbench.page.mouse.move(5, 500);
   });
@@ -210,6 +211,9 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
     await workbench.step('quick-fix', async () => {
       await workbench.goTo(line, 9);
       await workbench.page.keyboard.press('Control+.');
+      const menu = workbench.page.locator('.action-widget');
+      await menu.locator('.monaco-list-row.action', { hasText: 'Remove DM-NCSA-8 from LDM-503-05' }).first().waitFor();
+      await workbench.docScreenshot('quick-fix', menu, 32);
       // Offered twice, once for each of the two problems on the line: either does.
       await workbench.pickAction('Remove DM-NCSA-8 from LDM-503-05');
       await workbench.page.keyboard.press('Control+S');
@@ -534,5 +538,41 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
       writeFileSync(settingsPath, settings);
       await workbench.runCommand('View: Toggle Maximize Editor Group');
     } });
+  });
+
+  test('Update From Schedule previews what next month\'s export changes as a diff, and Apply writes only that', async () => {
+    await workbench.step('update-from-schedule', async () => {
+      const before = readPlan();
+      const nameOf = (id: string) => new RegExp(`^  ${id}:\\n    name: "?(.*?)"?$`, 'm').exec(before)![1]!;
+      // Next month's export, as a scheduling tool writes a CSV: LDM-503-11 forecast later, DM-DAX-9 done.
+      const schedule = join(folder, 'schedule-2021-09.csv');
+      writeFileSync(schedule, [
+        'Activity ID,Name,Type,Baseline Finish,Finish,Actual Finish',
+        `LDM-503-11,"${nameOf('LDM-503-11').replace(/\\"/g, '""')}",milestone,2021-07-01,2021-09-30,`,
+        `DM-DAX-9,"${nameOf('DM-DAX-9')}",task,2021-07-01,2021-08-02,2021-08-02`,
+        '',
+      ].join('\r\n'));
+      // The plan alone in one group: the webviews beside it would share the picture.
+      await workbench.runCommand('View: Close All Editor Groups');
+      await workbench.openFile(planName);
+      await workbench.runCommand('Milestones: Update From Schedule…');
+      // code-server's own file dialog: the path typed into its input.
+      const input = workbench.page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(schedule);
+      await workbench.page.keyboard.press('Enter');
+      await workbench.page.locator('.tabs-container .tab.active', { hasText: 'updated from schedule-2021-09.csv' }).waitFor({ timeout: 60_000 });
+      await workbench.page.locator('.monaco-diff-editor').first().waitFor();
+      await workbench.page.waitForTimeout(500); // the diff's decorations, for the picture
+      await workbench.docScreenshot('update-from-schedule', workbench.page.locator('.part.editor'));
+      await workbench.runCommand('Milestones: Apply Schedule Import');
+      await workbench.until('the update saved, changing only the two items', async () => {
+        await workbench.runCommand('File: Save All');
+        const saved = readPlan();
+        if (saved === before) return 'not applied yet';
+        const changed = saved.split('\n').filter((line, index) => line !== before.split('\n')[index]);
+        return (/forecast: 2021-09-30/.test(saved) && /completed: 2021-08-02/.test(saved) && saved.length - before.length < 80) || `changed lines: ${changed.slice(0, 4).join(' | ')}`;
+      });
+    });
   });
 });

@@ -98,7 +98,8 @@ export class Workbench {
 
   /** Quick Open (Ctrl+P): opens a file of the workspace by name. */
   async openFile(name: string): Promise<void> {
-    await this.page.keyboard.press('Control+P');
+    // The palette without its ">" is Quick Open; F1 reaches the workbench wherever the focus is, Ctrl+P not always.
+    await this.openQuickInput('F1');
     await this.pickFromQuickInput(name, name);
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
     await this.page.locator('.monaco-editor .view-lines').first().waitFor();
@@ -106,17 +107,25 @@ export class Workbench {
 
   /** Runs a command by its title from the Command Palette (F1). */
   async runCommand(title: string): Promise<void> {
+    await this.openQuickInput('F1');
+    await this.pickFromQuickInput(`>${title}`, title);
+  }
+
+  /** Presses the key that opens a quick input until it is open. */
+  private async openQuickInput(key: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
-    await this.until('the Command Palette open', async () => {
-      if (await input.isVisible()) return true;
+    let pressed = false;
+    await this.until(`the quick input open by ${key}`, async () => {
+      // Pressed at least once: a quick input still closing (a choice just made) is not the one asked for.
+      if (pressed && (await input.isVisible())) return true;
+      pressed = true;
       // A webview's frame keeps the keys pressed while it has the focus: give it back to the workbench.
       await this.page.evaluate(() => {
         if (document.activeElement instanceof HTMLIFrameElement) document.activeElement.blur();
       });
-      await this.page.keyboard.press('F1');
-      return input.waitFor({ timeout: 3000 }).then(() => true, () => 'not open after F1');
+      await this.page.keyboard.press(key);
+      return input.waitFor({ timeout: 3000 }).then(() => true, () => `not open after ${key}`);
     });
-    await this.pickFromQuickInput(`>${title}`, title);
   }
 
   /**
