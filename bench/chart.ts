@@ -33,7 +33,7 @@ const series: Series[] = [
   { name: 'open → diagnostics, dirty', colour: '#6b6b6b', points: dirty.map((plan) => [plan.sizeMb, plan.open]) },
   { name: 'bare yaml parse of the text', colour: '#6b6b6b', dashed: true, points: dirty.map((plan) => [plan.sizeMb, plan.bareParse]) },
   ...(before ? [{ name: 'name keystroke before: all sent again', colour: '#c0392b', dashed: true, points: before.plans.filter((plan) => plan.label === 'dirty').map((plan): [number, number] => [plan.sizeMb, plan.keystroke]) }] : []),
-  { name: 'date keystroke (changes them), pulled', colour: '#d68910', points: dirty.map((plan) => [plan.sizeMb, plan.changing.median]) },
+  { name: 'date keystroke, pulled, dirty', colour: '#d68910', points: dirty.map((plan) => [plan.sizeMb, plan.changing.median]) },
   { name: 'name keystroke, pushed, dirty', colour: '#7d3c98', points: dirty.map((plan) => [plan.sizeMb, plan.pushed.median]) },
   { name: 'name keystroke, pulled, dirty', colour: '#1f618d', points: dirty.map((plan) => [plan.sizeMb, plan.pulled.median]) },
   { name: 'name keystroke, pulled, clean', colour: '#1f618d', dashed: true, points: clean.map((plan) => [plan.sizeMb, plan.pulled.median]) },
