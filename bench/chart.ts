@@ -1,10 +1,12 @@
 // Draws the cost of a keystroke (and of opening a plan) against the plan's size, from the figures
-// `npm run bench` writes with BENCH_JSON, as a small SVG for the README:
+// `npm run bench` writes with BENCH_JSON, as a small SVG for the docs and the same as a PNG beside it
+// for the README (the extension's page shows no SVG):
 // `node --import tsx bench/chart.ts FIGURES.json [BEFORE.json] [OUT.svg]` (default
 // docs/images/keystroke-cost.svg). BEFORE, when given, holds the same plans measured on the code
 // before the work the chart shows: `{ "plans": [{ "label", "sizeMb", "keystroke" }] }`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import sharp from 'sharp';
 
 interface Figures {
   loadAverage?: number[];
@@ -75,4 +77,8 @@ series.forEach((line, index) => {
 if (figures.loadAverage) parts.push(`<text x="${width - margin.right + 16}" y="${height - margin.bottom}" fill="#666">load average ${figures.loadAverage.map((load) => load.toFixed(1)).join(', ')}</text>`);
 parts.push('</svg>');
 writeFileSync(outPath, `${parts.join('\n')}\n`);
-console.log(`${outPath}: ${series.length} lines`);
+const pngPath = outPath.replace(/\.svg$/, '.png');
+void sharp(outPath, { density: 144 })
+  .png({ palette: true, colours: 64, compressionLevel: 9 })
+  .toFile(pngPath)
+  .then(() => console.log(`${outPath} and ${pngPath}: ${series.length} lines`));
