@@ -74,12 +74,10 @@ describe('limits over the protocol', () => {
       parts.push(entry(index));
       size += parts[parts.length - 1]!.length;
     }
-    const started = performance.now();
     const diagnostics = await unlessHung(client.open(uri, parts.join('')), 'diagnostics of a 5 MB file');
     assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['file-too-large']);
     assert.match(messageOf(diagnostics[0]!), /larger than the limit of 5\.0 MB \(setting milestones\.maxFileSize\)/);
     assert.deepEqual(diagnostics[0]!.range.start, { line: 0, character: 0 });
-    assert.ok(performance.now() - started < 3000);
     client.close(uri);
   });
 
@@ -116,8 +114,7 @@ describe('a glossary of 100,000 rows', () => {
   });
 
   test('loads, checks a plan against it and hovers its terms', async () => {
-    const started = performance.now();
-    client = await TestClient.start({ folders: [folder], settings: { asOf: '2021-08-11', glossaryFiles: ['glossarydefs.csv'] } });
+    client = await unlessHung(TestClient.start({ folders: [folder], settings: { asOf: '2021-08-11', glossaryFiles: ['glossarydefs.csv'] } }), 'start with a 100,000-row glossary', heavyAnswerBound);
     const uri = pathToFileURL(join(folder, 'a.milestones.yaml')).href;
     const known = `T${(99_999).toString(36).toUpperCase()}X`;
     const text = `milestones:\n  M-1:\n    name: Uses ${known} and QQQZ\n    due: 2031-01-01\n`;
@@ -127,7 +124,6 @@ describe('a glossary of 100,000 rows', () => {
     assert.match(acronyms[0]!, /QQQZ/);
     const hover = await unlessHung(client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 16 } }), 'hover');
     assert.match(JSON.stringify(hover.contents), /Term number 99999, quoted/);
-    assert.ok(performance.now() - started < 10_000, `${Math.round(performance.now() - started)} ms`);
   });
 });
 
@@ -148,8 +144,7 @@ describe('a workspace of 2,000 plan files', () => {
   });
 
   test('indexes every file and answers across them', async () => {
-    const started = performance.now();
-    client = await TestClient.start({ folders: [folder], settings: { asOf: '2021-08-11' } });
+    client = await unlessHung(TestClient.start({ folders: [folder], settings: { asOf: '2021-08-11' } }), 'start in a 2,000-file workspace', heavyAnswerBound);
     const uri = pathToFileURL(join(folder, 'extra.milestones.yaml')).href;
     // A milestone in a new file lists features from the first and the last of the 2,000 files.
     const diagnostics = await unlessHung(client.open(uri, 'milestones:\n  X-1:\n    name: Across\n    due: 2021-06-01\n    features: [F-0, F-1999, F-2000]\n'), 'diagnostics in a 2,000-file workspace', heavyAnswerBound);
@@ -158,7 +153,5 @@ describe('a workspace of 2,000 plan files', () => {
     assert.match(unknown[0]!, /F-2000/);
     const symbols = await unlessHung(client.request<SymbolInformation[]>('workspace/symbol', { query: 'M-1999' }), 'workspace symbols');
     assert.ok(symbols.some((symbol) => symbol.name === 'M-1999'));
-    const elapsed = performance.now() - started;
-    assert.ok(elapsed < 20_000, `${Math.round(elapsed)} ms`);
   });
 });

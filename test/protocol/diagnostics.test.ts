@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { PlanSnapshot } from '../../common/planSnapshot';
 import { messageOf, TestClient } from '../helpers/lspClient';
+import { unlessHung } from '../helpers/deadline';
 
 const examplePath = new URL('../../examples/ldm-564.milestones.yaml', import.meta.url);
 const example = readFileSync(examplePath, 'utf8');
@@ -265,9 +266,7 @@ describe('bad input over LSP', () => {
         const name = String.fromCharCode(97 + level);
         bomb += `${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(96 + level)}`).join(',')}]\n`;
       }
-      const started = Date.now();
-      const bombed = await client.open('file:///virtual/bomb.milestones.yaml', bomb);
-      assert.ok(Date.now() - started < 3000);
+      const bombed = await unlessHung(client.open('file:///virtual/bomb.milestones.yaml', bomb), 'diagnostics of an alias bomb');
       assert.ok(bombed.length > 0);
       const huge = 'features:\n' + '  X-1:\n    name: padding padding padding padding padding padding\n    due: 2020-01-01\n'.repeat(600_000);
       const tooLarge = await client.open('file:///virtual/huge.milestones.yaml', huge);

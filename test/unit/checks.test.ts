@@ -304,10 +304,9 @@ describe('bad input', () => {
   test('an alias bomb is bounded', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let level = 1; level < 10; level++) bomb.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9).fill(`*${String.fromCharCode(96 + level)}`).join(',')}]`);
-    const started = Date.now();
+    // Bounded, not timed: the expansion stops at its limit and says so (unbounded, it would not end).
     const found = check(bomb.join('\n'));
-    assert.ok(Date.now() - started < 2000);
-    assert.ok(found.length > 0);
+    assert.ok(found.some((problem) => problem.code === 'yaml-syntax' && /Aliases expand to more than 10000 nodes/.test(problem.message)), JSON.stringify(found));
   });
   test('a file over the size limit gets one problem', () => {
     const found = check(consistent.repeat(3), { maxFileSize: 100 });
