@@ -189,8 +189,8 @@ export class FloatAnalysis {
     const changed = new Set<string>();
     for (const id of touched) {
       changed.add(id);
-      for (const predecessor of network.predecessors(id)) changed.add(predecessor);
-      // A definition that a duplicate now shadows (or no longer does) held the limits of what it names.
+      // What every definition names, not only the effective one's: a definition that a duplicate now
+      // shadows (or no longer does) held the limits of what it names.
       for (const definition of network.plan.index.definitions(id)) {
         for (const predecessor of constraintPredecessorIds(definition, network.plan)) if (network.active(predecessor)) changed.add(predecessor);
       }
