@@ -555,12 +555,22 @@ describe('the extension in code-server, through the UI', { skip: skipWithout('th
       // The plan alone in one group: the webviews beside it would share the picture.
       await workbench.runCommand('View: Close All Editor Groups');
       await workbench.openFile(planName);
-      await workbench.runCommand('Milestones: Update From Schedule…');
-      // code-server's own file dialog: the path typed into its input.
+      // The command updates the active editor's plan, and a webview beside it may take the focus back
+      // (the command then says to open the plan): made active, and asked again, until its dialog opens.
       const input = workbench.page.locator('.quick-input-widget input');
-      await input.waitFor();
+      const read = workbench.page.locator('.quick-input-widget .monaco-button', { hasText: 'Read Schedule' });
+      await workbench.until('the schedule dialog of Update From Schedule', async () => {
+        const title = await workbench.page.title();
+        if (!title.startsWith(`${planName} `)) {
+          await workbench.page.locator('.tabs-container .tab', { hasText: planName }).first().click();
+          return `the window is "${title}"`;
+        }
+        await workbench.runCommand('Milestones: Update From Schedule…');
+        return read.waitFor({ timeout: 10_000 }).then(() => true, () => 'no dialog');
+      }, 120_000);
       await input.fill(schedule);
-      await workbench.page.keyboard.press('Enter');
+      // The dialog's own button, not Enter: an Enter that comes after the dialog has closed would type into the plan.
+      await read.click();
       await workbench.page.locator('.tabs-container .tab.active', { hasText: 'updated from schedule-2021-09.csv' }).waitFor({ timeout: 60_000 });
       await workbench.page.locator('.monaco-diff-editor').first().waitFor();
       await workbench.page.waitForTimeout(500); // the diff's decorations, for the picture

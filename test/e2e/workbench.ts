@@ -138,6 +138,8 @@ export class Workbench {
     await input.fill(query);
     const focused = this.page.locator('.quick-input-list .monaco-list-row.focused');
     await this.until(`"${label}" highlighted in the quick input`, async () => {
+      // A quick input just shown may set its own value after ours (the palette's ">"): typed again.
+      if ((await input.inputValue().catch(() => query)) !== query) await input.fill(query);
       const text = (await focused.getAttribute('aria-label').catch(() => null)) ?? '';
       return text.startsWith(label) || text;
     });
