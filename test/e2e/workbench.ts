@@ -99,51 +99,48 @@ export class Workbench {
   /** Quick Open (Ctrl+P): opens a file of the workspace by name. */
   async openFile(name: string): Promise<void> {
     // The palette without its ">" is Quick Open; F1 reaches the workbench wherever the focus is, Ctrl+P not always.
-    await this.openQuickInput('F1');
-    await this.pickFromQuickInput(name, name);
+    await this.chooseFromQuickInput('F1', name, name);
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
     await this.page.locator('.monaco-editor .view-lines').first().waitFor();
   }
 
   /** Runs a command by its title from the Command Palette (F1). */
   async runCommand(title: string): Promise<void> {
-    await this.openQuickInput('F1');
-    await this.pickFromQuickInput(`>${title}`, title);
+    await this.chooseFromQuickInput('F1', `>${title}`, title);
   }
 
-  /** Presses the key that opens a quick input until it is open. */
-  private async openQuickInput(key: string): Promise<void> {
+  /**
+   * Opens a quick input with `key`, types `query` and presses Enter once the highlighted entry is
+   * `label` — under load the list can lag behind the query, and Enter would take what it shows.
+   * A quick input closes when it loses the focus (a webview redrawn beside it may take it): then
+   * everything is done again, and Enter is only pressed on the entry asked for.
+   */
+  private async chooseFromQuickInput(key: string, query: string, label: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
-    let pressed = false;
-    await this.until(`the quick input open by ${key}`, async () => {
-      // Pressed at least once: a quick input still closing (a choice just made) is not the one asked for.
-      if (pressed && (await input.isVisible())) return true;
-      pressed = true;
+    const focused = this.page.locator('.quick-input-list .monaco-list-row.focused');
+    await this.until(`"${label}" chosen in the quick input opened by ${key}`, async () => {
       // A webview's frame keeps the keys pressed while it has the focus: give it back to the workbench.
       await this.page.evaluate(() => {
         if (document.activeElement instanceof HTMLIFrameElement) document.activeElement.blur();
       });
       await this.page.keyboard.press(key);
-      return input.waitFor({ timeout: 3000 }).then(() => true, () => `not open after ${key}`);
-    });
-  }
-
-  /**
-   * Types `query` into the open quick input and presses Enter once the highlighted entry is
-   * `label` — under load the list can lag behind the query, and Enter would take what it shows.
-   */
-  private async pickFromQuickInput(query: string, label: string): Promise<void> {
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(query);
-    const focused = this.page.locator('.quick-input-list .monaco-list-row.focused');
-    await this.until(`"${label}" highlighted in the quick input`, async () => {
-      // A quick input just shown may set its own value after ours (the palette's ">"): typed again.
-      if ((await input.inputValue().catch(() => query)) !== query) await input.fill(query);
-      const text = (await focused.getAttribute('aria-label').catch(() => null)) ?? '';
-      return text.startsWith(label) || text;
-    });
-    await this.page.keyboard.press('Enter');
+      if (!(await input.waitFor({ timeout: 3000 }).then(() => true, () => false))) return `not open after ${key}`;
+      if (!(await input.fill(query, { timeout: 3000 }).then(() => true, () => false))) return 'closed before the query was typed';
+      const deadline = Date.now() + 20_000;
+      let shown = '';
+      while (Date.now() < deadline) {
+        if (!(await input.isVisible())) return `closed before "${label}" was highlighted`;
+        // A quick input just shown may set its own value after ours (the palette's ">"): typed again.
+        if ((await input.inputValue().catch(() => query)) !== query) await input.fill(query, { timeout: 3000 }).catch(() => undefined);
+        shown = (await focused.getAttribute('aria-label', { timeout: 1000 }).catch(() => null)) ?? '';
+        if (shown.startsWith(label)) {
+          await this.page.keyboard.press('Enter');
+          return true;
+        }
+        await this.page.waitForTimeout(200);
+      }
+      return `"${shown}" highlighted`;
+    }, 120_000);
   }
 
   /** Go to Line (Ctrl+G) in the active editor, 1-based like the status bar. */
