@@ -112,34 +112,30 @@ export class Workbench {
   /**
    * Opens a quick input with `key`, types `query` and presses Enter once the highlighted entry is
    * `label` — under load the list can lag behind the query, and Enter would take what it shows.
-   * A quick input closes when it loses the focus (a webview redrawn beside it may take it): then
-   * everything is done again, and Enter is only pressed on the entry asked for.
    */
   private async chooseFromQuickInput(key: string, query: string, label: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
     const focused = this.page.locator('.quick-input-list .monaco-list-row.focused');
+    let pressed = false;
     await this.until(`"${label}" chosen in the quick input opened by ${key}`, async () => {
-      // A webview's frame keeps the keys pressed while it has the focus: give it back to the workbench.
-      await this.page.evaluate(() => {
-        if (document.activeElement instanceof HTMLIFrameElement) document.activeElement.blur();
-      });
-      await this.page.keyboard.press(key);
-      if (!(await input.waitFor({ timeout: 3000 }).then(() => true, () => false))) return `not open after ${key}`;
-      if (!(await input.fill(query, { timeout: 3000 }).then(() => true, () => false))) return 'closed before the query was typed';
-      const deadline = Date.now() + 20_000;
-      let shown = '';
-      while (Date.now() < deadline) {
-        if (!(await input.isVisible())) return `closed before "${label}" was highlighted`;
-        // A quick input just shown may set its own value after ours (the palette's ">"): typed again.
-        if ((await input.inputValue().catch(() => query)) !== query) await input.fill(query, { timeout: 3000 }).catch(() => undefined);
-        shown = (await focused.getAttribute('aria-label', { timeout: 1000 }).catch(() => null)) ?? '';
-        if (shown.startsWith(label)) {
-          await this.page.keyboard.press('Enter');
-          return true;
-        }
-        await this.page.waitForTimeout(200);
+      // Pressed at least once (a quick input still closing, a choice just made, is not the one asked
+      // for), and again whenever it has closed: it closes when it loses the focus, which a webview
+      // redrawn beside it may take.
+      if (!pressed || !(await input.isVisible())) {
+        // A webview's frame keeps the keys pressed while it has the focus: give it back to the workbench.
+        await this.page.evaluate(() => {
+          if (document.activeElement instanceof HTMLIFrameElement) document.activeElement.blur();
+        });
+        await this.page.keyboard.press(key);
+        pressed = true;
+        if (!(await input.waitFor({ timeout: 3000 }).then(() => true, () => false))) return `not open after ${key}`;
       }
-      return `"${shown}" highlighted`;
+      // Typed, and typed again when a quick input just shown sets its own value after ours (the palette's ">").
+      if ((await input.inputValue({ timeout: 3000 })) !== query) await input.fill(query, { timeout: 3000 });
+      const shown = (await focused.getAttribute('aria-label', { timeout: 1000 }).catch(() => null)) ?? '';
+      if (!shown.startsWith(label)) return `"${shown}" highlighted`;
+      await this.page.keyboard.press('Enter');
+      return true;
     }, 120_000);
   }
 
