@@ -65,6 +65,8 @@ function assertAsPython(text: string, expected: PythonRow[]): void {
   if (runaway.size === 0) assert.deepEqual(ours.rows.map((row) => [row.line, row.fields]), expected.map((row) => [row.line, row.fields]), what);
 }
 
+const closedOnASwallowedLine = 'T\n\r\n,"\r\n"\r\n"b';
+
 /** Rows a hand-kept glossary has, and the ways they go wrong. */
 const corpus = [
   'Term,Description\nAP,Alert Production\n',
@@ -89,6 +91,9 @@ const corpus = [
   'Term,Description,Tags\n3D,"Three-dimensional,Gen\n2MASS,Two Micron,Gen\nAAA,"Auth, and",IT\nB,c,d\n',
   'Term,Description\nAP,Alert\nX,"',
   'a,"b\nc,d\ne,"f\ng,h\n',
+  // A quote on a swallowed line that Python reads as the closing one: the row after it is Python's.
+  closedOnASwallowedLine,
+  'T\r"\r",\r\n\r"',
   // Quotes inside unquoted fields.
   'a"b,c""d,e"\n',
 ];
@@ -100,6 +105,10 @@ test('the CSV reader reads what Python\'s csv reads: a corpus of tricky rows', {
   const aaa = readCsvRows(corpus[1]!).rows[1]!;
   assert.deepEqual(aaa.fields, ['AAA', 'Authentication, authorization. ', 'A']);
   assert.deepEqual(readCsvRows(corpus[7]!).rows.map((row) => [row.line, row.fields]), [[0, ['Term', 'Description']], [1, ['AP', 'Alert Production']], [2, ['DM', 'Data Management']]]);
+  const closedLater = readCsvRows(closedOnASwallowedLine);
+  assert.deepEqual(closedLater.rows.map((row) => [row.line, row.fields]), [[0, ['T']], [4, ['b']]]);
+  assert.deepEqual(closedLater.problems.map((problem) => problem.line), [2, 3, 4]);
+  assert.match(closedLater.problems[1]!.message, /closing the quote left open on line 3/);
 });
 
 test('the CSV reader reads what Python\'s csv reads: generated texts', { skip: skipWithout('the comparison with Python\'s csv', 'python3') }, () => {
